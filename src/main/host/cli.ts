@@ -1,0 +1,44 @@
+/**
+ * `npm run host -- --data-dir <dir> [--port N]`: runs the station without Electron and
+ * prints the loopback URL to open in a browser. Used for development and browser tests.
+ */
+import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { openStation } from '../station/station'
+import { startHost } from './server'
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string', default: '0' },
+      'renderer-dir': { type: 'string' }
+    }
+  })
+  const dataDir = resolve(values['data-dir'] ?? 'data')
+  const rendererDir = resolve(
+    values['renderer-dir'] ?? fileURLToPath(new URL('../renderer/', import.meta.url))
+  )
+  const port = Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0-65535, got ${values.port}`)
+
+  const station = openStation({ dataDir, runtime: 'node-host' })
+  const host = await startHost({ station, rendererDir, port, log: (line) => console.error(line) })
+  console.log(`Hexiao Station host (${station.mode} mode), data in ${dataDir}`)
+  console.log(`Open: ${host.url}`)
+
+  const stop = async () => {
+    await host.close()
+    station.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop())
+  process.on('SIGTERM', () => void stop())
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : String(err))
+  process.exit(1)
+})

@@ -1,0 +1,63 @@
+/**
+ * The one gate every renderer request passes, whatever the transport:
+ * known channel → access check against the session → zod validation → handler.
+ * A bad argument is answered with BAD_REQUEST and the handler never runs. Nothing throws
+ * across the boundary: failures become { ok: false, error }.
+ */
+import { contract, type Access } from '../../shared/ipc/contract'
+import { AppFailure, fail, ok, type Result } from '../../shared/result'
+import type { Handlers } from './handlers'
+import type { Session } from './session'
+
+export type Dispatch = (channel: unknown, request: unknown, session: Session) => Promise<Result<unknown>>
+
+type SafeParse =
+  | { success: true; data: unknown }
+  | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } }
+
+/** The parts of a contract entry the gate needs; tests may pass their own map. */
+export type GateSpecs = Record<
+  string,
+  { request: { safeParse: (value: unknown) => SafeParse }; access: Access }
+>
+
+type AnyHandler = (request: unknown, context: { session: Session }) => unknown
+
+export function createDispatcher(
+  handlers: Handlers | Record<string, AnyHandler>,
+  log: (line: string) => void = () => {},
+  specs: GateSpecs = contract
+): Dispatch {
+  return async (channel, request, session) => {
+    const name = typeof channel === 'string' && Object.hasOwn(specs, channel) ? channel : null
+    const spec = name === null ? undefined : specs[name]
+    const handler = name === null ? undefined : ((handlers as Record<string, AnyHandler>)[name] ?? undefined)
+    if (name === null || !spec || !handler) {
+      return fail('UNKNOWN_CHANNEL', `There is no channel called ${String(channel)}.`)
+    }
+    const denied = checkAccess(spec.access, session)
+    if (denied) return denied
+    const parsed = spec.request.safeParse(request)
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map(
+        (i) => `${i.path.map(String).join('.') || '(argument)'}: ${i.message}`
+      )
+      return fail('BAD_REQUEST', `Invalid request for ${name}: ${issues.join('; ')}`, { issues })
+    }
+    try {
+      return ok(await handler(parsed.data, { session }))
+    } catch (err) {
+      if (err instanceof AppFailure) return fail(err.code, err.message, err.details)
+      log(`[ipc] ${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
+      return fail('INTERNAL', `Something went wrong in ${name}; the station logged it. Nothing was changed.`)
+    }
+  }
+}
+
+function checkAccess(access: Access, session: Session): Result<never> | null {
+  if (access === 'public') return null
+  if (!session.staff) return fail('NOT_SIGNED_IN', 'Sign in first.')
+  if (access === 'manager' && session.staff.role !== 'manager')
+    return fail('FORBIDDEN', 'Only a manager may do this.')
+  return null
+}

@@ -1,0 +1,26 @@
+/**
+ * The handler for every channel of the contract. The mapped type makes a missing or
+ * misspelled handler a compile error. Handlers receive an already validated request.
+ */
+import type { ChannelName } from '../../../shared/ipc/names'
+import type { ParsedRequestOf, ResponseOf } from '../../../shared/ipc/contract'
+import type { Session } from '../session'
+import type { Station } from '../../station/station'
+import { appHandlers } from './app'
+
+export interface HandlerContext {
+  session: Session
+}
+
+export type Handlers = {
+  [K in ChannelName]: (
+    request: ParsedRequestOf<K>,
+    context: HandlerContext
+  ) => ResponseOf<K> | Promise<ResponseOf<K>>
+}
+
+export function createHandlers(station: Station): Handlers {
+  return {
+    ...appHandlers(station)
+  }
+}

@@ -1,0 +1,31 @@
+/** i18next set-up: zh-CN first, English available; a missing key is a test failure, not a blank. */
+import i18n from 'i18next'
+import { initReactI18next } from 'react-i18next'
+import { en } from './en'
+import { zhCN } from './zh-CN'
+
+export const LANGUAGES = ['zh-CN', 'en'] as const
+export type Language = (typeof LANGUAGES)[number]
+
+const LANGUAGE_KEY = 'hexiao.language'
+
+export function initialLanguage(): Language {
+  const saved = localStorage.getItem(LANGUAGE_KEY)
+  return saved === 'en' ? 'en' : 'zh-CN'
+}
+
+export function setLanguage(language: Language): void {
+  localStorage.setItem(LANGUAGE_KEY, language)
+  void i18n.changeLanguage(language)
+  document.documentElement.lang = language
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  lng: initialLanguage(),
+  fallbackLng: false,
+  interpolation: { escapeValue: false },
+  returnNull: false
+})
+
+export default i18n

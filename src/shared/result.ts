@@ -1,0 +1,29 @@
+/** What every IPC handler returns: nothing throws across the process boundary. */
+export interface AppError {
+  /** Stable machine code (e.g. BAD_REQUEST, FORBIDDEN, DB_UNAVAILABLE); the renderer maps it to words. */
+  code: string
+  /** A clear sentence for logs and for the fallback display. */
+  message: string
+  /** Optional structured detail (never secrets). */
+  details?: unknown
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError }
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value })
+export const fail = (code: string, message: string, details?: unknown): Result<never> => ({
+  ok: false,
+  error: details === undefined ? { code, message } : { code, message, details }
+})
+
+/** Thrown inside main-process services to end a handler with a specific code; the dispatcher turns it into a Result. */
+export class AppFailure extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details?: unknown
+  ) {
+    super(message)
+    this.name = 'AppFailure'
+  }
+}
