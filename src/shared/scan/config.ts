@@ -1,0 +1,26 @@
+import { z } from 'zod'
+
+/**
+ * How scans from one device are cleaned up. Defaults fit WeChat card codes (12 digits today, string(20) in
+ * the API), so an unconfigured device is strict rather than permissive.
+ */
+export const normalizerConfigSchema = z.object({
+  /** Configured scanner prefix, removed when present (a missing prefix is not an error). */
+  prefix: z.string().max(32, { error: 'Prefix is at most 32 characters / 前缀最多 32 个字符' }).default(''),
+  suffix: z.string().max(32, { error: 'Suffix is at most 32 characters / 后缀最多 32 个字符' }).default(''),
+  /** Remove a leading AIM symbology identifier such as ]Q1 or ]E0; codes never start with ']'. */
+  stripAimId: z.boolean().default(true),
+  maxLength: z
+    .number()
+    .int()
+    .min(1, { error: 'Max code length must be at least 1 / 最大长度至少为 1' })
+    .max(64, { error: 'Max code length is at most 64 / 最大长度不能超过 64' })
+    .default(20),
+  maxEncryptCodeLength: z.number().int().min(24).max(1024).default(512),
+  maxUrlLength: z.number().int().min(64).max(8192).default(2048)
+})
+
+export type NormalizerConfig = z.output<typeof normalizerConfigSchema>
+export type NormalizerConfigInput = z.input<typeof normalizerConfigSchema>
+
+export const DEFAULT_NORMALIZER_CONFIG: NormalizerConfig = Object.freeze(normalizerConfigSchema.parse({}))
