@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
@@ -17,9 +16,7 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           // Node entries (never import electron): the host, the sandbox, command-line tools
           host: resolve(__dirname, 'src/main/host/cli.ts'),
-          ...(existsSync(resolve(__dirname, 'src/main/upstream/sandbox/cli.ts'))
-            ? { sandbox: resolve(__dirname, 'src/main/upstream/sandbox/cli.ts') }
-            : {})
+          sandbox: resolve(__dirname, 'src/main/upstream/sandbox/cli.ts')
         }
       }
     }

@@ -1,0 +1,13 @@
+/** Public surface of the WeChat Card API sandbox (see README.md). */
+export { Sandbox, type SandboxOptions, type SandboxStats } from './sandbox'
+export { SandboxModel, type SandboxModelOptions } from './model'
+export { dispatch, WECHAT_PATHS } from './dispatch'
+export { startSandboxServer, type SandboxServer, type SandboxServerOptions } from './server'
+export { createSandboxFetch, type FetchLike } from './fetch'
+export { SandboxNetworkError, type SandboxNetworkCode } from './net-error'
+export { faultConfigSchema, type FaultConfig, type FaultKind, type FaultRule } from './faults'
+export { ADMIN_HEADER, ADMIN_PREFIX } from './admin'
+export { TOKEN_ERRCODES, WX_ERRMSG } from './errors'
+export type { Clock } from './clock'
+export * from './seed'
+export type * from './types'
