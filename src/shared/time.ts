@@ -28,13 +28,15 @@ export function localParts(at: EpochMs, zone: string): LocalParts {
   return { weekday: dt.weekday, minuteOfDay: dt.hour * 60 + dt.minute, date: dt.toISODate() ?? '' }
 }
 
+/** Compared on the wall clock, so a DST switch never moves the cut-off. */
 export function businessDayOf(
   at: EpochMs,
   zone: string,
   cutoffMinutes = DEFAULT_CUTOFF_MINUTES
 ): BusinessDay {
-  const dt = DateTime.fromMillis(at, { zone }).minus({ minutes: cutoffMinutes })
-  return dt.toISODate() ?? ''
+  const dt = DateTime.fromMillis(at, { zone })
+  const beforeCutoff = dt.hour * 60 + dt.minute < cutoffMinutes
+  return (beforeCutoff ? dt.minus({ days: 1 }) : dt).toISODate() ?? ''
 }
 
 /** [start, end) of a business day in epoch ms; DST-safe because it goes through the zone's wall clock. */
@@ -43,10 +45,10 @@ export function businessDayRange(
   zone: string,
   cutoffMinutes = DEFAULT_CUTOFF_MINUTES
 ): { start: EpochMs; end: EpochMs } {
+  const atCutoff = (date: DateTime) =>
+    date.set({ hour: Math.floor(cutoffMinutes / 60), minute: cutoffMinutes % 60, second: 0, millisecond: 0 })
   const midnight = DateTime.fromISO(day, { zone }).startOf('day')
-  const start = midnight.plus({ minutes: cutoffMinutes })
-  const end = midnight.plus({ days: 1 }).plus({ minutes: cutoffMinutes })
-  return { start: start.toMillis(), end: end.toMillis() }
+  return { start: atCutoff(midnight).toMillis(), end: atCutoff(midnight.plus({ days: 1 })).toMillis() }
 }
 
 /** Formats an instant in the store's zone, e.g. '2026-11-22 14:05'. */

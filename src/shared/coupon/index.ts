@@ -1,0 +1,7 @@
+export * from './types'
+export { parseCardGet } from './parseCardGet'
+export { parseCodeGet, toUserCardStatus } from './parseCodeGet'
+export { describeValue, faceValue, type ValueText, type ValueTexts } from './describeValue'
+export { normaliseColor, WECHAT_CARD_COLORS, DEFAULT_CARD_COLOR } from './color'
+export { weekdayOf, WEEKDAY_NAMES } from './cardParts'
+export { LANGS, yuanShort, yuanSign, zheText, type Lang } from './text'
