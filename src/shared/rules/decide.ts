@@ -14,7 +14,7 @@ import { highValue, shareOfBill, stacking, velocity } from './checks/risk'
 import { store } from './checks/store'
 import { timeLimit } from './checks/timeLimit'
 import { validity } from './checks/validity'
-import { reason, SEVERITY_RANK, type Reason, type Severity } from './reasonCodes'
+import { reason, SEVERITY_RANK, type Reason, type ReasonCode, type ReasonParams, type Severity } from './reasonCodes'
 import { billOf, redemptionMoney } from './redemptionMoney'
 import type { DecideContext, Decision, MoneyOutcome, Outcome } from './types'
 
@@ -71,6 +71,17 @@ function verdict(
       return { ...common, outcome, original: ctx.local.originalRedemption ?? null }
     default:
       return { ...common, outcome }
+  }
+}
+
+/** A refusal decided before the rules can run (e.g. an encrypted code that cannot be decoded offline). */
+export function refusal(code: ReasonCode, offline: boolean, params: ReasonParams = {}): Decision {
+  return {
+    outcome: 'DENY',
+    reasons: [reason(code, 'deny', params)],
+    money: { billAmount: null, discount: 0, payable: null, noChangeGiven: false },
+    couponValue: null,
+    offline
   }
 }
 

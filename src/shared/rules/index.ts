@@ -1,4 +1,4 @@
-export { decide, canRedeem } from './decide'
+export { decide, canRedeem, refusal } from './decide'
 export { isDoubleRead, DOUBLE_READ_WINDOW_MS, type ScanEvent } from './doubleRead'
 export {
   DEFAULT_POLICY,

@@ -47,6 +47,9 @@ export const REASON_CODES = [
   'OFFLINE_FACE_VALUE_CAP',
   'OFFLINE_DAILY_CAP',
   'OFFLINE_UNKNOWN_CARD',
+  // before any rule can run
+  'ENCRYPTED_CODE_OFFLINE',
+  'CUSTOM_CODE_CARD_NEEDED',
   // the station itself
   'STATION_SETTINGS_INVALID',
   'RULES_ERROR'

@@ -161,6 +161,14 @@ export const REASON_TEXTS: Readonly<Record<ReasonCode, Templates>> = {
     'zh-CN': '网络断开，本机没有此券的券种信息',
     en: 'Offline, and this station does not have the details of this coupon'
   },
+  ENCRYPTED_CODE_OFFLINE: {
+    'zh-CN': '这是加密券码，网络断开时无法解码；请顾客打开卡券出示券码二维码',
+    en: 'This is an encrypted code, which cannot be decoded while offline; ask the customer to show the coupon QR code'
+  },
+  CUSTOM_CODE_CARD_NEEDED: {
+    'zh-CN': '这是商户自定义券码，请先选择券种',
+    en: 'This is a merchant-defined code: choose which coupon it belongs to first'
+  },
   STATION_SETTINGS_INVALID: {
     'zh-CN': '收银台设置有误[（{detail}）]，请联系店长',
     en: 'The station settings are wrong[ ({detail})]; call the manager'

@@ -1,0 +1,52 @@
+/** Everything decide() needs about the world, gathered from settings and the ledger at one instant. */
+import { businessDayOf } from '../../shared/time'
+import type { DecideContext } from '../../shared/rules'
+import type { CodeGetError, CodeStatus } from '../../shared/coupon'
+import type { Role } from '../ipc/session'
+import type { RedeemSettings } from './deps'
+import type { Ledger } from './ledger'
+
+export interface ContextInput {
+  now: number
+  code: string | null
+  codeStatus: CodeStatus | CodeGetError | null
+  connectivity: 'online' | 'offline'
+  billFen?: number
+  otherDiscount: boolean
+  role: Role
+  managerApproved: boolean
+}
+
+export function decideContext(input: ContextInput, settings: RedeemSettings, ledger: Ledger): DecideContext {
+  const { timeZone, cutoffMinutes } = settings.store
+  const day = businessDayOf(input.now, timeZone, cutoffMinutes)
+  const original = input.code ? ledger.findLiveByCode(input.code) : null
+  const openid = input.codeStatus?.kind === 'code' ? input.codeStatus.openid : null
+  return {
+    now: input.now,
+    timeZone,
+    cutoffMinutes,
+    ...(settings.identity.storeLocationId !== undefined ? { storeLocationId: settings.identity.storeLocationId } : {}),
+    ...(input.billFen !== undefined ? { billAmount: input.billFen } : {}),
+    otherDiscountApplied: input.otherDiscount,
+    role: input.role,
+    connectivity: input.connectivity,
+    managerApproved: input.managerApproved,
+    local: {
+      ...(original
+        ? {
+            originalRedemption: {
+              at: original.at,
+              station: original.stationName,
+              cashier: original.cashierName,
+              synced: original.synced,
+              source: original.source
+            }
+          }
+        : {}),
+      customerRedemptionsToday: openid ? ledger.countForCustomerOnDay(openid, day) : 0,
+      offlineRedemptionsToday: ledger.countOfflineOnDay(day)
+    },
+    policy: settings.policy
+  }
+}

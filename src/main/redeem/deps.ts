@@ -1,0 +1,61 @@
+/** What the redemption service needs from the rest of main; each is an interface so tests can stand in. */
+import type { CardDefinition, UnreadableCard } from '../../shared/coupon'
+import type { RulesPolicy } from '../../shared/rules'
+import type { NormalizerConfig } from '../../shared/scan'
+import type { SyncOutcome } from '../../shared/redeem'
+import type { Db } from '../db/open'
+import type { Upstream, UpstreamError } from '../upstream/types'
+import type { StationIdentity } from '../station/identity'
+import type { StoreProfile } from '../station/storeProfile'
+import type { Ledger } from './ledger'
+
+export interface CardSource {
+  /** The cached definition, without any network call. */
+  cached(cardId: string): CardDefinition | UnreadableCard | null
+  /** Cached, else fetched from upstream (and cached). Throws UpstreamError when it cannot be fetched. */
+  ensure(cardId: string, deadlineMs: number): Promise<CardDefinition | UnreadableCard>
+  /** Cards the store may take (for picking an unknown offline code or a custom code's card). */
+  active(): CardDefinition[]
+}
+
+export interface ConnectivityProbe {
+  /** What the station believes right now, from recent upstream results. */
+  current(): 'online' | 'degraded' | 'offline'
+  /** Feed every upstream result of the look-up path. */
+  record(ok: boolean, error?: UpstreamError): void
+}
+
+export interface ImmediateSync {
+  /** Try the consume now with a deadline; whatever happens, the outbox keeps the item until it settles. */
+  sendNow(redemptionId: string, deadlineMs: number): Promise<SyncOutcome>
+}
+
+/** A custom-code rule: codes matching this prefix or regular expression belong to cardId. */
+export interface CustomCodeRule {
+  cardId: string
+  prefix?: string
+  pattern?: string
+}
+
+export interface RedeemSettings {
+  policy: RulesPolicy
+  identity: StationIdentity
+  store: StoreProfile
+  normalizer: NormalizerConfig
+  customCodeRules: CustomCodeRule[]
+}
+
+export interface RedemptionDeps {
+  db: Db
+  ledger: Ledger
+  upstream: Upstream
+  cards: CardSource
+  connectivity: ConnectivityProbe
+  sync?: ImmediateSync
+  settings: () => RedeemSettings
+  now?: () => number
+  /** Deadline of code/get on the look-up path (short: the cashier is waiting). */
+  lookupDeadlineMs?: number
+  /** Deadline of the immediate consume after a redeem. */
+  confirmDeadlineMs?: number
+}

@@ -1,0 +1,156 @@
+/**
+ * The ledger's reads and writes. `recordRedemption` is THE durable write: the redemption,
+ * its outbox item and its audit entry commit in one SQLite transaction (WAL,
+ * synchronous=FULL) before anyone tells the cashier "redeemed".
+ */
+import type { Db } from '../db/open'
+import { appendAudit } from '../staff/audit'
+import type { OutboxRow, RedemptionRow } from './ledgerRows'
+
+export interface OriginalRedemption {
+  id: string
+  at: number
+  stationName: string
+  cashierName: string
+  synced: boolean
+  /** 'outbox' while it still waits to sync, 'ledger' once settled. */
+  source: 'ledger' | 'outbox'
+}
+
+/** Test seam: lets a test fail the transaction between its writes. */
+export interface WriteHooks {
+  afterRedemptionRow?: () => void
+  afterOutboxRow?: () => void
+}
+
+export class Ledger {
+  constructor(private readonly db: Db) {}
+
+  /** The live (not voided) redemption of a code, if any: the DUPLICATE evidence. */
+  findLiveByCode(code: string): OriginalRedemption | null {
+    const row = this.db
+      .prepare(
+        `SELECT r.id, r.at, r.station_name, r.cashier_name, r.status, o.state AS outbox_state
+         FROM redemptions r LEFT JOIN outbox o ON o.redemption_id = r.id
+         WHERE r.code = ? AND r.status <> 'voided' LIMIT 1`
+      )
+      .get(code) as
+      | { id: string; at: number; station_name: string; cashier_name: string; status: string; outbox_state: string }
+      | undefined
+    if (!row) return null
+    return {
+      id: row.id,
+      at: row.at,
+      stationName: row.station_name,
+      cashierName: row.cashier_name,
+      synced: row.status === 'synced',
+      source: row.outbox_state === 'queued' ? 'outbox' : 'ledger'
+    }
+  }
+
+  countForCustomerOnDay(openid: string, businessDay: string): number {
+    const row = this.db
+      .prepare(`SELECT count(*) AS n FROM redemptions WHERE openid = ? AND business_day = ? AND status <> 'voided'`)
+      .get(openid, businessDay) as { n: number }
+    return row.n
+  }
+
+  countOfflineOnDay(businessDay: string): number {
+    const row = this.db
+      .prepare(`SELECT count(*) AS n FROM redemptions WHERE online = 0 AND business_day = ? AND status <> 'voided'`)
+      .get(businessDay) as { n: number }
+    return row.n
+  }
+
+  get(id: string): RedemptionRow | null {
+    return (this.db.prepare('SELECT * FROM redemptions WHERE id = ?').get(id) as RedemptionRow | undefined) ?? null
+  }
+
+  outboxFor(redemptionId: string): OutboxRow | null {
+    return (
+      (this.db.prepare('SELECT * FROM outbox WHERE redemption_id = ?').get(redemptionId) as OutboxRow | undefined) ??
+      null
+    )
+  }
+
+  recent(limit: number, beforeAt?: number): RedemptionRow[] {
+    return this.db
+      .prepare(`SELECT * FROM redemptions WHERE at < ? ORDER BY at DESC, id DESC LIMIT ?`)
+      .all(beforeAt ?? Number.MAX_SAFE_INTEGER, limit) as RedemptionRow[]
+  }
+
+  /** Redemption + outbox item + audit entry, all or nothing. */
+  recordRedemption(row: RedemptionRow, hooks: WriteHooks = {}): void {
+    const write = this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO redemptions VALUES (@id, @code, @card_id, @card_type, @card_title, @picked_card_id, @at,
+            @business_day, @station_id, @station_name, @cashier_id, @cashier_name, @openid, @bill_fen, @discount_fen,
+            @payable_fen, @face_value_fen, @online, @decision_json, @approved_by, @other_discount, @status,
+            @synced_at, @status_reason, @voided_at, @voided_by, @void_reason)`
+        )
+        .run(row)
+      hooks.afterRedemptionRow?.()
+      this.db
+        .prepare(
+          `INSERT INTO outbox (redemption_id, kind, state, next_attempt_at, created_at, updated_at)
+           VALUES (?, 'consume', 'queued', ?, ?, ?)`
+        )
+        .run(row.id, row.at, row.at, row.at)
+      hooks.afterOutboxRow?.()
+      appendAudit(this.db, {
+        at: row.at,
+        actorId: row.cashier_id,
+        actorName: row.cashier_name,
+        action: 'redemption.created',
+        subject: row.id,
+        detail: {
+          code: row.code,
+          cardId: row.card_id,
+          discountFen: row.discount_fen,
+          billFen: row.bill_fen,
+          online: row.online === 1,
+          approvedBy: row.approved_by
+        }
+      })
+    })
+    write.immediate()
+  }
+
+  /**
+   * Voids a redemption that has not reached WeChat. Returns the reason it cannot when it
+   * can't: a synced consume has no undo in the API.
+   */
+  voidUnsynced(
+    id: string,
+    by: { id: string; name: string },
+    reason: string,
+    at: number
+  ): 'voided' | 'not_found' | 'already_synced' | 'already_voided' | 'in_flight' {
+    const tx = this.db.transaction(() => {
+      const row = this.get(id)
+      if (!row) return 'not_found' as const
+      if (row.status === 'voided') return 'already_voided' as const
+      if (row.status === 'synced') return 'already_synced' as const
+      const outbox = this.outboxFor(id)
+      // An attempt whose outcome is unknown may already have consumed the code upstream.
+      if (outbox?.in_flight) return 'in_flight' as const
+      this.db
+        .prepare(`UPDATE redemptions SET status = 'voided', voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ?`)
+        .run(at, by.id, reason, id)
+      this.db
+        .prepare(`UPDATE outbox SET state = 'cancelled', updated_at = ? WHERE redemption_id = ? AND state = 'queued'`)
+        .run(at, id)
+      appendAudit(this.db, {
+        at,
+        actorId: by.id,
+        actorName: by.name,
+        action: 'redemption.voided',
+        subject: id,
+        detail: { code: row.code, reason, previousStatus: row.status }
+      })
+      return 'voided' as const
+    })
+    return tx.immediate()
+  }
+}

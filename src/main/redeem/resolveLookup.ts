@@ -1,0 +1,161 @@
+/**
+ * Turns a normalised scan into a look-up record: decrypts an encrypt_code, resolves the
+ * card of a custom code, asks WeChat for the code's status with a short deadline and
+ * fetches the card definition — falling back to the cache and the offline policy when
+ * WeChat cannot be reached. Never throws for upstream trouble: that is what offline is for.
+ */
+import { isRejectedScan, type ScanEvent } from '../../shared/scan'
+import type { CardDefinition, CodeGetError, CodeStatus, UnreadableCard } from '../../shared/coupon'
+import { refusal } from '../../shared/rules'
+import type { CardChoice, Connectivity } from '../../shared/redeem'
+import { UpstreamError } from '../upstream/types'
+import type { CustomCodeRule, RedeemSettings, RedemptionDeps } from './deps'
+import type { LookupRecord } from './lookups'
+
+interface Ids {
+  lookupId: string
+  redemptionId: string
+  sessionId: string
+}
+
+export async function resolveLookup(
+  deps: RedemptionDeps,
+  settings: RedeemSettings,
+  event: ScanEvent,
+  chosenCardId: string | null,
+  ids: Ids
+): Promise<LookupRecord> {
+  const base: LookupRecord = {
+    ...ids,
+    scan: { source: event.source, device: event.device, raw: event.raw, at: event.at },
+    code: null,
+    scannedCardId: null,
+    card: null,
+    cardSource: 'none',
+    codeStatus: null,
+    connectivity: deps.connectivity.current() === 'offline' ? 'offline' : 'online',
+    choices: [],
+    rejected: null,
+    refusal: null,
+    lastView: null,
+    createdAt: event.at
+  }
+  if (isRejectedScan(event.normalized)) {
+    return { ...base, rejected: { reason: event.normalized.reason, message: event.normalized.message } }
+  }
+  const deadlineMs = deps.lookupDeadlineMs ?? 1500
+  const normalized = event.normalized
+  let code: string
+  if (normalized.kind === 'encrypted') {
+    const decrypted = await attempt(deps, () => deps.upstream.decrypt(normalized.encryptCode, { deadlineMs }))
+    if (!decrypted.ok) {
+      const offline = decrypted.offline
+      return {
+        ...base,
+        connectivity: offline ? 'offline' : base.connectivity,
+        refusal: refusal(offline ? 'ENCRYPTED_CODE_OFFLINE' : 'UNKNOWN_CODE', offline)
+      }
+    }
+    code = decrypted.value
+  } else {
+    code = normalized.code
+  }
+  const scannedCardId = chosenCardId ?? normalized.cardId ?? matchCustomCode(code, settings.customCodeRules)
+  const withCode = { ...base, code, scannedCardId }
+
+  const status = await attempt(deps, () => deps.upstream.getCodeStatus(code, scannedCardId ?? undefined, { deadlineMs }))
+  const connectivity: Connectivity = status.ok ? 'online' : status.offline ? 'offline' : base.connectivity
+  const codeStatus: CodeStatus | CodeGetError | null = status.ok ? status.value : null
+  if (codeStatus?.kind === 'code') rememberStatus(deps, code, codeStatus, withCode.createdAt)
+
+  const cardId = (codeStatus?.kind === 'code' ? codeStatus.cardId : null) ?? scannedCardId
+  const { card, cardSource } = await findCard(deps, cardId, connectivity, deadlineMs)
+  const record: LookupRecord = { ...withCode, connectivity, codeStatus, card, cardSource }
+
+  // A custom code WeChat does not know without its card_id: the cashier must say which card it is.
+  const customCards = deps.cards.active().filter((c) => c.useCustomCode)
+  if (codeStatus?.kind === 'error' && codeStatus.problem === 'unknownCode' && !scannedCardId && customCards.length) {
+    return { ...record, choices: customCards.map(choiceOf), refusal: refusal('CUSTOM_CODE_CARD_NEEDED', false) }
+  }
+  // Offline and the card is unknown here: offer the store's cards (decide applies the offline policy).
+  if (connectivity === 'offline' && card?.kind !== 'card') {
+    return { ...record, choices: deps.cards.active().filter((c) => c.cardType !== 'MEMBER_CARD').map(choiceOf) }
+  }
+  return record
+}
+
+type Attempt<T> = { ok: true; value: T } | { ok: false; offline: boolean; error: UpstreamError }
+
+/** Runs one upstream call, feeding the connectivity probe; transport trouble means offline. */
+async function attempt<T>(deps: RedemptionDeps, call: () => Promise<T>): Promise<Attempt<T>> {
+  try {
+    const value = await call()
+    deps.connectivity.record(true)
+    return { ok: true, value }
+  } catch (err) {
+    const error = err instanceof UpstreamError ? err : new UpstreamError('network', String(err))
+    const offline = error.retryable || error.kind === 'auth' || error.kind === 'quota_exhausted'
+    deps.connectivity.record(!offline, error)
+    return { ok: false, offline, error }
+  }
+}
+
+async function findCard(
+  deps: RedemptionDeps,
+  cardId: string | null,
+  connectivity: Connectivity,
+  deadlineMs: number
+): Promise<{ card: CardDefinition | UnreadableCard | null; cardSource: LookupRecord['cardSource'] }> {
+  if (!cardId) return { card: null, cardSource: 'none' }
+  if (connectivity === 'online') {
+    try {
+      return { card: await deps.cards.ensure(cardId, deadlineMs), cardSource: 'upstream' }
+    } catch {
+      // fall through to the cache: a slow card/get must not block the counter
+    }
+  }
+  const cached = deps.cards.cached(cardId)
+  return { card: cached, cardSource: cached ? 'cache' : 'none' }
+}
+
+export function matchCustomCode(code: string, rules: readonly CustomCodeRule[]): string | null {
+  for (const rule of rules) {
+    if (rule.prefix !== undefined && rule.prefix !== '' && code.startsWith(rule.prefix)) return rule.cardId
+    if (rule.pattern !== undefined) {
+      try {
+        if (new RegExp(rule.pattern).test(code)) return rule.cardId
+      } catch {
+        // an invalid pattern is refused by settings validation; ignore it here
+      }
+    }
+  }
+  return null
+}
+
+function rememberStatus(deps: RedemptionDeps, code: string, status: CodeStatus, at: number): void {
+  deps.db
+    .prepare(
+      `INSERT INTO code_statuses (code, card_id, status, can_consume, openid, begin_time, end_time, seen_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(code) DO UPDATE SET card_id = excluded.card_id, status = excluded.status,
+         can_consume = excluded.can_consume, openid = excluded.openid, begin_time = excluded.begin_time,
+         end_time = excluded.end_time, seen_at = excluded.seen_at`
+    )
+    .run(
+      code,
+      status.cardId,
+      status.userCardStatus,
+      status.canConsume ? 1 : 0,
+      status.openid,
+      status.beginTime ?? null,
+      status.endTime ?? null,
+      at
+    )
+}
+
+const choiceOf = (card: CardDefinition): CardChoice => ({
+  cardId: card.cardId,
+  title: card.title,
+  cardType: card.cardType,
+  useCustomCode: card.useCustomCode
+})

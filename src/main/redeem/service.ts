@@ -1,0 +1,251 @@
+/**
+ * The redemption service: scan → look-up → decision → durable redeem. It owns the order
+ * of things the cashier relies on: the ledger row, its outbox item and the audit entry are
+ * committed together BEFORE the answer says "redeemed"; only then is the consume tried
+ * online (with a short deadline); a look-up that cannot reach WeChat falls back to the
+ * cached card and the offline policy.
+ */
+import { v7 as uuidv7 } from 'uuid'
+import { canRedeem, decide } from '../../shared/rules'
+import { createScanEvent, isRejectedScan } from '../../shared/scan'
+import type { CardDefinition, UnreadableCard } from '../../shared/coupon'
+import { maskOpenid, type LookupView, type RedeemResult, type RedemptionView } from '../../shared/redeem'
+import { AppFailure } from '../../shared/result'
+import { businessDayOf } from '../../shared/time'
+import type { SignedInStaff } from '../ipc/session'
+import type { Approvals } from '../staff/approvals'
+import { decideContext } from './decideContext'
+import type { RedemptionDeps } from './deps'
+import { Lookups, type LookupRecord } from './lookups'
+import { resolveLookup } from './resolveLookup'
+import { redemptionRow } from './redemptionRow'
+import { redemptionView, syncOutcomeOf } from './views'
+
+export interface LookupInput {
+  source: LookupRecord['scan']['source']
+  device: string
+  raw: string
+  cardId?: string
+}
+
+export interface EvaluateInput {
+  lookupId: string
+  billFen?: number
+  otherDiscount: boolean
+  pickedCardId?: string
+  approvalToken?: string
+}
+
+export interface CommitInput extends EvaluateInput {
+  confirmWarnings: boolean
+}
+
+export class RedemptionService {
+  private readonly lookups: Lookups
+  private readonly now: () => number
+
+  constructor(
+    private readonly deps: RedemptionDeps,
+    private readonly approvals: Approvals
+  ) {
+    this.now = deps.now ?? Date.now
+    this.lookups = new Lookups(this.now)
+  }
+
+  async lookup(input: LookupInput, staff: SignedInStaff, sessionId: string): Promise<LookupView> {
+    const settings = this.deps.settings()
+    const at = this.now()
+    const event = createScanEvent({ source: input.source, device: input.device, at }, input.raw, settings.normalizer)
+    const normalizedCode = isRejectedScan(event.normalized)
+      ? null
+      : event.normalized.kind === 'code'
+        ? event.normalized.code
+        : null
+    if (normalizedCode && input.cardId === undefined) {
+      const first = this.lookups.recentDoubleRead(normalizedCode, input.device)
+      if (first?.lastView) return { ...first.lastView, doubleRead: true }
+    }
+    this.logScan(event, at)
+    const record = await resolveLookup(this.deps, settings, event, input.cardId ?? null, {
+      lookupId: uuidv7(),
+      redemptionId: uuidv7(),
+      sessionId
+    })
+    this.lookups.put(record)
+    return this.view(record, { otherDiscount: false }, staff, false)
+  }
+
+  evaluate(input: EvaluateInput, staff: SignedInStaff, sessionId: string): LookupView {
+    const record = this.record(input.lookupId, sessionId)
+    return this.view(record, input, staff, false)
+  }
+
+  async commit(input: CommitInput, staff: SignedInStaff, sessionId: string): Promise<RedeemResult> {
+    const record = this.record(input.lookupId, sessionId)
+    const existing = this.deps.ledger.get(record.redemptionId)
+    if (existing) {
+      return { redemption: this.redemption(record.redemptionId), sync: syncOutcomeOf(existing), repeated: true }
+    }
+    const approver = input.approvalToken
+      ? this.approvals.consume(input.approvalToken, 'redeem', record.lookupId)
+      : null
+    if (input.approvalToken && !approver) {
+      throw new AppFailure('APPROVAL_INVALID', 'The manager approval has expired or was for another scan; ask again.')
+    }
+    const view = this.view(record, input, staff, approver !== null)
+    const decision = view.decision
+    if (!decision || !canRedeem(decision)) {
+      if (decision?.outcome === 'WARN' && decision.managerPinRequired)
+        throw new AppFailure('MANAGER_PIN_REQUIRED', 'A manager must enter their PIN to allow this redemption.')
+      throw new AppFailure('NOT_REDEEMABLE', `This code may not be redeemed (${decision?.outcome ?? 'no decision'}).`)
+    }
+    if (decision.outcome === 'WARN' && !decision.managerPinRequired && !input.confirmWarnings) {
+      throw new AppFailure('CONFIRM_WARNINGS', 'Confirm the warnings shown before redeeming.')
+    }
+    const settings = this.deps.settings()
+    const at = this.now()
+    const row = redemptionRow({
+      record,
+      view,
+      decision,
+      staff,
+      approver,
+      otherDiscount: input.otherDiscount,
+      at,
+      businessDay: businessDayOf(at, settings.store.timeZone, settings.store.cutoffMinutes),
+      identity: settings.identity
+    })
+    try {
+      this.deps.ledger.recordRedemption(row)
+    } catch (err) {
+      if (isUniqueViolation(err)) {
+        throw new AppFailure('DUPLICATE', 'This code was redeemed a moment ago on this station; scan it again to see when.')
+      }
+      throw err
+    }
+    const sync =
+      record.connectivity === 'online' && this.deps.sync
+        ? await this.deps.sync.sendNow(row.id, this.deps.confirmDeadlineMs ?? 1500)
+        : 'queued'
+    return { redemption: this.redemption(row.id), sync, repeated: false }
+  }
+
+  voidRedemption(
+    redemptionId: string,
+    reason: string,
+    manager: SignedInStaff
+  ): RedemptionView {
+    const outcome = this.deps.ledger.voidUnsynced(redemptionId, { id: manager.staffId, name: manager.name }, reason, this.now())
+    switch (outcome) {
+      case 'voided':
+        return this.redemption(redemptionId)
+      case 'not_found':
+        throw new AppFailure('NOT_FOUND', 'There is no such redemption.')
+      case 'already_voided':
+        throw new AppFailure('ALREADY_VOIDED', 'This redemption was already voided.')
+      case 'already_synced':
+        throw new AppFailure(
+          'VOID_SYNCED',
+          'WeChat has already consumed this coupon; the API has no undo, so it cannot be voided here.'
+        )
+      case 'in_flight':
+        throw new AppFailure(
+          'VOID_IN_FLIGHT',
+          'This redemption is being sent to WeChat right now and may already be consumed; try again once it has synced or failed.'
+        )
+    }
+  }
+
+  recent(limit: number, beforeAt?: number): RedemptionView[] {
+    return this.deps.ledger
+      .recent(limit, beforeAt)
+      .map((row) => redemptionView(row, this.deps.ledger.outboxFor(row.id)))
+  }
+
+  private redemption(id: string): RedemptionView {
+    const row = this.deps.ledger.get(id)
+    if (!row) throw new AppFailure('NOT_FOUND', 'There is no such redemption.')
+    return redemptionView(row, this.deps.ledger.outboxFor(id))
+  }
+
+  private record(lookupId: string, sessionId: string): LookupRecord {
+    const record = this.lookups.get(lookupId, sessionId)
+    if (!record) throw new AppFailure('LOOKUP_EXPIRED', 'This scan is too old or from another screen; scan again.')
+    return record
+  }
+
+  /** Decides the record under the given bill/discount/pick, and remembers the view for double reads. */
+  private view(
+    record: LookupRecord,
+    input: { billFen?: number; otherDiscount: boolean; pickedCardId?: string },
+    staff: SignedInStaff,
+    managerApproved: boolean
+  ): LookupView {
+    const picked = this.pickedCard(record, input.pickedCardId)
+    const card = picked ?? record.card
+    const settings = this.deps.settings()
+    const decision =
+      record.rejected !== null
+        ? null
+        : (record.refusal ??
+          decide(
+            card,
+            record.codeStatus,
+            decideContext(
+              {
+                now: this.now(),
+                code: record.code,
+                codeStatus: record.codeStatus,
+                connectivity: record.connectivity,
+                ...(input.billFen !== undefined ? { billFen: input.billFen } : {}),
+                otherDiscount: input.otherDiscount,
+                role: staff.role,
+                managerApproved
+              },
+              settings,
+              this.deps.ledger
+            )
+          ))
+    const view: LookupView = {
+      lookupId: record.lookupId,
+      scan: record.scan,
+      rejected: record.rejected,
+      code: record.code,
+      card,
+      cardSource: picked ? 'picked' : record.cardSource,
+      codeStatus: maskStatus(record.codeStatus),
+      connectivity: record.connectivity,
+      decision,
+      doubleRead: false,
+      choices: record.choices,
+      pickedCardId: picked ? picked.cardId : null
+    }
+    record.lastView = view
+    return view
+  }
+
+  /** A pick only counts where the card is unknown and the pick is one of the offered choices. */
+  private pickedCard(record: LookupRecord, pickedCardId: string | undefined): CardDefinition | null {
+    if (!pickedCardId || record.card?.kind === 'card') return null
+    if (!record.choices.some((c) => c.cardId === pickedCardId)) return null
+    const card: CardDefinition | UnreadableCard | null = this.deps.cards.cached(pickedCardId)
+    return card?.kind === 'card' ? card : null
+  }
+
+  private logScan(event: ReturnType<typeof createScanEvent>, at: number): void {
+    this.deps.db
+      .prepare(
+        'INSERT INTO scan_events (at, source, device, raw, normalized_json, accepted) VALUES (?, ?, ?, ?, ?, ?)'
+      )
+      .run(at, event.source, event.device, event.raw, JSON.stringify(event.normalized), isRejectedScan(event.normalized) ? 0 : 1)
+  }
+}
+
+function maskStatus(status: LookupRecord['codeStatus']): LookupRecord['codeStatus'] {
+  if (status?.kind !== 'code' || !status.openid) return status
+  return { ...status, openid: maskOpenid(status.openid) }
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return err instanceof Error && 'code' in err && (err as { code: string }).code === 'SQLITE_CONSTRAINT_UNIQUE'
+}

@@ -1,0 +1,123 @@
+/**
+ * The append-only audit log. Each entry's hash covers its own fields and the previous
+ * entry's hash, so changing, deleting or reordering any entry breaks the chain at that
+ * entry — `verifyAuditChain` names the first broken link.
+ * appendAudit is synchronous on purpose: it runs inside the caller's transaction, so an
+ * action and its audit entry commit together or not at all.
+ */
+import { createHash } from 'node:crypto'
+import type { Db } from '../db/open'
+import { readSetting, writeSetting } from '../db/settings'
+
+export const GENESIS_HASH = '0'.repeat(64)
+
+export type AuditAction =
+  | 'staff.sign_in'
+  | 'staff.sign_in_failed'
+  | 'staff.sign_out'
+  | 'staff.created'
+  | 'redemption.created'
+  | 'redemption.voided'
+  | 'redemption.override'
+  | 'conflict.resolved'
+  | 'settings.changed'
+  | 'day.closed'
+  | 'backup.restored'
+
+export interface AuditInput {
+  at: number
+  actorId: string | null
+  actorName: string | null
+  action: AuditAction
+  subject: string | null
+  detail: Record<string, unknown>
+}
+
+export interface AuditRow {
+  id: number
+  at: number
+  actor_id: string | null
+  actor_name: string | null
+  action: string
+  subject: string | null
+  detail_json: string
+  prev_hash: string
+  hash: string
+}
+
+export function entryHash(row: Omit<AuditRow, 'hash'>): string {
+  const canonical = JSON.stringify([
+    row.id,
+    row.at,
+    row.actor_id,
+    row.actor_name,
+    row.action,
+    row.subject,
+    row.detail_json,
+    row.prev_hash
+  ])
+  return createHash('sha256').update(canonical).digest('hex')
+}
+
+export function appendAudit(db: Db, input: AuditInput): AuditRow {
+  const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
+    | { id: number; hash: string }
+    | undefined
+  const row: Omit<AuditRow, 'hash'> = {
+    id: (last?.id ?? 0) + 1,
+    at: input.at,
+    actor_id: input.actorId,
+    actor_name: input.actorName,
+    action: input.action,
+    subject: input.subject,
+    detail_json: JSON.stringify(input.detail),
+    prev_hash: last?.hash ?? GENESIS_HASH
+  }
+  const full: AuditRow = { ...row, hash: entryHash(row) }
+  db.prepare(
+    `INSERT INTO audit_log (id, at, actor_id, actor_name, action, subject, detail_json, prev_hash, hash)
+     VALUES (@id, @at, @actor_id, @actor_name, @action, @subject, @detail_json, @prev_hash, @hash)`
+  ).run(full)
+  // The head pointer catches a deleted LAST entry, which no link after it could reveal.
+  writeSetting(db, HEAD_KEY, { id: full.id, hash: full.hash }, input.at)
+  return full
+}
+
+const HEAD_KEY = 'audit.head'
+
+export interface ChainReport {
+  ok: boolean
+  checked: number
+  /** The first entry whose link is broken, and why. */
+  firstBroken?: { id: number; position: number; reason: string }
+}
+
+/** Walks the whole chain in id order (streaming; never loads the log at once). */
+export function verifyAuditChain(db: Db): ChainReport {
+  let prevHash = GENESIS_HASH
+  let expectedId = 1
+  let checked = 0
+  for (const row of db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as Iterable<AuditRow>) {
+    const position = checked + 1
+    const broken = (reason: string): ChainReport => ({
+      ok: false,
+      checked,
+      firstBroken: { id: row.id, position, reason }
+    })
+    if (row.id !== expectedId) return broken(`entry ${expectedId} is missing (next entry found is ${row.id})`)
+    if (row.prev_hash !== prevHash) return broken('does not link to the entry before it (deleted or reordered)')
+    if (entryHash(row) !== row.hash) return broken('its content was changed after it was written')
+    prevHash = row.hash
+    expectedId = row.id + 1
+    checked++
+  }
+  const head = readSetting(db, HEAD_KEY) as { id?: number; hash?: string } | undefined
+  if (head?.id !== undefined && (head.id !== expectedId - 1 || head.hash !== prevHash)) {
+    return {
+      ok: false,
+      checked,
+      firstBroken: { id: head.id, position: checked + 1, reason: `entry ${head.id} (the last one written) is missing or changed` }
+    }
+  }
+  return { ok: true, checked }
+}

@@ -1,0 +1,85 @@
+/**
+ * Typed access to the station's settings table. Every value is validated when read (a
+ * damaged or outdated value falls back to the safe default) and when written.
+ */
+import { z } from 'zod'
+import { DEFAULT_POLICY, rulesPolicySchema, type RulesPolicy } from '../../shared/rules'
+import { DEFAULT_NORMALIZER_CONFIG, normalizerConfigSchema, type NormalizerConfig } from '../../shared/scan'
+import type { StationMode } from '../../shared/ipc/types'
+import type { Db } from '../db/open'
+import { readSetting, writeSetting } from '../db/settings'
+import type { CustomCodeRule, RedeemSettings } from '../redeem/deps'
+import { readIdentity, type StationIdentity } from './identity'
+import { readStoreProfile, type StoreProfile } from './storeProfile'
+
+export const CustomCodeRuleSchema = z
+  .object({
+    cardId: z.string().min(1).max(32),
+    prefix: z.string().min(1).max(20).optional(),
+    pattern: z
+      .string()
+      .min(1)
+      .max(200)
+      .refine((p) => {
+        try {
+          new RegExp(p)
+          return true
+        } catch {
+          return false
+        }
+      }, 'not a valid regular expression')
+      .optional()
+  })
+  .strict()
+  .refine((r) => r.prefix !== undefined || r.pattern !== undefined, 'a rule needs a prefix or a pattern')
+
+const KEYS = {
+  policy: 'rules.policy',
+  normalizer: 'scan.normalizer',
+  customCodes: 'scan.customCodeRules'
+} as const
+
+export class StationSettings {
+  constructor(
+    private readonly db: Db,
+    private readonly mode: StationMode
+  ) {}
+
+  policy(): RulesPolicy {
+    const parsed = rulesPolicySchema.safeParse(readSetting(this.db, KEYS.policy))
+    return parsed.success ? parsed.data : DEFAULT_POLICY
+  }
+
+  setPolicy(policy: RulesPolicy): void {
+    writeSetting(this.db, KEYS.policy, rulesPolicySchema.parse(policy))
+  }
+
+  normalizer(): NormalizerConfig {
+    const parsed = normalizerConfigSchema.safeParse(readSetting(this.db, KEYS.normalizer) ?? {})
+    return parsed.success ? parsed.data : DEFAULT_NORMALIZER_CONFIG
+  }
+
+  customCodeRules(): CustomCodeRule[] {
+    const parsed = z.array(CustomCodeRuleSchema).safeParse(readSetting(this.db, KEYS.customCodes) ?? [])
+    return parsed.success ? parsed.data : []
+  }
+
+  identity(): StationIdentity {
+    return readIdentity(this.db, this.mode)
+  }
+
+  store(): StoreProfile {
+    return readStoreProfile(this.db)
+  }
+
+  /** One consistent snapshot for one decision. */
+  forRedeem(): RedeemSettings {
+    return {
+      policy: this.policy(),
+      identity: this.identity(),
+      store: this.store(),
+      normalizer: this.normalizer(),
+      customCodeRules: this.customCodeRules()
+    }
+  }
+}
