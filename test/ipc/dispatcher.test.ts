@@ -68,11 +68,11 @@ describe('dispatcher', () => {
     expect(await dispatch('demo.staff', undefined, session)).toMatchObject({
       error: { code: 'NOT_SIGNED_IN' }
     })
-    session.staff = { staffId: 's1', name: 'Li', role: 'cashier' }
+    session.signIn({ staffId: 's1', name: 'Li', role: 'cashier' })
     expect(await dispatch('demo.staff', undefined, session)).toEqual({ ok: true, value: 'staff ok' })
     expect(await dispatch('demo.manager', undefined, session)).toMatchObject({ error: { code: 'FORBIDDEN' } })
     expect(handlers['demo.manager']).not.toHaveBeenCalled()
-    session.staff = { staffId: 's2', name: 'Wang', role: 'manager' }
+    session.signIn({ staffId: 's2', name: 'Wang', role: 'manager' })
     expect(await dispatch('demo.manager', undefined, session)).toEqual({ ok: true, value: 'manager ok' })
   })
 

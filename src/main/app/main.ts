@@ -35,7 +35,16 @@ export function runElectronApp(): void {
       app.quit()
       return
     }
-    app.on('will-quit', () => station.close())
+    let closed = false
+    app.on('will-quit', (event) => {
+      if (closed) return
+      // Let the outbox worker finish what is on the wire before the database closes.
+      event.preventDefault()
+      void station.close().finally(() => {
+        closed = true
+        app.quit()
+      })
+    })
     serveRenderer(join(import.meta.dirname, '../renderer'))
     hardenSession(session.defaultSession, allowedOrigins())
     registerIpc(station, allowedOrigins())

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
 
   const stop = async () => {
     await host.close()
-    station.close()
+    await station.close()
     process.exit(0)
   }
   process.on('SIGINT', () => void stop())

@@ -57,7 +57,10 @@ export function createDispatcher(
 function checkAccess(access: Access, session: Session): Result<never> | null {
   if (access === 'public') return null
   if (!session.staff) return fail('NOT_SIGNED_IN', 'Sign in first.')
+  // Inactivity locks in main too: a renderer that forgot to lock still cannot act.
+  if (session.checkLock()) return fail('LOCKED', 'The station is locked: enter your PIN to unlock.')
   if (access === 'manager' && session.staff.role !== 'manager')
     return fail('FORBIDDEN', 'Only a manager may do this.')
+  session.touch()
   return null
 }

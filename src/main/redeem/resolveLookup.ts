@@ -68,7 +68,10 @@ export async function resolveLookup(
   const codeStatus: CodeStatus | CodeGetError | null = status.ok ? status.value : null
   if (codeStatus?.kind === 'code') rememberStatus(deps, code, codeStatus, withCode.createdAt)
 
-  const cardId = (codeStatus?.kind === 'code' ? codeStatus.cardId : null) ?? scannedCardId
+  const cardId =
+    (codeStatus?.kind === 'code' ? codeStatus.cardId : null) ??
+    scannedCardId ??
+    (connectivity === 'offline' ? cardSeenBefore(deps, code) : null)
   const { card, cardSource } = await findCard(deps, cardId, connectivity, deadlineMs)
   const record: LookupRecord = { ...withCode, connectivity, codeStatus, card, cardSource }
 
@@ -130,6 +133,14 @@ export function matchCustomCode(code: string, rules: readonly CustomCodeRule[]):
     }
   }
   return null
+}
+
+/** The card a code belonged to when WeChat last told us (a non-custom code alone does not say). */
+function cardSeenBefore(deps: RedemptionDeps, code: string): string | null {
+  const row = deps.db.prepare('SELECT card_id FROM code_statuses WHERE code = ?').get(code) as
+    | { card_id: string | null }
+    | undefined
+  return row?.card_id ?? null
 }
 
 function rememberStatus(deps: RedemptionDeps, code: string, status: CodeStatus, at: number): void {

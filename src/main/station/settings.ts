@@ -9,6 +9,7 @@ import type { StationMode } from '../../shared/ipc/types'
 import type { Db } from '../db/open'
 import { readSetting, writeSetting } from '../db/settings'
 import type { CustomCodeRule, RedeemSettings } from '../redeem/deps'
+import { TRAINING_CARD_IDS, TRAINING_CUSTOM_CODE_PREFIX } from '../upstream/sandbox'
 import { readIdentity, type StationIdentity } from './identity'
 import { readStoreProfile, type StoreProfile } from './storeProfile'
 
@@ -47,7 +48,12 @@ export class StationSettings {
 
   policy(): RulesPolicy {
     const parsed = rulesPolicySchema.safeParse(readSetting(this.db, KEYS.policy))
-    return parsed.success ? parsed.data : DEFAULT_POLICY
+    if (parsed.success) return parsed.data
+    // Training practises the offline "pick the coupon" drill, so it accepts unknown cards offline;
+    // a live station starts with the safe default (refuse them) until a manager decides otherwise.
+    return this.mode === 'training'
+      ? { ...DEFAULT_POLICY, offline: { ...DEFAULT_POLICY.offline, allowUnknownCards: true } }
+      : DEFAULT_POLICY
   }
 
   setPolicy(policy: RulesPolicy): void {
@@ -60,7 +66,11 @@ export class StationSettings {
   }
 
   customCodeRules(): CustomCodeRule[] {
-    const parsed = z.array(CustomCodeRuleSchema).safeParse(readSetting(this.db, KEYS.customCodes) ?? [])
+    const stored = readSetting(this.db, KEYS.customCodes)
+    // The training partner card's codes start with 88: training maps them until someone sets rules.
+    if (stored === undefined && this.mode === 'training')
+      return [{ prefix: TRAINING_CUSTOM_CODE_PREFIX, cardId: TRAINING_CARD_IDS.custom }]
+    const parsed = z.array(CustomCodeRuleSchema).safeParse(stored ?? [])
     return parsed.success ? parsed.data : []
   }
 

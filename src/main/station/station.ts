@@ -3,46 +3,134 @@
  * Node host both call openStation(); everything with authority hangs off the Station.
  */
 import type { StationMode } from '../../shared/ipc/types'
+import { BackupService } from '../backup/service'
 import { openDatabase, type Db } from '../db/open'
 import { EventBus } from '../ipc/events'
 import { createHandlers, type Handlers } from '../ipc/handlers'
+import { Ledger } from '../redeem/ledger'
+import { RedemptionService } from '../redeem/service'
+import { Approvals } from '../staff/approvals'
+import { StaffStore } from '../staff/staffStore'
+import { ConnectivityMonitor, SyncWorker } from '../sync'
+import { CardCache } from '../upstream/cardCache'
+import type { Sandbox } from '../upstream/sandbox'
+import type { Upstream } from '../upstream/types'
+import { cardSourceOf } from './cardSource'
 import { readMode } from './mode'
 import { databaseFile } from './paths'
+import { StationSettings } from './settings'
+import { upstreamFor, type LiveUpstreamConfig } from './upstreamFor'
 
 export interface StationOptions {
   dataDir: string
   runtime: 'electron' | 'node-host'
   /** Force a mode instead of reading mode.json (tests). */
   mode?: StationMode
+  /** Live-mode WeChat connection (set-up stores it; tests pass it). */
+  live?: LiveUpstreamConfig | null
+  /** Start the background work (card cache refresh, outbox worker). Default true. */
+  background?: boolean
+  now?: () => number
+}
+
+export interface StationServices {
+  settings: StationSettings
+  staff: StaffStore
+  approvals: Approvals
+  ledger: Ledger
+  redemptions: RedemptionService
+  cards: CardCache
+  sync: SyncWorker
+  monitor: ConnectivityMonitor
+  backups: BackupService
 }
 
 export interface Station {
+  /** How it was opened (a restore reopens it the same way). */
+  options: StationOptions
   mode: StationMode
   dataDir: string
   runtime: StationOptions['runtime']
   db: Db
   schemaVersion: number
   events: EventBus
+  upstream: Upstream
+  /** The in-process sandbox in training mode, else null. */
+  sandbox: Sandbox | null
+  services: StationServices
   handlers: Handlers
-  close(): void
+  close(): Promise<void>
 }
 
 export function openStation(options: StationOptions): Station {
+  const now = options.now ?? Date.now
   const mode = options.mode ?? readMode(options.dataDir)
   const opened = openDatabase(databaseFile(options.dataDir, mode))
+  const db = opened.db
   const events = new EventBus()
+  const { upstream, sandbox } = upstreamFor(mode, options.live ?? null, now)
+  const settings = new StationSettings(db, mode)
+  const monitor = new ConnectivityMonitor({ now })
+  const cards = new CardCache({ db, upstream, onUpstreamResult: monitor.recordUpstreamResult })
+  const ledger = new Ledger(db)
+  const sync = new SyncWorker({
+    db,
+    upstream,
+    monitor,
+    emit: (event, payload) => events.emit(event, payload as never)
+  })
+  const approvals = new Approvals(now)
+  const redemptions = new RedemptionService(
+    {
+      db,
+      ledger,
+      upstream,
+      cards: cardSourceOf(cards, upstream),
+      connectivity: {
+        current: () => monitor.connectivity(),
+        record: (ok, error) => monitor.recordUpstreamResult(ok, error)
+      },
+      sync: { sendNow: (id, deadlineMs) => sync.sendNow(id, deadlineMs) },
+      settings: () => settings.forRedeem(),
+      now
+    },
+    approvals
+  )
+  const services: StationServices = {
+    settings,
+    staff: new StaffStore(db, now),
+    approvals,
+    ledger,
+    redemptions,
+    cards,
+    sync,
+    monitor,
+    backups: new BackupService({ db, dataDir: options.dataDir, mode, now })
+  }
   const station: Station = {
+    options,
     mode,
     dataDir: options.dataDir,
     runtime: options.runtime,
-    db: opened.db,
+    db,
     schemaVersion: opened.schemaVersion,
     events,
+    upstream,
+    sandbox,
+    services,
     handlers: undefined as unknown as Handlers,
-    close: () => {
-      if (opened.db.open) opened.db.close()
+    close: async () => {
+      await services.backups.stop()
+      await cards.stop()
+      await sync.stop({ graceMs: 1000 })
+      if (db.open) db.close()
     }
   }
   station.handlers = createHandlers(station)
+  if (options.background !== false) {
+    cards.start()
+    sync.start()
+    services.backups.start()
+  }
   return station
 }

@@ -67,10 +67,19 @@ export interface Upstream {
   /** For logs and the settings page, e.g. 'wechat' or 'sandbox'. */
   readonly name: string
   /** The code's status without consuming it (WeChat: card/code/get with check_consume:false). */
-  getCodeStatus(code: string, cardId: string | undefined, options?: CallOptions): Promise<CodeStatus | CodeGetError>
+  getCodeStatus(
+    code: string,
+    cardId: string | undefined,
+    options?: CallOptions
+  ): Promise<CodeStatus | CodeGetError>
   /** Consumes (redeems) the code. NOT idempotent on WeChat. */
   consume(code: string, cardId: string | undefined, options?: CallOptions): Promise<ConsumeResult>
   getCard(cardId: string, options?: CallOptions): Promise<CardDefinition | UnreadableCard>
+  /**
+   * The card as the platform sent it (WeChat: card/get's `card` object), when it has such a thing. The card
+   * cache stores it raw and re-parses it on read, so parser fixes reach cached cards too.
+   */
+  getCardJson?(cardId: string, options?: CallOptions): Promise<unknown>
   /** Every card id of the account (WeChat: card/batchget, paged). */
   listCardIds(options?: CallOptions): Promise<string[]>
   /** encrypt_code → plain code (WeChat: card/code/decrypt). */

@@ -3,33 +3,31 @@
  * schema (zod, validated in main before any handler runs) → response type, plus who may
  * call it. Electron's ipcMain, the preload bridge, the Node host's WebSocket and the
  * renderer's client are all derived from this one map, so a renamed channel or a changed
- * payload breaks the typecheck everywhere.
+ * payload breaks the typecheck everywhere. Each capability keeps its part in ./contracts.
  */
-import { z } from 'zod'
+import type { z } from 'zod'
+import { appContract, appEvents } from './contracts/app'
+import { redeemContract } from './contracts/redeem'
+import { staffContract } from './contracts/staff'
+import { stationContract } from './contracts/station'
+import { syncEvents } from './contracts/sync'
+import { trainingContract } from './contracts/training'
 import type { ChannelName, EventName } from './names'
-import type { AppInfo, AppNotice, DbPing } from './types'
+import type { ChannelSpec } from './spec'
 
-/** Who may call a channel. Enforced in main (dispatcher), never only hidden in the UI. */
-export type Access = 'public' | 'staff' | 'manager'
-
-/** A compile-time-only marker for a response or event payload type. */
-const shape = <T>(): T => undefined as unknown as T
-
-interface ChannelSpec {
-  request: z.ZodType
-  response: unknown
-  access: Access
-}
-
-const noArgs = z.undefined()
+export type { Access } from './spec'
 
 export const contract = {
-  'app.info': { request: noArgs, response: shape<AppInfo>(), access: 'public' },
-  'db.ping': { request: noArgs, response: shape<DbPing>(), access: 'public' }
+  ...appContract,
+  ...staffContract,
+  ...redeemContract,
+  ...trainingContract,
+  ...stationContract
 } as const satisfies Record<ChannelName, ChannelSpec>
 
 export const eventContract = {
-  'app.notice': shape<AppNotice>()
+  ...appEvents,
+  ...syncEvents
 } as const satisfies Record<EventName, unknown>
 
 export type Contract = typeof contract

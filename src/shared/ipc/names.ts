@@ -1,11 +1,50 @@
 /**
- * The names of every IPC channel and event, with no schema library attached,
- * so the sandboxed preload can bundle it without pulling zod in.
- * contract.ts checks (at compile time) that its map has exactly these keys.
+ * The names of every IPC channel and event, with no schema library attached, so the
+ * sandboxed preload can bundle it without pulling zod in. Each capability has its own
+ * list (and its own contract file in ./contracts); contract.ts checks at compile time
+ * that the contract has exactly these keys.
  */
-export const CHANNEL_NAMES = ['app.info', 'db.ping'] as const
+export const APP_CHANNELS = ['app.info', 'db.ping'] as const
+export const STAFF_CHANNELS = [
+  'session.current',
+  'staff.list',
+  'staff.firstManager',
+  'staff.signIn',
+  'staff.signOut',
+  'staff.lock',
+  'staff.unlock',
+  'staff.create',
+  'staff.approve'
+] as const
 
-export const EVENT_NAMES = ['app.notice'] as const
+export const REDEEM_CHANNELS = [
+  'redeem.lookup',
+  'redeem.evaluate',
+  'redeem.commit',
+  'redeem.void',
+  'redeem.recent',
+  'cards.active',
+  'policy.get',
+  'policy.set'
+] as const
+
+export const TRAINING_CHANNELS = ['training.scenarios'] as const
+
+export const STATION_CHANNELS = ['station.identity'] as const
+
+export const CHANNEL_NAMES = [
+  ...APP_CHANNELS,
+  ...STAFF_CHANNELS,
+  ...REDEEM_CHANNELS,
+  ...TRAINING_CHANNELS,
+  ...STATION_CHANNELS
+] as const
+
+export const APP_EVENTS = ['app.notice'] as const
+
+export const SYNC_EVENTS = ['sync.state', 'redemption.updated'] as const
+
+export const EVENT_NAMES = [...APP_EVENTS, ...SYNC_EVENTS] as const
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number]
 export type EventName = (typeof EVENT_NAMES)[number]

@@ -3,5 +3,7 @@ import type { Migration } from '../migrate'
 import { m001Settings } from './001_settings'
 import { m002Ledger } from './002_ledger'
 import { m003Staff } from './003_staff'
+import { m004Sync } from './004_sync'
+import { m005Reports } from './005_reports'
 
-export const migrations: readonly Migration[] = [m001Settings, m002Ledger, m003Staff]
+export const migrations: readonly Migration[] = [m001Settings, m002Ledger, m003Staff, m004Sync, m005Reports]

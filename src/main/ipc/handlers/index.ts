@@ -7,6 +7,10 @@ import type { ParsedRequestOf, ResponseOf } from '../../../shared/ipc/contract'
 import type { Session } from '../session'
 import type { Station } from '../../station/station'
 import { appHandlers } from './app'
+import { redeemHandlers } from './redeem'
+import { staffHandlers } from './staff'
+import { stationHandlers } from './station'
+import { trainingHandlers } from './training'
 
 export interface HandlerContext {
   session: Session
@@ -21,6 +25,10 @@ export type Handlers = {
 
 export function createHandlers(station: Station): Handlers {
   return {
-    ...appHandlers(station)
+    ...appHandlers(station),
+    ...staffHandlers(station),
+    ...redeemHandlers(station),
+    ...stationHandlers(station),
+    ...trainingHandlers(station)
   }
 }

@@ -1,0 +1,20 @@
+/** The outbox worker and the connectivity monitor (see README.md). */
+export {
+  SyncWorker,
+  type SendNowResult,
+  type SyncEmit,
+  type SyncEvents,
+  type SyncWorkerOptions
+} from './worker'
+export { ConnectivityMonitor, type MonitorOptions, type MonitorSnapshot } from './monitor'
+export {
+  DEFAULT_SCHEDULE,
+  fastScheduleSpanMs,
+  nominalDelay,
+  retryDelay,
+  isStale,
+  type RetrySchedule
+} from './schedule'
+export { DEFAULT_HOLD_POLICY, nextBeijingMidnight, nextMinute, type HoldPolicy } from './holds'
+export { systemClock, type Random, type SyncClock } from './clock'
+export type { AttemptOutcome, AttemptKind } from './outboxStore'

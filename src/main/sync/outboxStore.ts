@@ -1,0 +1,351 @@
+/**
+ * The worker's reads and writes of outbox, sync_attempts and redemptions. Reads are synchronous and small
+ * (one page, one item); writes go through the WriteQueue and resolve after their commit.
+ *
+ * The two writes that make consume exactly-once:
+ * - beginConsume: the attempt row AND outbox.in_flight = 1 commit together, before the request is sent;
+ * - apply: the attempt's outcome AND the item's new state (settled or rescheduled) commit together, so a crash
+ *   can never leave "consumed" recorded on an attempt while the item still looks unsent.
+ */
+import type { Statement } from 'better-sqlite3'
+import type { Db } from '../db/open'
+import type { RedemptionStatus } from '../redeem/ledgerRows'
+import { appendAudit, type AuditAction } from '../staff/audit'
+import type { WriteQueue } from './writeQueue'
+
+export interface OutboxItem {
+  seq: number
+  redemptionId: string
+  code: string
+  cardId: string | null
+  pickedCardId: string | null
+  online: boolean
+  attempts: number
+  inFlight: boolean
+  createdAt: number
+  nextAttemptAt: number
+}
+
+export type AttemptKind = 'consume' | 'status_check'
+/**
+ * consume: consumed | refused (errcode about the code) | ambiguous (may have reached WeChat, no answer) |
+ * not_applied (clearly not done: refused connection, 45011, 45009, token/credential trouble) |
+ * unknown (the station stopped while it was on its way).
+ * status_check: status (detail has user_card_status and card_id) | refused (errcode) | failed.
+ */
+export type AttemptOutcome =
+  'consumed' | 'refused' | 'ambiguous' | 'not_applied' | 'unknown' | 'status' | 'failed'
+
+/** A finished attempt that is written after the fact (status checks are idempotent). */
+export interface AttemptRecord {
+  kind: AttemptKind
+  startedAt: number
+  finishedAt: number
+  outcome: AttemptOutcome
+  errcode: number | null
+  detail: string | null
+}
+
+export interface AttemptFinish {
+  attemptId: number
+  finishedAt: number
+  outcome: AttemptOutcome
+  errcode: number | null
+  detail: string | null
+}
+
+export type FinalStatus = Extract<RedemptionStatus, 'synced' | 'conflict' | 'rejected'>
+
+export type ItemUpdate =
+  | {
+      kind: 'settle'
+      status: FinalStatus
+      reason: string | null
+      /** Filled into the redemption only where it has none (an offline code whose card was unknown). */
+      cardId: string | null
+      openid: string | null
+      lastError: string | null
+      audit: Record<string, unknown>
+    }
+  | {
+      kind: 'reschedule'
+      countsAsTry: boolean
+      nextAttemptAt: number
+      stale: boolean
+      inFlight: boolean
+      lastError: string
+    }
+
+export interface QueueStats {
+  queueDepth: number
+  oldestPendingAt: number | null
+  staleCount: number
+}
+
+const OUTBOX_STATE: Record<FinalStatus, 'done' | 'conflict' | 'rejected'> = {
+  synced: 'done',
+  conflict: 'conflict',
+  rejected: 'rejected'
+}
+
+/**
+ * The audit actions the worker writes. AuditAction (staff/audit.ts) does not list them yet; the cast lives
+ * here only, until they are added there.
+ */
+const AUDIT_ACTION: Record<FinalStatus, AuditAction> = {
+  synced: 'redemption.synced' as string as AuditAction,
+  conflict: 'redemption.conflict' as string as AuditAction,
+  rejected: 'redemption.rejected' as string as AuditAction
+}
+
+export class OutboxStore {
+  private readonly q: Record<
+    | 'duePage'
+    | 'load'
+    | 'byRedemption'
+    | 'earliest'
+    | 'stats'
+    | 'ours'
+    | 'anyConsume'
+    | 'insertAttempt'
+    | 'finishAttempt'
+    | 'markInterrupted'
+    | 'markInFlight'
+    | 'settleOutbox'
+    | 'settleRedemption'
+    | 'reschedule'
+    | 'flagStale'
+    | 'makeDue',
+    Statement
+  >
+
+  constructor(
+    private readonly db: Db,
+    private readonly writes: WriteQueue
+  ) {
+    this.q = {
+      duePage: db.prepare(
+        `SELECT seq FROM outbox WHERE state = 'queued' AND seq > ? AND next_attempt_at <= ? ORDER BY seq LIMIT ?`
+      ),
+      load: db.prepare(
+        `SELECT o.seq, o.redemption_id, o.attempts, o.in_flight, o.created_at, o.next_attempt_at,
+                r.code, r.card_id, r.picked_card_id, r.online
+         FROM outbox o JOIN redemptions r ON r.id = o.redemption_id
+         WHERE o.seq = ? AND o.state = 'queued'`
+      ),
+      byRedemption: db.prepare(
+        `SELECT o.seq, o.state, r.status FROM outbox o JOIN redemptions r ON r.id = o.redemption_id
+         WHERE o.redemption_id = ?`
+      ),
+      earliest: db.prepare(
+        `SELECT seq, next_attempt_at FROM outbox WHERE state = 'queued' ORDER BY next_attempt_at, seq LIMIT ?`
+      ),
+      stats: db.prepare(
+        `SELECT count(*) AS depth, min(created_at) AS oldest, coalesce(sum(stale), 0) AS stale
+         FROM outbox WHERE state = 'queued'`
+      ),
+      ours: db.prepare(
+        `SELECT EXISTS (SELECT 1 FROM sync_attempts WHERE outbox_seq = ? AND kind = 'consume' AND id <> ?
+           AND (outcome IS NULL OR outcome IN ('consumed', 'ambiguous', 'unknown'))) AS found`
+      ),
+      anyConsume: db.prepare(
+        `SELECT EXISTS (SELECT 1 FROM sync_attempts WHERE outbox_seq = ? AND kind = 'consume') AS found`
+      ),
+      insertAttempt: db.prepare(
+        `INSERT INTO sync_attempts (outbox_seq, kind, started_at, finished_at, outcome, errcode, detail)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`
+      ),
+      finishAttempt: db.prepare(
+        `UPDATE sync_attempts SET finished_at = ?, outcome = ?, errcode = ?, detail = ? WHERE id = ?`
+      ),
+      markInterrupted: db.prepare(
+        `UPDATE sync_attempts SET outcome = 'unknown', finished_at = ?,
+           detail = 'no reply recorded: the station stopped while this request was on its way'
+         WHERE outbox_seq = ? AND outcome IS NULL`
+      ),
+      markInFlight: db.prepare(
+        `UPDATE outbox SET in_flight = 1, updated_at = ? WHERE seq = ? AND state = 'queued'`
+      ),
+      settleOutbox: db.prepare(
+        `UPDATE outbox SET state = ?, in_flight = 0, last_error = ?, updated_at = ? WHERE seq = ? AND state = 'queued'`
+      ),
+      settleRedemption: db.prepare(
+        `UPDATE redemptions SET status = ?, status_reason = ?, synced_at = ?,
+           card_id = coalesce(card_id, ?), openid = coalesce(openid, ?)
+         WHERE id = ? AND status <> 'voided'`
+      ),
+      reschedule: db.prepare(
+        `UPDATE outbox SET attempts = attempts + ?, next_attempt_at = ?, stale = max(stale, ?), in_flight = ?,
+           last_error = ?, updated_at = ?
+         WHERE seq = ? AND state = 'queued'`
+      ),
+      makeDue: db.prepare(
+        `UPDATE outbox SET next_attempt_at = ?, updated_at = ? WHERE state = 'queued' AND next_attempt_at > ?`
+      ),
+      flagStale: db.prepare(
+        `UPDATE outbox SET stale = 1, updated_at = ? WHERE state = 'queued' AND stale = 0 AND created_at <= ?`
+      )
+    }
+  }
+
+  /** Due items after `afterSeq`, FIFO. */
+  duePage(afterSeq: number, now: number, limit: number): number[] {
+    return (this.q.duePage.all(afterSeq, now, limit) as Array<{ seq: number }>).map((r) => r.seq)
+  }
+
+  load(seq: number): OutboxItem | undefined {
+    const row = this.q.load.get(seq) as
+      | {
+          seq: number
+          redemption_id: string
+          attempts: number
+          in_flight: number
+          created_at: number
+          next_attempt_at: number
+          code: string
+          card_id: string | null
+          picked_card_id: string | null
+          online: number
+        }
+      | undefined
+    if (!row) return undefined
+    return {
+      seq: row.seq,
+      redemptionId: row.redemption_id,
+      code: row.code,
+      cardId: row.card_id,
+      pickedCardId: row.picked_card_id,
+      online: row.online === 1,
+      attempts: row.attempts,
+      inFlight: row.in_flight === 1,
+      createdAt: row.created_at,
+      nextAttemptAt: row.next_attempt_at
+    }
+  }
+
+  findByRedemption(
+    redemptionId: string
+  ): { seq: number; state: string; status: RedemptionStatus } | undefined {
+    return this.q.byRedemption.get(redemptionId) as
+      { seq: number; state: string; status: RedemptionStatus } | undefined
+  }
+
+  /** The earliest next_attempt_at among queued items that are not `busy` (being worked on right now). */
+  earliestDue(busy: ReadonlySet<number>): number | undefined {
+    const rows = this.q.earliest.all(busy.size + 1) as Array<{ seq: number; next_attempt_at: number }>
+    return rows.find((r) => !busy.has(r.seq))?.next_attempt_at
+  }
+
+  stats(): QueueStats {
+    const row = this.q.stats.get() as { depth: number; oldest: number | null; stale: number }
+    return { queueDepth: row.depth, oldestPendingAt: row.oldest, staleCount: row.stale }
+  }
+
+  /** Whether a consume of ours, other than `exceptAttemptId`, went through or may have. */
+  hadOurConsume(seq: number, exceptAttemptId: number): boolean {
+    return (this.q.ours.get(seq, exceptAttemptId) as { found: number }).found === 1
+  }
+
+  hasConsumeAttempt(seq: number): boolean {
+    return (this.q.anyConsume.get(seq) as { found: number }).found === 1
+  }
+
+  /** Attempts left without an outcome by a station that stopped mid-request. */
+  markInterrupted(seq: number, now: number): Promise<number> {
+    return this.writes.run(() => this.q.markInterrupted.run(now, seq).changes)
+  }
+
+  /** Records the checks made so far and the consume attempt, and sets in_flight, in one commit. */
+  beginConsume(seq: number, checks: readonly AttemptRecord[], now: number): Promise<number | null> {
+    return this.writes.run(() => {
+      const marked = this.q.markInFlight.run(now, seq)
+      // Voided (cancelled) or settled meanwhile: send nothing.
+      if (marked.changes === 0) return null
+      this.insertChecks(seq, checks)
+      return Number(this.q.insertAttempt.run(seq, 'consume', now, null, null, null, null).lastInsertRowid)
+    })
+  }
+
+  /**
+   * The round's records and the item's new state, in one commit. False when nothing changed (no update, or the
+   * item is no longer queued).
+   */
+  apply(
+    item: OutboxItem,
+    checks: readonly AttemptRecord[],
+    consume: AttemptFinish | undefined,
+    update: ItemUpdate | undefined,
+    now: number
+  ): Promise<boolean> {
+    return this.writes.run(() => {
+      this.insertChecks(item.seq, checks)
+      if (consume) {
+        this.q.finishAttempt.run(
+          consume.finishedAt,
+          consume.outcome,
+          consume.errcode,
+          consume.detail,
+          consume.attemptId
+        )
+      }
+      if (!update) return false
+      return update.kind === 'settle' ? this.settle(item, update, now) : this.reschedule(item, update, now)
+    })
+  }
+
+  private settle(item: OutboxItem, update: Extract<ItemUpdate, { kind: 'settle' }>, now: number): boolean {
+    const moved = this.q.settleOutbox.run(OUTBOX_STATE[update.status], update.lastError, now, item.seq)
+    if (moved.changes === 0) return false
+    this.q.settleRedemption.run(
+      update.status,
+      update.reason,
+      update.status === 'synced' ? now : null,
+      update.cardId,
+      update.openid,
+      item.redemptionId
+    )
+    appendAudit(this.db, {
+      at: now,
+      actorId: null,
+      actorName: 'sync',
+      action: AUDIT_ACTION[update.status],
+      subject: item.redemptionId,
+      detail: { code: item.code, outboxSeq: item.seq, reason: update.reason, ...update.audit }
+    })
+    return true
+  }
+
+  private reschedule(
+    item: OutboxItem,
+    update: Extract<ItemUpdate, { kind: 'reschedule' }>,
+    now: number
+  ): boolean {
+    return (
+      this.q.reschedule.run(
+        update.countsAsTry ? 1 : 0,
+        update.nextAttemptAt,
+        update.stale ? 1 : 0,
+        update.inFlight ? 1 : 0,
+        update.lastError,
+        now,
+        item.seq
+      ).changes > 0
+    )
+  }
+
+  /** Flags queued items written before `cutoff` as stale. */
+  flagStaleBefore(cutoff: number, now: number): Promise<number> {
+    return this.writes.run(() => this.q.flagStale.run(now, cutoff).changes)
+  }
+
+  /** Every queued item becomes due now (the manager's "try again now"). */
+  makeAllDue(now: number): Promise<number> {
+    return this.writes.run(() => this.q.makeDue.run(now, now, now).changes)
+  }
+
+  private insertChecks(seq: number, checks: readonly AttemptRecord[]): void {
+    for (const c of checks) {
+      this.q.insertAttempt.run(seq, c.kind, c.startedAt, c.finishedAt, c.outcome, c.errcode, c.detail)
+    }
+  }
+}

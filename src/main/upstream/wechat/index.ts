@@ -1,0 +1,25 @@
+/** The WeChat Card API client (see ../README.md). */
+export {
+  WechatCardClient,
+  WECHAT_API_BASE_URL,
+  BATCHGET_PAGE,
+  type WechatClientOptions,
+  type WechatCredentials
+} from './client'
+export {
+  ACCOUNT_ERRCODES,
+  CODE_ERRCODES,
+  TOKEN_ERRCODES,
+  classifyErrcode,
+  type ErrcodeClass
+} from './errcodes'
+export {
+  FORCED_REFRESH_PER_DAY,
+  FORCED_REFRESH_SPACING_MS,
+  REJECTED_TOKEN_HEADER,
+  tokenFingerprint,
+  type AppSecretCredentials,
+  type TokenServiceConfig
+} from './tokens'
+export type { FetchLike } from './transport'
+export { WECHAT_ERRCODE_TEXT, describeErrcode } from '../../../shared/sync'

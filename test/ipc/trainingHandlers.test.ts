@@ -1,0 +1,21 @@
+/** training.scenarios serves the sample codes on a training station only. */
+import { describe, expect, it } from 'vitest'
+import { trainingHandlers } from '../../src/main/ipc/handlers/training'
+import type { Station } from '../../src/main/station/station'
+
+const stationIn = (mode: 'training' | 'live') => ({ mode }) as unknown as Station
+
+describe('training.scenarios', () => {
+  it('lists every scenario with its expected outcome on a training station', () => {
+    const list = trainingHandlers(stationIn('training'))['training.scenarios']()
+    expect(list.length).toBeGreaterThan(10)
+    const min = list.find((s) => s.key === 'CASH_MIN_SPEND')
+    expect(min).toMatchObject({ expected: 'NEEDS_AMOUNT', followUp: { billFen: 12000, expected: 'OK' } })
+    expect(min?.title['zh-CN']).toBe('满100减10')
+    expect(list.find((s) => s.key === 'GIFT')?.followUp).toBeNull()
+  })
+
+  it('answers an empty list on a live station', () => {
+    expect(trainingHandlers(stationIn('live'))['training.scenarios']()).toEqual([])
+  })
+})
