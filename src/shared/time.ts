@@ -13,7 +13,17 @@ export type BusinessDay = string
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai'
 export const DEFAULT_CUTOFF_MINUTES = 4 * 60
 
-export const isValidTimeZone = (zone: string): boolean => IANAZone.isValidZone(zone)
+const zoneValidity = new Map<string, boolean>()
+
+/** Memoised: luxon builds an Intl formatter on every check, far too slow for the per-scan path. */
+export function isValidTimeZone(zone: string): boolean {
+  let valid = zoneValidity.get(zone)
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(zone)
+    if (zoneValidity.size < 1000) zoneValidity.set(zone, valid)
+  }
+  return valid
+}
 
 export interface LocalParts {
   /** 1 = Monday … 7 = Sunday (ISO). */
@@ -28,15 +38,19 @@ export function localParts(at: EpochMs, zone: string): LocalParts {
   return { weekday: dt.weekday, minuteOfDay: dt.hour * 60 + dt.minute, date: dt.toISODate() ?? '' }
 }
 
-/** Compared on the wall clock, so a DST switch never moves the cut-off. */
+/**
+ * The business day an instant belongs to: its calendar date, or the date before when the wall clock has not
+ * yet reached the cut-off that date. Defined through cutoffInstant, so a day is one unbroken interval that
+ * agrees with businessDayRange even when the cut-off falls in a DST gap or in a repeated autumn hour.
+ */
 export function businessDayOf(
   at: EpochMs,
   zone: string,
   cutoffMinutes = DEFAULT_CUTOFF_MINUTES
 ): BusinessDay {
   const dt = DateTime.fromMillis(at, { zone })
-  const beforeCutoff = dt.hour * 60 + dt.minute < cutoffMinutes
-  return (beforeCutoff ? dt.minus({ days: 1 }) : dt).toISODate() ?? ''
+  const date = dt.toISODate() ?? ''
+  return at < cutoffInstant(date, zone, cutoffMinutes) ? (dt.minus({ days: 1 }).toISODate() ?? '') : date
 }
 
 /** [start, end) of a business day in epoch ms; DST-safe because it goes through the zone's wall clock. */
@@ -45,10 +59,26 @@ export function businessDayRange(
   zone: string,
   cutoffMinutes = DEFAULT_CUTOFF_MINUTES
 ): { start: EpochMs; end: EpochMs } {
-  const atCutoff = (date: DateTime) =>
-    date.set({ hour: Math.floor(cutoffMinutes / 60), minute: cutoffMinutes % 60, second: 0, millisecond: 0 })
-  const midnight = DateTime.fromISO(day, { zone }).startOf('day')
-  return { start: atCutoff(midnight).toMillis(), end: atCutoff(midnight.plus({ days: 1 })).toMillis() }
+  const next = DateTime.fromISO(day, { zone }).plus({ days: 1 }).toISODate() ?? ''
+  return { start: cutoffInstant(day, zone, cutoffMinutes), end: cutoffInstant(next, zone, cutoffMinutes) }
+}
+
+/**
+ * The first instant of `date` at which the wall clock shows the cut-off or later. A cut-off inside a
+ * spring-forward gap (02:30 on a day that jumps from 02:00 to 03:00) starts the day when the gap ends; a
+ * cut-off inside a repeated autumn hour starts it at the first of the two.
+ */
+function cutoffInstant(date: BusinessDay, zone: string, cutoffMinutes: number): EpochMs {
+  const wall = (t: DateTime) => (t.toISODate() === date ? t.hour * 60 + t.minute : -1)
+  let t = DateTime.fromISO(date, { zone })
+    .startOf('day')
+    .set({ hour: Math.floor(cutoffMinutes / 60), minute: cutoffMinutes % 60, second: 0, millisecond: 0 })
+  const hourBefore = t.minus({ hours: 1 })
+  if (wall(hourBefore) === cutoffMinutes) t = hourBefore
+  // In a gap the zone library moved the time forward by the gap's length: walk back to the gap's end.
+  while (wall(t) !== cutoffMinutes && wall(t.minus({ minutes: 1 })) >= cutoffMinutes)
+    t = t.minus({ minutes: 1 })
+  return t.toMillis()
 }
 
 /** Formats an instant in the store's zone, e.g. '2026-11-22 14:05'. */

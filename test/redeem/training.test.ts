@@ -67,8 +67,10 @@ describe('redeem', () => {
 
   it('treats the same code from the same device within 2 s as a double read', async () => {
     const first = await scan(code('GIFT'), 'scanner-A')
-    const countScans = () =>
-      (t.station.db.prepare('SELECT count(*) AS n FROM scan_events').get() as { n: number }).n
+    const countScans = () => {
+      t.station.services.journal.flush()
+      return (t.station.db.prepare('SELECT count(*) AS n FROM scan_events').get() as { n: number }).n
+    }
     const before = countScans()
     const second = await scan(code('GIFT'), 'scanner-A')
     expect(second.doubleRead).toBe(true)

@@ -26,7 +26,9 @@ export function decideContext(input: ContextInput, settings: RedeemSettings, led
     now: input.now,
     timeZone,
     cutoffMinutes,
-    ...(settings.identity.storeLocationId !== undefined ? { storeLocationId: settings.identity.storeLocationId } : {}),
+    ...(settings.identity.storeLocationId !== undefined
+      ? { storeLocationId: settings.identity.storeLocationId }
+      : {}),
     ...(input.billFen !== undefined ? { billAmount: input.billFen } : {}),
     otherDiscountApplied: input.otherDiscount,
     role: input.role,

@@ -8,6 +8,7 @@ import type { Upstream, UpstreamError } from '../upstream/types'
 import type { StationIdentity } from '../station/identity'
 import type { StoreProfile } from '../station/storeProfile'
 import type { Ledger } from './ledger'
+import type { ScanJournal } from './scanJournal'
 
 export interface CardSource {
   /** The cached definition, without any network call. */
@@ -48,6 +49,8 @@ export interface RedeemSettings {
 export interface RedemptionDeps {
   db: Db
   ledger: Ledger
+  /** Deferred bookkeeping writes (scan log, last-seen code statuses). */
+  journal: ScanJournal
   upstream: Upstream
   cards: CardSource
   connectivity: ConnectivityProbe

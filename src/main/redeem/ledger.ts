@@ -4,6 +4,7 @@
  * synchronous=FULL) before anyone tells the cashier "redeemed".
  */
 import type { Db } from '../db/open'
+import { prepared } from '../db/statements'
 import { appendAudit } from '../staff/audit'
 import type { OutboxRow, RedemptionRow } from './ledgerRows'
 
@@ -28,14 +29,20 @@ export class Ledger {
 
   /** The live (not voided) redemption of a code, if any: the DUPLICATE evidence. */
   findLiveByCode(code: string): OriginalRedemption | null {
-    const row = this.db
-      .prepare(
-        `SELECT r.id, r.at, r.station_name, r.cashier_name, r.status, o.state AS outbox_state
+    const row = prepared(
+      this.db,
+      `SELECT r.id, r.at, r.station_name, r.cashier_name, r.status, o.state AS outbox_state
          FROM redemptions r LEFT JOIN outbox o ON o.redemption_id = r.id
          WHERE r.code = ? AND r.status <> 'voided' LIMIT 1`
-      )
-      .get(code) as
-      | { id: string; at: number; station_name: string; cashier_name: string; status: string; outbox_state: string }
+    ).get(code) as
+      | {
+          id: string
+          at: number
+          station_name: string
+          cashier_name: string
+          status: string
+          outbox_state: string
+        }
       | undefined
     if (!row) return null
     return {
@@ -49,54 +56,58 @@ export class Ledger {
   }
 
   countForCustomerOnDay(openid: string, businessDay: string): number {
-    const row = this.db
-      .prepare(`SELECT count(*) AS n FROM redemptions WHERE openid = ? AND business_day = ? AND status <> 'voided'`)
-      .get(openid, businessDay) as { n: number }
+    const row = prepared(
+      this.db,
+      `SELECT count(*) AS n FROM redemptions WHERE openid = ? AND business_day = ? AND status <> 'voided'`
+    ).get(openid, businessDay) as { n: number }
     return row.n
   }
 
   countOfflineOnDay(businessDay: string): number {
-    const row = this.db
-      .prepare(`SELECT count(*) AS n FROM redemptions WHERE online = 0 AND business_day = ? AND status <> 'voided'`)
-      .get(businessDay) as { n: number }
+    const row = prepared(
+      this.db,
+      `SELECT count(*) AS n FROM redemptions WHERE online = 0 AND business_day = ? AND status <> 'voided'`
+    ).get(businessDay) as { n: number }
     return row.n
   }
 
   get(id: string): RedemptionRow | null {
-    return (this.db.prepare('SELECT * FROM redemptions WHERE id = ?').get(id) as RedemptionRow | undefined) ?? null
-  }
-
-  outboxFor(redemptionId: string): OutboxRow | null {
     return (
-      (this.db.prepare('SELECT * FROM outbox WHERE redemption_id = ?').get(redemptionId) as OutboxRow | undefined) ??
+      (prepared(this.db, 'SELECT * FROM redemptions WHERE id = ?').get(id) as RedemptionRow | undefined) ??
       null
     )
   }
 
+  outboxFor(redemptionId: string): OutboxRow | null {
+    return (
+      (prepared(this.db, 'SELECT * FROM outbox WHERE redemption_id = ?').get(redemptionId) as
+        OutboxRow | undefined) ?? null
+    )
+  }
+
   recent(limit: number, beforeAt?: number): RedemptionRow[] {
-    return this.db
-      .prepare(`SELECT * FROM redemptions WHERE at < ? ORDER BY at DESC, id DESC LIMIT ?`)
-      .all(beforeAt ?? Number.MAX_SAFE_INTEGER, limit) as RedemptionRow[]
+    return prepared(this.db, `SELECT * FROM redemptions WHERE at < ? ORDER BY at DESC, id DESC LIMIT ?`).all(
+      beforeAt ?? Number.MAX_SAFE_INTEGER,
+      limit
+    ) as RedemptionRow[]
   }
 
   /** Redemption + outbox item + audit entry, all or nothing. */
   recordRedemption(row: RedemptionRow, hooks: WriteHooks = {}): void {
     const write = this.db.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT INTO redemptions VALUES (@id, @code, @card_id, @card_type, @card_title, @picked_card_id, @at,
+      prepared(
+        this.db,
+        `INSERT INTO redemptions VALUES (@id, @code, @card_id, @card_type, @card_title, @picked_card_id, @at,
             @business_day, @station_id, @station_name, @cashier_id, @cashier_name, @openid, @bill_fen, @discount_fen,
             @payable_fen, @face_value_fen, @online, @decision_json, @approved_by, @other_discount, @status,
             @synced_at, @status_reason, @voided_at, @voided_by, @void_reason)`
-        )
-        .run(row)
+      ).run(row)
       hooks.afterRedemptionRow?.()
-      this.db
-        .prepare(
-          `INSERT INTO outbox (redemption_id, kind, state, next_attempt_at, created_at, updated_at)
+      prepared(
+        this.db,
+        `INSERT INTO outbox (redemption_id, kind, state, next_attempt_at, created_at, updated_at)
            VALUES (?, 'consume', 'queued', ?, ?, ?)`
-        )
-        .run(row.id, row.at, row.at, row.at)
+      ).run(row.id, row.at, row.at, row.at)
       hooks.afterOutboxRow?.()
       appendAudit(this.db, {
         at: row.at,
@@ -135,12 +146,14 @@ export class Ledger {
       const outbox = this.outboxFor(id)
       // An attempt whose outcome is unknown may already have consumed the code upstream.
       if (outbox?.in_flight) return 'in_flight' as const
-      this.db
-        .prepare(`UPDATE redemptions SET status = 'voided', voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ?`)
-        .run(at, by.id, reason, id)
-      this.db
-        .prepare(`UPDATE outbox SET state = 'cancelled', updated_at = ? WHERE redemption_id = ? AND state = 'queued'`)
-        .run(at, id)
+      prepared(
+        this.db,
+        `UPDATE redemptions SET status = 'voided', voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ?`
+      ).run(at, by.id, reason, id)
+      prepared(
+        this.db,
+        `UPDATE outbox SET state = 'cancelled', updated_at = ? WHERE redemption_id = ? AND state = 'queued'`
+      ).run(at, id)
       appendAudit(this.db, {
         at,
         actorId: by.id,

@@ -53,7 +53,11 @@ export class Lookups {
     const now = this.now()
     let found: LookupRecord | null = null
     for (const record of this.byId.values()) {
-      if (record.code === code && record.scan.device === device && now - record.scan.at <= DOUBLE_READ_WINDOW_MS)
+      if (
+        record.code === code &&
+        record.scan.device === device &&
+        now - record.scan.at <= DOUBLE_READ_WINDOW_MS
+      )
         found = record
     }
     return found

@@ -42,7 +42,10 @@ export function redemptionRow(input: RowInput): RedemptionRow {
     payable_fen: decision.money.payable,
     face_value_fen: card ? (faceValue(card) ?? 0) : 0,
     online: record.connectivity === 'online' ? 1 : 0,
-    decision_json: JSON.stringify({ outcome: decision.outcome, reasons: decision.reasons.map((r) => r.code) }),
+    decision_json: JSON.stringify({
+      outcome: decision.outcome,
+      reasons: decision.reasons.map((r) => r.code)
+    }),
     approved_by: input.approver?.name ?? null,
     other_discount: input.otherDiscount ? 1 : 0,
     status: 'pending',

@@ -63,26 +63,54 @@ export async function resolveLookup(
   const scannedCardId = chosenCardId ?? normalized.cardId ?? matchCustomCode(code, settings.customCodeRules)
   const withCode = { ...base, code, scannedCardId }
 
-  const status = await attempt(deps, () => deps.upstream.getCodeStatus(code, scannedCardId ?? undefined, { deadlineMs }))
+  const status = await attempt(deps, () =>
+    deps.upstream.getCodeStatus(code, scannedCardId ?? undefined, { deadlineMs })
+  )
   const connectivity: Connectivity = status.ok ? 'online' : status.offline ? 'offline' : base.connectivity
   const codeStatus: CodeStatus | CodeGetError | null = status.ok ? status.value : null
-  if (codeStatus?.kind === 'code') rememberStatus(deps, code, codeStatus, withCode.createdAt)
+  if (codeStatus?.kind === 'code') {
+    deps.journal.rememberStatus({
+      code,
+      cardId: codeStatus.cardId,
+      status: codeStatus.userCardStatus,
+      canConsume: codeStatus.canConsume === true,
+      openid: codeStatus.openid,
+      beginTime: codeStatus.beginTime ?? null,
+      endTime: codeStatus.endTime ?? null,
+      seenAt: withCode.createdAt
+    })
+  }
 
   const cardId =
     (codeStatus?.kind === 'code' ? codeStatus.cardId : null) ??
     scannedCardId ??
-    (connectivity === 'offline' ? cardSeenBefore(deps, code) : null)
+    (connectivity === 'offline' ? deps.journal.cardSeenBefore(code) : null)
   const { card, cardSource } = await findCard(deps, cardId, connectivity, deadlineMs)
   const record: LookupRecord = { ...withCode, connectivity, codeStatus, card, cardSource }
 
   // A custom code WeChat does not know without its card_id: the cashier must say which card it is.
   const customCards = deps.cards.active().filter((c) => c.useCustomCode)
-  if (codeStatus?.kind === 'error' && codeStatus.problem === 'unknownCode' && !scannedCardId && customCards.length) {
-    return { ...record, choices: customCards.map(choiceOf), refusal: refusal('CUSTOM_CODE_CARD_NEEDED', false) }
+  if (
+    codeStatus?.kind === 'error' &&
+    codeStatus.problem === 'unknownCode' &&
+    !scannedCardId &&
+    customCards.length
+  ) {
+    return {
+      ...record,
+      choices: customCards.map(choiceOf),
+      refusal: refusal('CUSTOM_CODE_CARD_NEEDED', false)
+    }
   }
   // Offline and the card is unknown here: offer the store's cards (decide applies the offline policy).
   if (connectivity === 'offline' && card?.kind !== 'card') {
-    return { ...record, choices: deps.cards.active().filter((c) => c.cardType !== 'MEMBER_CARD').map(choiceOf) }
+    return {
+      ...record,
+      choices: deps.cards
+        .active()
+        .filter((c) => c.cardType !== 'MEMBER_CARD')
+        .map(choiceOf)
+    }
   }
   return record
 }
@@ -133,35 +161,6 @@ export function matchCustomCode(code: string, rules: readonly CustomCodeRule[]):
     }
   }
   return null
-}
-
-/** The card a code belonged to when WeChat last told us (a non-custom code alone does not say). */
-function cardSeenBefore(deps: RedemptionDeps, code: string): string | null {
-  const row = deps.db.prepare('SELECT card_id FROM code_statuses WHERE code = ?').get(code) as
-    | { card_id: string | null }
-    | undefined
-  return row?.card_id ?? null
-}
-
-function rememberStatus(deps: RedemptionDeps, code: string, status: CodeStatus, at: number): void {
-  deps.db
-    .prepare(
-      `INSERT INTO code_statuses (code, card_id, status, can_consume, openid, begin_time, end_time, seen_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT(code) DO UPDATE SET card_id = excluded.card_id, status = excluded.status,
-         can_consume = excluded.can_consume, openid = excluded.openid, begin_time = excluded.begin_time,
-         end_time = excluded.end_time, seen_at = excluded.seen_at`
-    )
-    .run(
-      code,
-      status.cardId,
-      status.userCardStatus,
-      status.canConsume ? 1 : 0,
-      status.openid,
-      status.beginTime ?? null,
-      status.endTime ?? null,
-      at
-    )
 }
 
 const choiceOf = (card: CardDefinition): CardChoice => ({

@@ -55,7 +55,11 @@ export class RedemptionService {
   async lookup(input: LookupInput, staff: SignedInStaff, sessionId: string): Promise<LookupView> {
     const settings = this.deps.settings()
     const at = this.now()
-    const event = createScanEvent({ source: input.source, device: input.device, at }, input.raw, settings.normalizer)
+    const event = createScanEvent(
+      { source: input.source, device: input.device, at },
+      input.raw,
+      settings.normalizer
+    )
     const normalizedCode = isRejectedScan(event.normalized)
       ? null
       : event.normalized.kind === 'code'
@@ -84,20 +88,33 @@ export class RedemptionService {
     const record = this.record(input.lookupId, sessionId)
     const existing = this.deps.ledger.get(record.redemptionId)
     if (existing) {
-      return { redemption: this.redemption(record.redemptionId), sync: syncOutcomeOf(existing), repeated: true }
+      return {
+        redemption: this.redemption(record.redemptionId),
+        sync: syncOutcomeOf(existing),
+        repeated: true
+      }
     }
     const approver = input.approvalToken
       ? this.approvals.consume(input.approvalToken, 'redeem', record.lookupId)
       : null
     if (input.approvalToken && !approver) {
-      throw new AppFailure('APPROVAL_INVALID', 'The manager approval has expired or was for another scan; ask again.')
+      throw new AppFailure(
+        'APPROVAL_INVALID',
+        'The manager approval has expired or was for another scan; ask again.'
+      )
     }
     const view = this.view(record, input, staff, approver !== null)
     const decision = view.decision
     if (!decision || !canRedeem(decision)) {
       if (decision?.outcome === 'WARN' && decision.managerPinRequired)
-        throw new AppFailure('MANAGER_PIN_REQUIRED', 'A manager must enter their PIN to allow this redemption.')
-      throw new AppFailure('NOT_REDEEMABLE', `This code may not be redeemed (${decision?.outcome ?? 'no decision'}).`)
+        throw new AppFailure(
+          'MANAGER_PIN_REQUIRED',
+          'A manager must enter their PIN to allow this redemption.'
+        )
+      throw new AppFailure(
+        'NOT_REDEEMABLE',
+        `This code may not be redeemed (${decision?.outcome ?? 'no decision'}).`
+      )
     }
     if (decision.outcome === 'WARN' && !decision.managerPinRequired && !input.confirmWarnings) {
       throw new AppFailure('CONFIRM_WARNINGS', 'Confirm the warnings shown before redeeming.')
@@ -119,7 +136,10 @@ export class RedemptionService {
       this.deps.ledger.recordRedemption(row)
     } catch (err) {
       if (isUniqueViolation(err)) {
-        throw new AppFailure('DUPLICATE', 'This code was redeemed a moment ago on this station; scan it again to see when.')
+        throw new AppFailure(
+          'DUPLICATE',
+          'This code was redeemed a moment ago on this station; scan it again to see when.'
+        )
       }
       throw err
     }
@@ -130,12 +150,13 @@ export class RedemptionService {
     return { redemption: this.redemption(row.id), sync, repeated: false }
   }
 
-  voidRedemption(
-    redemptionId: string,
-    reason: string,
-    manager: SignedInStaff
-  ): RedemptionView {
-    const outcome = this.deps.ledger.voidUnsynced(redemptionId, { id: manager.staffId, name: manager.name }, reason, this.now())
+  voidRedemption(redemptionId: string, reason: string, manager: SignedInStaff): RedemptionView {
+    const outcome = this.deps.ledger.voidUnsynced(
+      redemptionId,
+      { id: manager.staffId, name: manager.name },
+      reason,
+      this.now()
+    )
     switch (outcome) {
       case 'voided':
         return this.redemption(redemptionId)
@@ -170,7 +191,8 @@ export class RedemptionService {
 
   private record(lookupId: string, sessionId: string): LookupRecord {
     const record = this.lookups.get(lookupId, sessionId)
-    if (!record) throw new AppFailure('LOOKUP_EXPIRED', 'This scan is too old or from another screen; scan again.')
+    if (!record)
+      throw new AppFailure('LOOKUP_EXPIRED', 'This scan is too old or from another screen; scan again.')
     return record
   }
 
@@ -233,11 +255,14 @@ export class RedemptionService {
   }
 
   private logScan(event: ReturnType<typeof createScanEvent>, at: number): void {
-    this.deps.db
-      .prepare(
-        'INSERT INTO scan_events (at, source, device, raw, normalized_json, accepted) VALUES (?, ?, ?, ?, ?, ?)'
-      )
-      .run(at, event.source, event.device, event.raw, JSON.stringify(event.normalized), isRejectedScan(event.normalized) ? 0 : 1)
+    this.deps.journal.logScan({
+      at,
+      source: event.source,
+      device: event.device,
+      raw: event.raw,
+      normalized: event.normalized,
+      accepted: !isRejectedScan(event.normalized)
+    })
   }
 }
 
@@ -247,5 +272,7 @@ function maskStatus(status: LookupRecord['codeStatus']): LookupRecord['codeStatu
 }
 
 function isUniqueViolation(err: unknown): boolean {
-  return err instanceof Error && 'code' in err && (err as { code: string }).code === 'SQLITE_CONSTRAINT_UNIQUE'
+  return (
+    err instanceof Error && 'code' in err && (err as { code: string }).code === 'SQLITE_CONSTRAINT_UNIQUE'
+  )
 }

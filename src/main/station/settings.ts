@@ -7,7 +7,7 @@ import { DEFAULT_POLICY, rulesPolicySchema, type RulesPolicy } from '../../share
 import { DEFAULT_NORMALIZER_CONFIG, normalizerConfigSchema, type NormalizerConfig } from '../../shared/scan'
 import type { StationMode } from '../../shared/ipc/types'
 import type { Db } from '../db/open'
-import { readSetting, writeSetting } from '../db/settings'
+import { readSetting, settingsGeneration, writeSetting } from '../db/settings'
 import type { CustomCodeRule, RedeemSettings } from '../redeem/deps'
 import { TRAINING_CARD_IDS, TRAINING_CUSTOM_CODE_PREFIX } from '../upstream/sandbox'
 import { readIdentity, type StationIdentity } from './identity'
@@ -82,14 +82,21 @@ export class StationSettings {
     return readStoreProfile(this.db)
   }
 
-  /** One consistent snapshot for one decision. */
+  private snapshot: { generation: number; value: RedeemSettings } | null = null
+
+  /** One consistent snapshot for one decision; re-read only after a setting was written. */
   forRedeem(): RedeemSettings {
-    return {
+    const generation = settingsGeneration(this.db)
+    if (this.snapshot?.generation === generation) return this.snapshot.value
+    const value: RedeemSettings = {
       policy: this.policy(),
       identity: this.identity(),
       store: this.store(),
       normalizer: this.normalizer(),
       customCodeRules: this.customCodeRules()
     }
+    // identity() may have written the generated station id: key the snapshot after reading.
+    this.snapshot = { generation: settingsGeneration(this.db), value }
+    return value
   }
 }
