@@ -25,7 +25,12 @@ export function readIdentity(db: Db, mode: StationMode): StationIdentity {
   if (parsed.success) return parsed.data
   const fresh: StationIdentity =
     mode === 'training'
-      ? { stationId: uuidv7(), stationName: '收银台 1', storeName: '培训门店', storeLocationId: TRAINING_STORE_LOCATION_ID }
+      ? {
+          stationId: uuidv7(),
+          stationName: '收银台 1',
+          storeName: '培训门店',
+          storeLocationId: TRAINING_STORE_LOCATION_ID
+        }
       : { stationId: uuidv7(), stationName: '收银台 1', storeName: '门店' }
   writeSetting(db, KEY, fresh)
   return fresh

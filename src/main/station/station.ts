@@ -9,6 +9,7 @@ import { EventBus } from '../ipc/events'
 import { createHandlers, type Handlers } from '../ipc/handlers'
 import { Ledger } from '../redeem/ledger'
 import { RedemptionService } from '../redeem/service'
+import { ScanJournal } from '../redeem/scanJournal'
 import { Approvals } from '../staff/approvals'
 import { StaffStore } from '../staff/staffStore'
 import { ConnectivityMonitor, SyncWorker } from '../sync'
@@ -38,6 +39,7 @@ export interface StationServices {
   staff: StaffStore
   approvals: Approvals
   ledger: Ledger
+  journal: ScanJournal
   redemptions: RedemptionService
   cards: CardCache
   sync: SyncWorker
@@ -80,10 +82,12 @@ export function openStation(options: StationOptions): Station {
     emit: (event, payload) => events.emit(event, payload as never)
   })
   const approvals = new Approvals(now)
+  const journal = new ScanJournal(db)
   const redemptions = new RedemptionService(
     {
       db,
       ledger,
+      journal,
       upstream,
       cards: cardSourceOf(cards, upstream),
       connectivity: {
@@ -101,6 +105,7 @@ export function openStation(options: StationOptions): Station {
     staff: new StaffStore(db, now),
     approvals,
     ledger,
+    journal,
     redemptions,
     cards,
     sync,
@@ -123,6 +128,7 @@ export function openStation(options: StationOptions): Station {
       await services.backups.stop()
       await cards.stop()
       await sync.stop({ graceMs: 1000 })
+      journal.flush()
       if (db.open) db.close()
     }
   }

@@ -29,7 +29,11 @@ export interface StationUpstream {
 /** Where the training sandbox pretends to live; only the path matters to the in-process fetch. */
 const TRAINING_BASE_URL = 'https://sandbox.training.invalid'
 
-export function upstreamFor(mode: StationMode, live: LiveUpstreamConfig | null, now: () => number): StationUpstream {
+export function upstreamFor(
+  mode: StationMode,
+  live: LiveUpstreamConfig | null,
+  now: () => number
+): StationUpstream {
   if (mode === 'training') {
     const sandbox = createTrainingSandbox({ now })
     const upstream = new WechatCardClient({
@@ -43,7 +47,11 @@ export function upstreamFor(mode: StationMode, live: LiveUpstreamConfig | null, 
   }
   if (!live) return { upstream: unconfiguredUpstream(), sandbox: null }
   return {
-    upstream: new WechatCardClient({ credentials: live.credentials, now, ...(live.baseUrl ? { baseUrl: live.baseUrl } : {}) }),
+    upstream: new WechatCardClient({
+      credentials: live.credentials,
+      now,
+      ...(live.baseUrl ? { baseUrl: live.baseUrl } : {})
+    }),
     sandbox: null
   }
 }

@@ -96,7 +96,7 @@ export class CardCache {
       .prepare('SELECT raw_json FROM card_definitions WHERE card_id = ?')
       .get(cardId) as { raw_json: string } | undefined
     if (!row) return null
-    const card = readRow(cardId, row.raw_json)
+    const card = this.read(cardId, row.raw_json)
     return card.kind === 'card' ? card : null
   }
 
@@ -108,10 +108,24 @@ export class CardCache {
     }>
     const cards: CardDefinition[] = []
     for (const row of rows) {
-      const card = readRow(row.card_id, row.raw_json)
+      const card = this.read(row.card_id, row.raw_json)
       if (card.kind === 'card' && isActive(card, now)) cards.push(card)
     }
-    return cards.sort((a, b) => a.title.localeCompare(b.title, 'zh-CN') || a.cardId.localeCompare(b.cardId))
+    return cards.sort((a, b) => titleOrder.compare(a.title, b.title) || a.cardId.localeCompare(b.cardId))
+  }
+
+  /**
+   * Parsing a card (JSON + tolerant schema) costs far more than reading its row, and the scan path
+   * asks for cards on every scan: keep the parsed definition until the stored JSON changes.
+   */
+  private readonly parsed = new Map<string, { raw: string; card: CardDefinition | UnreadableCard }>()
+
+  private read(cardId: string, raw: string): CardDefinition | UnreadableCard {
+    const memo = this.parsed.get(cardId)
+    if (memo?.raw === raw) return memo.card
+    const card = readRow(cardId, raw)
+    this.parsed.set(cardId, { raw, card })
+    return card
   }
 
   private async cycle(): Promise<void> {
@@ -194,6 +208,9 @@ export class CardCache {
     }
   }
 }
+
+/** One collator for every sort: localeCompare(…, 'zh-CN') builds a new one per comparison. */
+const titleOrder = new Intl.Collator('zh-CN')
 
 const isDefinition = (value: unknown): value is CardDefinition | UnreadableCard =>
   typeof value === 'object' &&

@@ -5,5 +5,13 @@ import { m002Ledger } from './002_ledger'
 import { m003Staff } from './003_staff'
 import { m004Sync } from './004_sync'
 import { m005Reports } from './005_reports'
+import { m006LedgerCounts } from './006_ledger_counts'
 
-export const migrations: readonly Migration[] = [m001Settings, m002Ledger, m003Staff, m004Sync, m005Reports]
+export const migrations: readonly Migration[] = [
+  m001Settings,
+  m002Ledger,
+  m003Staff,
+  m004Sync,
+  m005Reports,
+  m006LedgerCounts
+]
