@@ -4,7 +4,8 @@ export const en: Catalogue = {
   app: {
     name: 'Hexiao Station',
     mode: { training: 'Training', live: 'Live' },
-    trainingBanner: 'TRAINING: built-in sandbox, no real coupon is affected',
+    trainingBanner: 'built-in sandbox, no real coupon is affected',
+    trainingWord: 'TRAINING',
     version: 'Version {{version}}',
     language: 'Language',
     loading: 'Connecting to the station service…'
@@ -19,7 +20,468 @@ export const en: Catalogue = {
     runtimeElectron: 'Desktop app',
     runtimeHost: 'Browser (Node host)'
   },
+  scan: {
+    panel: {
+      title: 'Scan test',
+      intro: 'Scan a code with a scanner or the camera to check what is read.',
+      lastScan: 'Last scan',
+      source: 'Source',
+      device: 'Device',
+      raw: 'Raw content',
+      count: 'Scans',
+      none: 'Nothing scanned yet',
+      testField: 'Test field',
+      testFieldPlaceholder: 'Type here; scanned codes never land in this field'
+    },
+    source: { wedge: 'Keyboard scanner', camera: 'Camera' },
+    mangled: {
+      ime: 'A Chinese input method garbled the scan. Switch to English input and scan again.'
+    },
+    camera: {
+      toggle: 'Camera',
+      view: 'Camera view',
+      choose: 'Choose camera',
+      status: {
+        off: 'Camera is off',
+        starting: 'Opening the camera…',
+        running: 'Scanning: hold the coupon code up to the camera'
+      },
+      problem: {
+        unsupported: 'This environment has no camera support.',
+        noCamera: 'No camera found. Check that it is connected.',
+        denied: 'No permission to use the camera. Allow it for this app in the system settings.',
+        inUse: 'Another program is using the camera. Close it and try again.',
+        failed: 'The camera could not be opened. Unplug it, plug it back in and try again.',
+        decoderFailed: 'The code reader failed to load. Restart the app.'
+      },
+      hint: { closer: 'Hold the phone closer to the camera', level: 'Hold the phone level' }
+    }
+  },
+  language: { zh: '中文', en: 'English' },
+  common: { retry: 'Retry', listSeparator: ', ' },
+  role: { cashier: 'Cashier', manager: 'Manager' },
+  pin: { keypad: 'Number pad', backspace: 'Delete one digit', ok: 'OK' },
+  firstRun: {
+    title: 'First start: create the manager account',
+    intro: 'This till has no staff yet. Create the first manager; the manager can then add cashiers.',
+    name: 'Name',
+    nameRequired: 'Enter a name',
+    pin: 'PIN (4–8 digits)',
+    pinAgain: 'PIN again',
+    pinRule: 'A PIN is 4 to 8 digits',
+    pinMismatch: 'The two PINs are not the same',
+    create: 'Create manager and sign in'
+  },
+  signIn: {
+    title: 'Sign in',
+    pickName: 'Choose your name',
+    typePin: 'Type your PIN',
+    staffList: 'Staff',
+    pinOf: 'PIN of {{name}}'
+  },
+  lock: {
+    title: 'Till locked',
+    who: '{{name}} is signed in. Type the PIN to unlock.',
+    pinLabel: 'PIN of {{name}}',
+    switchUser: 'Someone else (sign {{name}} out)'
+  },
+  approval: {
+    title: 'Manager approval needed',
+    intro: 'A manager must type their PIN to allow this redemption.',
+    managers: 'Managers',
+    pinOf: 'PIN of manager {{name}}'
+  },
+  header: {
+    stationUnknown: 'Loading store details',
+    devicesPlaceholder: 'Devices: keyboard scanner',
+    mute: 'Mute',
+    unmute: 'Sound on',
+    lock: 'Lock',
+    signOut: 'Sign out'
+  },
+  nav: {
+    label: 'Pages',
+    counter: 'Counter',
+    training: 'Training sheet',
+    day: 'Day',
+    conflicts: 'Conflicts',
+    settings: 'Settings',
+    devices: 'Devices',
+    staff: 'Staff'
+  },
+  placeholder: {
+    title: 'This page is being built',
+    body: 'Another module provides this page; it will appear here when it is ready.'
+  },
+  sync: {
+    connectivity: {
+      online: 'Online',
+      degraded: 'Unstable network',
+      offline: 'Offline',
+      unknown: 'Connection unknown'
+    },
+    queue: '{{n}} to sync',
+    oldest: 'oldest waiting {{age}}',
+    paused: {
+      quota: 'Sync paused: daily API quota used up',
+      auth: 'Sync paused: WeChat account settings are wrong'
+    }
+  },
+  age: { seconds: '{{n}} s', minutes: '{{n}} min', hours: '{{n}} h' },
+  decision: {
+    offline: 'offline',
+    title: {
+      READY: 'Ready to scan',
+      OK: 'OK to redeem',
+      NEEDS_AMOUNT: 'Enter the bill amount',
+      CHOOSE: 'Choose the coupon',
+      WARN: 'Check, then redeem',
+      WARN_PIN: 'Manager PIN needed',
+      DENY: 'Do not redeem',
+      DUPLICATE: 'DUPLICATE! Already redeemed',
+      REJECTED: 'Scan not readable',
+      FAILED: 'Look-up failed',
+      REDEEMED: 'Redeemed'
+    },
+    hint: {
+      READY: 'The scanner works any time; type damaged or text-only codes below.',
+      OK: 'Enter redeems, Esc cancels.',
+      NEEDS_AMOUNT: 'Type the bill amount, then Enter.',
+      CHOOSE: 'The station does not know which coupon this code is: choose the one on the customer’s phone.',
+      WARN: 'Check the warnings above. Enter confirms, Esc cancels.',
+      WARN_PIN: 'Enter asks a manager for their PIN, Esc cancels.',
+      DENY: 'Tell the customer why. Esc for the next customer.',
+      DUPLICATE: 'Do NOT redeem again! Tell the customer this coupon was used. Esc for the next customer.',
+      REJECTED: 'Scan again, or type the code below.',
+      FAILED: 'Scan again; if it keeps failing, call the manager.',
+      REDEEMED: 'Scan the next coupon whenever ready.'
+    }
+  },
+  cardType: {
+    CASH: 'Cash coupon',
+    DISCOUNT: 'Discount coupon',
+    GIFT: 'Gift coupon',
+    GROUPON: 'Group deal',
+    GENERAL_COUPON: 'Coupon',
+    MEMBER_CARD: 'Member card',
+    UNKNOWN: 'Other coupon'
+  },
+  coupon: {
+    label: 'Coupon',
+    unreadable: 'The coupon details cannot be read',
+    fromCache: 'Saved on this station',
+    picked: 'Chosen by the cashier',
+    validity: 'Valid',
+    validRange: '{{from}} to {{until}}',
+    validFromReceipt: 'From day {{begin}} after claiming, for {{days}} days',
+    validFromReceiptOpen: 'From day {{begin}} after claiming',
+    validForever: 'No end date',
+    validUnknown: 'Unknown',
+    hours: 'Hours',
+    anyTime: 'All day',
+    everyDay: 'Every day',
+    stores: 'Stores',
+    allStores: 'All stores',
+    someStores: 'Only stores {{ids}}',
+    minSpend: 'Minimum spend',
+    noMinSpend: 'None',
+    stacking: 'With other offers',
+    stackingYes: 'Can be combined',
+    stackingNo: 'Cannot be combined',
+    code: 'Code',
+    customer: 'Customer'
+  },
+  weekday: { 1: 'Mon', 2: 'Tue', 3: 'Wed', 4: 'Thu', 5: 'Fri', 6: 'Sat', 7: 'Sun' },
+  bill: {
+    required: 'Bill amount (required)',
+    optional: 'Bill amount (optional)',
+    placeholder: 'e.g. 120 or 120.50',
+    help: 'In yuan, at most two decimals.',
+    invalid: 'Not an amount: type a number like 120 or 120.50.',
+    otherDiscount: 'Another discount is already applied',
+    otherDiscountHelp: 'Turn on when this bill already has another discount or offer.'
+  },
+  money: { bill: 'Bill', discount: 'Discount', payable: 'To pay' },
+  choices: { title: 'Choose the coupon' },
+  duplicate: {
+    label: 'First redemption',
+    when: 'When',
+    station: 'Till',
+    cashier: 'Cashier',
+    synced: 'Synced to WeChat',
+    syncedYes: 'Yes',
+    syncedNo: 'Not yet',
+    elsewhere:
+      'WeChat says this coupon was already redeemed; this station has no record of it (another store or till?).'
+  },
+  actions: {
+    commit: 'Redeem',
+    confirm: 'Redeem',
+    approve: 'Ask a manager for their PIN',
+    needAmount: 'Enter the amount first',
+    cancel: 'Cancel',
+    next: 'Next customer',
+    confirmQuestion: 'Warnings checked? Press Enter again to redeem.'
+  },
+  redeemed: {
+    sync: {
+      confirmed: 'Confirmed by WeChat',
+      queued: 'Saved; will sync to WeChat when online',
+      conflict: 'Sync conflict: a manager must look at it',
+      rejected: 'WeChat refused this redemption: a manager must look at it',
+      voided: 'Voided'
+    },
+    approvedBy: 'approved by manager {{name}}'
+  },
+  status: {
+    pending: 'Pending',
+    stale: 'Sync overdue',
+    synced: 'Synced',
+    conflict: 'Conflict',
+    rejected: 'Rejected',
+    voided: 'Voided'
+  },
+  recent: { title: 'Recent redemptions', empty: 'No redemptions yet.', noMoney: 'no amount' },
+  manual: {
+    label: 'Type a code',
+    placeholder: 'Type the code, then Enter',
+    submit: 'Look up',
+    looking: 'Looking up…'
+  },
+  notice: {
+    doubleRead: 'The same coupon was just read; this second read was ignored.',
+    mangled: 'A Chinese input method garbled the scan. Switch to English input and scan again.'
+  },
+  training: {
+    title: 'Training sheet',
+    intro: 'Each code shows one outcome. “Scan” sends the code to the counter as if it had been scanned.',
+    scenario: 'Scenario',
+    code: 'Code',
+    expected: 'After the scan',
+    followUp: 'After the amount',
+    followUpBill: 'Enter {{bill}} →',
+    description: 'What it shows',
+    action: 'Try it',
+    scan: 'Scan',
+    scanCode: 'Scan: {{title}}'
+  },
+  staffPage: {
+    list: 'Staff',
+    add: 'Add someone',
+    role: 'Role',
+    create: 'Add',
+    created: '{{name}} added'
+  },
+  reports: {
+    tabs: { day: 'Day report', z: 'Z reports', audit: 'Audit log', backups: 'Backups' },
+    day: {
+      businessDay: 'Business day',
+      from: 'From',
+      to: 'To',
+      oneDay: 'One day',
+      range: 'Range',
+      today: 'Today',
+      previous: 'Day before',
+      next: 'Day after',
+      refresh: 'Refresh',
+      cutoff: 'A business day starts at {{time}}, time zone {{zone}}',
+      totalsNote:
+        'Totals include pending, synced, conflicting and rejected redemptions; voided ones are listed apart and not counted.',
+      count: 'Redemptions',
+      discount: 'Discount total',
+      bill: 'Bills total',
+      payable: 'Payable total',
+      byStatus: 'Sync status',
+      byCard: 'By coupon',
+      byCardType: 'By card type',
+      byCashier: 'By cashier',
+      byHour: 'By hour',
+      byChannel: 'Online / offline',
+      online: 'Online',
+      offline: 'Offline',
+      staleOf: 'of which stale',
+      voided: 'Voided (not counted)',
+      resolved: '{{count}} of the conflicts/rejections resolved',
+      closed: 'Closed: Z report No. {{number}}',
+      notClosed: 'Not closed yet',
+      name: 'Name',
+      share: 'Share',
+      empty: 'No redemptions in this period.',
+      noCard: '(unidentified coupon)',
+      loadFailed: 'The report could not be loaded'
+    },
+    wechat: {
+      title: 'Check against WeChat',
+      date: 'Date',
+      ours: 'This station (confirmed by WeChat)',
+      wechat: 'WeChat count',
+      difference: 'Difference',
+      notYet: 'Available once the day is over',
+      unavailable: 'Unavailable: {{reason}}',
+      explain:
+        'WeChat counts per calendar day (China time) for the whole account, including other stores, stations and redemption methods; this station counts only its own redemptions WeChat confirmed.'
+    },
+    drill: {
+      title: 'Details',
+      filter: 'Filter',
+      clear: 'Clear filter',
+      all: 'All redemptions',
+      at: 'Time',
+      code: 'Code',
+      card: 'Coupon',
+      cashier: 'Cashier',
+      discount: 'Discount',
+      bill: 'Bill',
+      status: 'Status',
+      channel: 'Channel',
+      total: '{{n}} in all',
+      hour: '{{hour}}:00'
+    },
+    export: {
+      csv: 'Export CSV',
+      xlsx: 'Export Excel',
+      language: 'File language',
+      done: 'Exported {{fileName}} ({{rows}} rows)',
+      saved: 'Saved to {{path}}',
+      cancelled: 'Export cancelled'
+    },
+    close: {
+      button: 'Close the day (Z report)',
+      confirmTitle: 'Close {{day}}?',
+      confirmBody: 'A Z report cannot be changed, and a business day closes only once.',
+      openWarning:
+        '{{n}} redemptions are still open (pending, conflict or rejected). They are listed prominently on the Z report and keep syncing after the close.',
+      confirm: 'Close the day',
+      cancel: 'Cancel',
+      done: 'Z report No. {{number}} created',
+      backupFailed: 'The day is closed, but the backup failed: {{error}}'
+    },
+    z: {
+      list: 'Z reports',
+      title: 'Z report No. {{number}}',
+      day: 'Business day',
+      closedAt: 'Closed at',
+      closedBy: 'Closed by',
+      store: 'Store',
+      period: 'Trading period',
+      openItems: 'Open redemptions',
+      total: 'Total',
+      openItemsNone: 'No open redemptions.',
+      afterClose: 'Changes after close (days closed earlier)',
+      afterCloseNone: 'No changes after close.',
+      verified: 'Verified: the report is unchanged',
+      tampered: 'Verification FAILED: the report does not match its stored hash and may have been altered!',
+      auditMismatch: 'Verification FAILED: the hash does not match the audit log!',
+      rowsMismatch: "Warning: this day's redemptions differ from those at the close!",
+      print: 'Print',
+      pdf: 'Save as PDF',
+      pdfSaved: 'PDF saved to {{path}}',
+      none: 'No Z reports yet.',
+      training: 'Training data, not real redemptions',
+      rows: '{{count}} redemption rows (SHA-256 {{sha}})',
+      open: 'Open',
+      event: {
+        redeemed: 'Redeemed after close',
+        synced: 'Synced',
+        conflict: 'Conflict',
+        rejected: 'Rejected',
+        voided: 'Voided',
+        resolved: 'Resolved'
+      }
+    },
+    conflicts: {
+      open: 'To resolve',
+      resolved: 'Resolved',
+      all: 'All',
+      empty: 'No conflicts or rejections to resolve.',
+      story: 'The whole story',
+      redemption: 'Redemption',
+      scan: 'Scan',
+      decision: 'Decision at the till',
+      attempts: 'Sync attempts',
+      auditTrail: 'Audit trail',
+      noScan: 'The scan is no longer in the scan log',
+      attemptKind: 'Kind',
+      attemptOutcome: 'Outcome',
+      attemptDetail: 'Reply',
+      noAttempts: 'No sync attempt yet',
+      reason: 'Reason',
+      choose: 'Choose an item on the left to see its story',
+      resolveTitle: 'Resolve',
+      note: 'Note',
+      notePlaceholder: 'e.g. the customer paid the ¥10 back in cash',
+      submit: 'Resolve',
+      resolvedBy: 'Resolved by {{name}} at {{at}}',
+      outcome: { collected: 'Collected from customer', written_off: 'Written off', other: 'Other' }
+    },
+    audit: {
+      verify: 'Verify now',
+      intact: 'Audit chain intact ({{n}} entries)',
+      broken: 'Audit chain broken at entry {{id}}: {{reason}}',
+      action: 'Action',
+      actor: 'Who',
+      subject: 'Subject',
+      detail: 'Detail',
+      at: 'Time',
+      allActions: 'All actions',
+      actorFilter: 'Filter by person',
+      more: 'Load more',
+      total: '{{n}} entries'
+    },
+    backups: {
+      now: 'Back up now',
+      done: 'Backup done: {{file}}',
+      failed: 'Backup failed: {{error}}',
+      directory: 'Backup folder',
+      nextDue: 'Next scheduled backup: {{at}}',
+      interval: 'Backup every (hours)',
+      keep: 'Keep for (days)',
+      save: 'Save settings',
+      saved: 'Settings saved',
+      at: 'Time',
+      file: 'File',
+      size: 'Size',
+      kind: 'Kind',
+      restore: 'Restore',
+      restoreTitle: 'Restore the backup {{file}}?',
+      restoreBody:
+        'The database in use is moved aside (not deleted) and replaced by this backup. Redemptions made after the backup will not be in the restored data; check them against WeChat.',
+      typeDate: "Type the backup's date {{date}} to confirm",
+      restored: 'Restored. The previous database is kept at {{path}}',
+      empty: 'No backups yet.',
+      verified: 'Verified',
+      reason: { day_close: 'Day close', schedule: 'Scheduled', manual: 'Manual', unknown: 'Unknown' }
+    },
+    errors: {
+      DAY_ALREADY_CLOSED: 'This day is already closed; a business day closes only once',
+      DAY_NOT_STARTED: 'This business day has not started yet',
+      NOT_A_CONFLICT: 'This redemption is not a conflict or a rejection',
+      ALREADY_RESOLVED: 'This item was already resolved',
+      CONFIRMATION_MISMATCH: "The date typed is not the backup's date; nothing was changed",
+      BACKUP_NOT_FOUND: 'This backup was not found',
+      BACKUP_UNUSABLE: 'This backup is damaged and cannot be restored',
+      RESTORE_FAILED: 'The restore failed; the previous database was put back',
+      TRAINING_ONLY: 'Only possible in training mode',
+      Z_REPORT_UNREADABLE: "This Z report's stored copy is damaged and cannot be read"
+    }
+  },
   errors: {
+    LOCKED: 'The till is locked; type your PIN to unlock',
+    WRONG_PIN: 'Wrong PIN; try again',
+    PIN_LOCKED: 'Too many wrong PINs; wait {{seconds}} s and try again',
+    UNKNOWN_STAFF: 'This person is not on the staff list; choose again',
+    NOT_A_MANAGER: 'This person is not a manager and cannot approve',
+    BAD_PIN: 'A PIN is 4 to 8 digits',
+    STAFF_EXISTS: 'Someone with this name already exists',
+    ALREADY_SET_UP: 'The manager account already exists; sign in instead',
+    APPROVAL_INVALID: 'The manager approval expired or was for another scan; ask again',
+    MANAGER_PIN_REQUIRED: 'A manager must type their PIN for this redemption',
+    NOT_REDEEMABLE: 'This coupon cannot be redeemed now',
+    CONFIRM_WARNINGS: 'Confirm the warnings above first',
+    DUPLICATE: 'This coupon was just redeemed on this till; scan it again to see when',
+    LOOKUP_EXPIRED: 'This scan has expired; scan again',
+    UNKNOWN_CHANNEL: 'The station service does not support this yet; update the app',
+    NOT_FOUND: 'Record not found',
     DISCONNECTED: 'Lost the connection to the station service; reconnecting…',
     BAD_REQUEST: 'Invalid request',
     FORBIDDEN: 'Only a manager may do this',

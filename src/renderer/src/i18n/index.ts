@@ -20,6 +20,8 @@ export function setLanguage(language: Language): void {
   document.documentElement.lang = language
 }
 
+document.documentElement.lang = initialLanguage()
+
 void i18n.use(initReactI18next).init({
   resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
   lng: initialLanguage(),

@@ -1,0 +1,54 @@
+/**
+ * Keeps the counter alive across page switches and hears the scanner on every page: a scan while the
+ * cashier looks at the training sheet opens the counter with its answer. On the devices page the scanner
+ * belongs to the scan test panel, so the counter stops listening there.
+ */
+import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react'
+import { installWedgeListener } from '../scan'
+import { useCounter, type CounterControl, type ScanInput } from './useCounter'
+
+interface CounterHub extends CounterControl {
+  /** A scan from a page (training sheet): switch to the counter and look it up. */
+  scanFromPage: (input: ScanInput) => void
+}
+
+const CounterContext = createContext<CounterHub | null>(null)
+
+interface CounterHubProps {
+  listening: boolean
+  showCounter: () => void
+  children: ReactNode
+}
+
+export function CounterHubProvider({ listening, showCounter, children }: CounterHubProps) {
+  const counter = useCounter()
+  const latest = useRef({ counter, showCounter })
+  useEffect(() => {
+    latest.current = { counter, showCounter }
+  })
+
+  useEffect(() => {
+    if (!listening) return
+    return installWedgeListener(window, {}, (scan) => {
+      const { counter: c, showCounter: show } = latest.current
+      show()
+      if (scan.mangled) c.mangledScan()
+      else void c.scan({ source: 'wedge', device: scan.device, raw: scan.raw })
+    })
+  }, [listening])
+
+  const hub: CounterHub = {
+    ...counter,
+    scanFromPage: (input) => {
+      showCounter()
+      void counter.scan(input)
+    }
+  }
+  return <CounterContext value={hub}>{children}</CounterContext>
+}
+
+export function useCounterHub(): CounterHub {
+  const hub = useContext(CounterContext)
+  if (!hub) throw new Error('useCounterHub outside <CounterHubProvider>')
+  return hub
+}

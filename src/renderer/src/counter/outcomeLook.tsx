@@ -1,0 +1,40 @@
+/**
+ * How each state looks. Colour is never alone: every state has its own icon and words, and DUPLICATE has a
+ * striped pattern as well, so it cannot be mistaken for DENY even on a washed-out screen or by a colour-blind
+ * cashier.
+ */
+import {
+  AlertFilled,
+  AppstoreOutlined,
+  CalculatorOutlined,
+  CheckCircleFilled,
+  CloseCircleFilled,
+  DisconnectOutlined,
+  ExclamationCircleFilled,
+  SafetyCertificateFilled,
+  ScanOutlined,
+  StopFilled,
+  WarningFilled
+} from '@ant-design/icons'
+import type { ReactNode } from 'react'
+import type { Display } from './counterState'
+
+export const DISPLAY_ICON: Readonly<Record<Display, ReactNode>> = {
+  READY: <ScanOutlined />,
+  OK: <CheckCircleFilled />,
+  NEEDS_AMOUNT: <CalculatorOutlined />,
+  CHOOSE: <AppstoreOutlined />,
+  WARN: <WarningFilled />,
+  WARN_PIN: <SafetyCertificateFilled />,
+  DENY: <StopFilled />,
+  DUPLICATE: <AlertFilled />,
+  REJECTED: <CloseCircleFilled />,
+  FAILED: <DisconnectOutlined />,
+  REDEEMED: <CheckCircleFilled />
+}
+
+/** CSS class of the state (styles.css: colour, and the stripes for duplicate). */
+export const displayClass = (display: Display): string =>
+  `state state-${display.toLowerCase().replace('_', '-')}`
+
+export const OfflineIcon = ExclamationCircleFilled

@@ -1,0 +1,67 @@
+/** The Z reports: the list, one report as a sheet, print it or save it as PDF. */
+import { App, Button, Empty, List, Spin } from 'antd'
+import { FilePdfOutlined, PrinterOutlined } from '@ant-design/icons'
+import { useTranslation } from 'react-i18next'
+import { moneyText } from '../../components/format'
+import { call } from '../../shell/call'
+import { reportsErrorText } from './text'
+import { useLoad } from './useLoad'
+import { ZReportSheet } from './ZReportSheet'
+
+export function ZReportPage({ number, onOpen }: { number: number | null; onOpen: (number: number) => void }) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const list = useLoad(() => call('reports.zList', { limit: 100 }), `list|${number ?? ''}`)
+  const shown = number ?? list.value?.[0]?.number ?? null
+  const view = useLoad(
+    () => (shown === null ? Promise.resolve({ ok: true as const, value: null }) : call('reports.zReport', { number: shown })),
+    `z|${shown ?? ''}`
+  )
+
+  const savePdf = async () => {
+    if (shown === null) return
+    const result = await call('reports.zPdf', { number: shown })
+    if (!result.ok) return void message.error(reportsErrorText(t, result.error))
+    if (result.value.kind === 'print_in_page') window.print() // the browser's dialog saves as PDF too
+    if (result.value.kind === 'saved') message.success(t('reports.z.pdfSaved', { path: result.value.path }))
+  }
+
+  if (list.value && list.value.length === 0) return <Empty description={t('reports.z.none')} />
+  return (
+    <div className="mgr-split" data-testid="z-page">
+      <List
+        className="no-print"
+        bordered
+        loading={list.loading && !list.value}
+        header={<h2 className="section-title">{t('reports.z.list')}</h2>}
+        dataSource={list.value ?? []}
+        renderItem={(z) => (
+          <List.Item
+            className="mgr-clickable"
+            data-testid="z-list-item"
+            data-number={z.number}
+            onClick={() => onOpen(z.number)}
+            style={z.number === shown ? { background: '#e6f4ff' } : undefined}
+          >
+            <List.Item.Meta
+              title={`${t('reports.z.title', { number: z.number })} · ${z.businessDay}`}
+              description={`${z.count} · ${moneyText(z.discountFen)} · ${z.closedByName}${z.openItems > 0 ? ` · ${t('reports.z.openItems')} ${z.openItems}` : ''}`}
+            />
+          </List.Item>
+        )}
+      />
+      <div>
+        <div className="mgr-toolbar no-print">
+          <Button icon={<PrinterOutlined />} onClick={() => window.print()} disabled={!view.value} data-testid="z-print">
+            {t('reports.z.print')}
+          </Button>
+          <Button icon={<FilePdfOutlined />} onClick={() => void savePdf()} disabled={!view.value} data-testid="z-pdf">
+            {t('reports.z.pdf')}
+          </Button>
+        </div>
+        {view.error && <p role="alert">{reportsErrorText(t, view.error)}</p>}
+        {view.value ? <ZReportSheet view={view.value} /> : view.loading && <Spin />}
+      </div>
+    </div>
+  )
+}

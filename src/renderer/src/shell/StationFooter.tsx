@@ -1,0 +1,29 @@
+/** Version, schema, zone, runtime and database health: what support asks first, on the screens before sign-in. */
+import { useTranslation } from 'react-i18next'
+import { useStation } from './stationContext'
+import { useChannel } from './useChannel'
+
+export function StationFooter() {
+  const { t } = useTranslation()
+  const { info } = useStation()
+  const ping = useChannel('db.ping')
+  return (
+    <footer className="station-footer">
+      <span data-testid="app-version" data-version={info.version}>
+        {t('app.version', { version: info.version })}
+      </span>
+      <span>
+        {t('shell.schemaVersion')} <span data-testid="app-schema">{info.schemaVersion}</span>
+      </span>
+      <span>
+        {t('shell.timeZone')} <span data-testid="app-timezone">{info.timeZone}</span>
+      </span>
+      <span>{info.runtime === 'electron' ? t('shell.runtimeElectron') : t('shell.runtimeHost')}</span>
+      <span data-testid="db-status" data-state={ping.state}>
+        {t('shell.database')}{' '}
+        {ping.state === 'ok' && t('shell.databaseOk', { micros: ping.value.roundTripMicros })}
+        {ping.state === 'error' && t('shell.databaseFailed', { message: ping.error.message })}
+      </span>
+    </footer>
+  )
+}

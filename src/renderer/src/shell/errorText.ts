@@ -1,0 +1,13 @@
+/** A cashier-facing sentence for an error the station answered with, in the current language. */
+import type { TFunction } from 'i18next'
+import type { AppError } from '../../../shared/result'
+
+export function errorText(t: TFunction, error: AppError): string {
+  if (error.code === 'PIN_LOCKED') {
+    const retryInMs = (error.details as { retryInMs?: unknown } | undefined)?.retryInMs
+    const seconds = typeof retryInMs === 'number' ? Math.max(1, Math.ceil(retryInMs / 1000)) : 60
+    return t('errors.PIN_LOCKED', { seconds })
+  }
+  const key = `errors.${error.code}`
+  return t(key, { defaultValue: '' }) || t('errors.unknown', { message: error.message })
+}

@@ -1,0 +1,23 @@
+/**
+ * Which component renders each page. Day, conflicts, settings and devices are placeholders until their
+ * modules land: replace the entry here (and nothing else) to plug a page in.
+ */
+import type { ReactNode } from 'react'
+import { CounterPage } from '../counter/CounterPage'
+import { ScanTestPanel } from '../devices/ScanTestPanel'
+import { ConflictsPage } from '../pages/manager/ConflictsPage'
+import { ManagerHub } from '../pages/manager/ManagerHub'
+import { PlaceholderPage } from '../pages/PlaceholderPage'
+import { StaffPage } from '../pages/StaffPage'
+import { TrainingSheet } from '../training/TrainingSheet'
+import type { PageKey } from './pages'
+
+export const PAGE_COMPONENTS: Readonly<Record<PageKey, () => ReactNode>> = {
+  counter: () => <CounterPage />,
+  training: () => <TrainingSheet />,
+  day: () => <ManagerHub />,
+  conflicts: () => <ConflictsPage />,
+  settings: () => <PlaceholderPage page="settings" />,
+  devices: () => <ScanTestPanel />,
+  staff: () => <StaffPage />
+}

@@ -1,0 +1,91 @@
+/**
+ * The training sheet: every sample code of the sandbox with the outcome it shows, so a new cashier can
+ * practise each one. "Scan" sends the code to the counter as a manual scan.
+ */
+import { Alert, Button, Table } from 'antd'
+import { ScanOutlined } from '@ant-design/icons'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { TrainingScenarioView } from '../../../shared/ipc/contracts/training'
+import type { AppError } from '../../../shared/result'
+import { moneyText } from '../components/format'
+import { OutcomeTag } from '../components/OutcomeTag'
+import { useCounterHub } from '../counter/CounterHub'
+import { useLang } from '../i18n/useLang'
+import { call } from '../shell/call'
+import { errorText } from '../shell/errorText'
+
+export const TRAINING_DEVICE = 'training-sheet'
+
+export function TrainingSheet() {
+  const { t } = useTranslation()
+  const lang = useLang()
+  const { scanFromPage } = useCounterHub()
+  const [rows, setRows] = useState<TrainingScenarioView[] | null>(null)
+  const [error, setError] = useState<AppError | null>(null)
+
+  useEffect(() => {
+    void call('training.scenarios', undefined).then((r) => (r.ok ? setRows(r.value) : setError(r.error)))
+  }, [])
+
+  return (
+    <div className="page training-sheet" data-testid="training-sheet">
+      <h1 className="page-title">{t('training.title')}</h1>
+      <p>{t('training.intro')}</p>
+      {error && <Alert type="error" showIcon title={errorText(t, error)} />}
+      <Table<TrainingScenarioView>
+        rowKey="key"
+        size="middle"
+        pagination={false}
+        loading={rows === null && !error}
+        dataSource={rows ?? []}
+        onRow={(row) => ({ 'data-testid': 'scenario', 'data-key': row.key, 'data-code': row.code }) as object}
+        columns={[
+          {
+            title: t('training.scenario'),
+            key: 'title',
+            render: (_, row) => <strong>{row.title[lang]}</strong>
+          },
+          {
+            title: t('training.code'),
+            key: 'code',
+            render: (_, row) => <span className="mono">{row.code}</span>
+          },
+          {
+            title: t('training.expected'),
+            key: 'expected',
+            render: (_, row) => <OutcomeTag outcome={row.expected} />
+          },
+          {
+            title: t('training.followUp'),
+            key: 'followUp',
+            render: (_, row) =>
+              row.followUp ? (
+                <span>
+                  {t('training.followUpBill', { bill: moneyText(row.followUp.billFen) })}{' '}
+                  <OutcomeTag outcome={row.followUp.expected} />
+                </span>
+              ) : (
+                '—'
+              )
+          },
+          { title: t('training.description'), key: 'description', render: (_, row) => row.description[lang] },
+          {
+            title: t('training.action'),
+            key: 'scan',
+            render: (_, row) => (
+              <Button
+                icon={<ScanOutlined />}
+                data-testid="scenario-scan"
+                aria-label={t('training.scanCode', { title: row.title[lang] })}
+                onClick={() => scanFromPage({ source: 'manual', device: TRAINING_DEVICE, raw: row.code })}
+              >
+                {t('training.scan')}
+              </Button>
+            )
+          }
+        ]}
+      />
+    </div>
+  )
+}
