@@ -27,3 +27,20 @@ export const delay = (clock: SyncClock, ms: number): Promise<void> =>
   new Promise((resolve) => {
     clock.setTimeout(resolve, ms)
   })
+
+/** Resolves with `work`'s value, or undefined once `ms` have passed on the clock. */
+export function within<T>(clock: SyncClock, work: Promise<T>, ms: number): Promise<T | undefined> {
+  return new Promise<T | undefined>((resolve, reject) => {
+    const timer = clock.setTimeout(() => resolve(undefined), ms)
+    work.then(
+      (value) => {
+        clock.clearTimeout(timer)
+        resolve(value)
+      },
+      (error: unknown) => {
+        clock.clearTimeout(timer)
+        reject(error)
+      }
+    )
+  })
+}

@@ -1,11 +1,6 @@
 /** The outbox worker and the connectivity monitor (see README.md). */
-export {
-  SyncWorker,
-  type SendNowResult,
-  type SyncEmit,
-  type SyncEvents,
-  type SyncWorkerOptions
-} from './worker'
+export { SyncWorker } from './worker'
+export type { SendNowResult, SyncEmit, SyncEvents, SyncWorkerOptions } from './types'
 export { ConnectivityMonitor, type MonitorOptions, type MonitorSnapshot } from './monitor'
 export {
   DEFAULT_SCHEDULE,

@@ -7,10 +7,10 @@
  * - apply: the attempt's outcome AND the item's new state (settled or rescheduled) commit together, so a crash
  *   can never leave "consumed" recorded on an attempt while the item still looks unsent.
  */
-import type { Statement } from 'better-sqlite3'
 import type { Db } from '../db/open'
 import type { RedemptionStatus } from '../redeem/ledgerRows'
 import { appendAudit, type AuditAction } from '../staff/audit'
+import { prepareOutboxStatements, type OutboxStatements } from './outboxSql'
 import type { WriteQueue } from './writeQueue'
 
 export interface OutboxItem {
@@ -92,100 +92,19 @@ const OUTBOX_STATE: Record<FinalStatus, 'done' | 'conflict' | 'rejected'> = {
  * The audit actions the worker writes. AuditAction (staff/audit.ts) does not list them yet; the cast lives
  * here only, until they are added there.
  */
-const AUDIT_ACTION: Record<FinalStatus, AuditAction> = {
-  synced: 'redemption.synced' as string as AuditAction,
-  conflict: 'redemption.conflict' as string as AuditAction,
-  rejected: 'redemption.rejected' as string as AuditAction
+const AUDIT_ACTION: Record<Exclude<FinalStatus, 'synced'>, AuditAction> = {
+  conflict: 'redemption.conflict' as AuditAction,
+  rejected: 'redemption.rejected' as AuditAction
 }
 
 export class OutboxStore {
-  private readonly q: Record<
-    | 'duePage'
-    | 'load'
-    | 'byRedemption'
-    | 'earliest'
-    | 'stats'
-    | 'ours'
-    | 'anyConsume'
-    | 'insertAttempt'
-    | 'finishAttempt'
-    | 'markInterrupted'
-    | 'markInFlight'
-    | 'settleOutbox'
-    | 'settleRedemption'
-    | 'reschedule'
-    | 'flagStale'
-    | 'makeDue',
-    Statement
-  >
+  private readonly q: OutboxStatements
 
   constructor(
     private readonly db: Db,
     private readonly writes: WriteQueue
   ) {
-    this.q = {
-      duePage: db.prepare(
-        `SELECT seq FROM outbox WHERE state = 'queued' AND seq > ? AND next_attempt_at <= ? ORDER BY seq LIMIT ?`
-      ),
-      load: db.prepare(
-        `SELECT o.seq, o.redemption_id, o.attempts, o.in_flight, o.created_at, o.next_attempt_at,
-                r.code, r.card_id, r.picked_card_id, r.online
-         FROM outbox o JOIN redemptions r ON r.id = o.redemption_id
-         WHERE o.seq = ? AND o.state = 'queued'`
-      ),
-      byRedemption: db.prepare(
-        `SELECT o.seq, o.state, r.status FROM outbox o JOIN redemptions r ON r.id = o.redemption_id
-         WHERE o.redemption_id = ?`
-      ),
-      earliest: db.prepare(
-        `SELECT seq, next_attempt_at FROM outbox WHERE state = 'queued' ORDER BY next_attempt_at, seq LIMIT ?`
-      ),
-      stats: db.prepare(
-        `SELECT count(*) AS depth, min(created_at) AS oldest, coalesce(sum(stale), 0) AS stale
-         FROM outbox WHERE state = 'queued'`
-      ),
-      ours: db.prepare(
-        `SELECT EXISTS (SELECT 1 FROM sync_attempts WHERE outbox_seq = ? AND kind = 'consume' AND id <> ?
-           AND (outcome IS NULL OR outcome IN ('consumed', 'ambiguous', 'unknown'))) AS found`
-      ),
-      anyConsume: db.prepare(
-        `SELECT EXISTS (SELECT 1 FROM sync_attempts WHERE outbox_seq = ? AND kind = 'consume') AS found`
-      ),
-      insertAttempt: db.prepare(
-        `INSERT INTO sync_attempts (outbox_seq, kind, started_at, finished_at, outcome, errcode, detail)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`
-      ),
-      finishAttempt: db.prepare(
-        `UPDATE sync_attempts SET finished_at = ?, outcome = ?, errcode = ?, detail = ? WHERE id = ?`
-      ),
-      markInterrupted: db.prepare(
-        `UPDATE sync_attempts SET outcome = 'unknown', finished_at = ?,
-           detail = 'no reply recorded: the station stopped while this request was on its way'
-         WHERE outbox_seq = ? AND outcome IS NULL`
-      ),
-      markInFlight: db.prepare(
-        `UPDATE outbox SET in_flight = 1, updated_at = ? WHERE seq = ? AND state = 'queued'`
-      ),
-      settleOutbox: db.prepare(
-        `UPDATE outbox SET state = ?, in_flight = 0, last_error = ?, updated_at = ? WHERE seq = ? AND state = 'queued'`
-      ),
-      settleRedemption: db.prepare(
-        `UPDATE redemptions SET status = ?, status_reason = ?, synced_at = ?,
-           card_id = coalesce(card_id, ?), openid = coalesce(openid, ?)
-         WHERE id = ? AND status <> 'voided'`
-      ),
-      reschedule: db.prepare(
-        `UPDATE outbox SET attempts = attempts + ?, next_attempt_at = ?, stale = max(stale, ?), in_flight = ?,
-           last_error = ?, updated_at = ?
-         WHERE seq = ? AND state = 'queued'`
-      ),
-      makeDue: db.prepare(
-        `UPDATE outbox SET next_attempt_at = ?, updated_at = ? WHERE state = 'queued' AND next_attempt_at > ?`
-      ),
-      flagStale: db.prepare(
-        `UPDATE outbox SET stale = 1, updated_at = ? WHERE state = 'queued' AND stale = 0 AND created_at <= ?`
-      )
-    }
+    this.q = prepareOutboxStatements(db)
   }
 
   /** Due items after `afterSeq`, FIFO. */
@@ -258,10 +177,11 @@ export class OutboxStore {
   /** Records the checks made so far and the consume attempt, and sets in_flight, in one commit. */
   beginConsume(seq: number, checks: readonly AttemptRecord[], now: number): Promise<number | null> {
     return this.writes.run(() => {
+      // The checks are part of the story even if the item turns out to be gone.
+      this.insertChecks(seq, checks)
       const marked = this.q.markInFlight.run(now, seq)
       // Voided (cancelled) or settled meanwhile: send nothing.
       if (marked.changes === 0) return null
-      this.insertChecks(seq, checks)
       return Number(this.q.insertAttempt.run(seq, 'consume', now, null, null, null, null).lastInsertRowid)
     })
   }
@@ -304,6 +224,9 @@ export class OutboxStore {
       update.openid,
       item.redemptionId
     )
+    // Conflicts and rejections need a person and go into the audit chain; a routine sync is fully told by
+    // sync_attempts and the row itself (and would double the chain for nothing).
+    if (update.status === 'synced') return true
     appendAudit(this.db, {
       at: now,
       actorId: null,

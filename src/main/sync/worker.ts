@@ -8,58 +8,20 @@
  * with the same exactly-once bookkeeping, and the answer comes back within a short deadline or the item simply
  * stays queued.
  */
-import type { RedemptionUpdated, SyncProblem, SyncState } from '../../shared/sync'
-import type { Db } from '../db/open'
-import { UpstreamError, type Upstream } from '../upstream/types'
-import { systemClock, type Random, type SyncClock } from './clock'
-import { DEFAULT_HOLD_POLICY, Holds, type HoldPolicy } from './holds'
+import type { SyncProblem, SyncState } from '../../shared/sync'
+import { UpstreamError } from '../upstream/types'
+import { systemClock, within, type Random, type SyncClock } from './clock'
+import { DEFAULT_HOLD_POLICY, Holds } from './holds'
 import { ConnectivityMonitor } from './monitor'
-import { OutboxStore } from './outboxStore'
-import { runRound, type RoundOutcome } from './round'
+import { OutboxStore, type OutboxItem } from './outboxStore'
+import { OutboxPager } from './pager'
+import { composeState, StatePublisher } from './publisher'
+import { runRound, type Round, type RoundOutcome } from './round'
 import { DEFAULT_SCHEDULE, type RetrySchedule } from './schedule'
 import { itemUpdate } from './settlement'
 import { TokenBucket } from './tokenBucket'
+import { resultOfOutcome, resultOfState, type SendNowResult, type SyncWorkerOptions } from './types'
 import { WriteQueue } from './writeQueue'
-
-export interface SyncEvents {
-  'sync.state': SyncState
-  'redemption.updated': RedemptionUpdated
-}
-export type SyncEmit = <E extends keyof SyncEvents>(event: E, payload: SyncEvents[E]) => void
-
-export type SendNowResult = 'confirmed' | 'queued' | 'conflict' | 'rejected'
-
-export interface SyncWorkerOptions {
-  db: Db
-  upstream: Upstream
-  emit: SyncEmit
-  /** Share one with the redeem service so its look-ups count too. Default: a new one on the same clock. */
-  monitor?: ConnectivityMonitor
-  clock?: SyncClock
-  random?: Random
-  /** Items being worked on at once. Default 32 (≥ 500/s at 50 ms round trips). */
-  maxInFlight?: number
-  /** Upstream calls per second (consume and code/get alike). Default 500. */
-  ratePerSecond?: number
-  /** Calls allowed at once after a quiet spell. Default ratePerSecond / 10. */
-  burst?: number
-  schedule?: Partial<RetrySchedule>
-  holds?: Partial<HoldPolicy>
-  /** Deadline of one background upstream call. Default 10 s. */
-  callDeadlineMs?: number
-  /** sendNow's default deadline. Default 1.5 s. */
-  sendNowDeadlineMs?: number
-  /** Outbox rows read per page. Default 64. */
-  pageSize?: number
-  /** code/get before an offline item's first consume (see round.ts). Default true. */
-  precheckOffline?: boolean
-  /** Longest sleep: housekeeping (stale flags, state) and a safety net for a missed notify(). Default 5 s. */
-  idleMs?: number
-  /** At most one sync.state per this many ms. Default 250. */
-  stateThrottleMs?: number
-  /** How the write queue defers its flush. Default setImmediate. */
-  writeDefer?: (flush: () => void) => void
-}
 
 const STALE_SWEEP_MS = 10_000
 /** Requests sendNow may add above maxInFlight (a till makes one at a time; a few tills may share a worker). */
@@ -74,16 +36,16 @@ export class SyncWorker {
   private readonly holds: Holds
   private readonly schedule: RetrySchedule
   private readonly maxInFlight: number
-  private readonly pageSize: number
   private readonly idleMs: number
+  /** Items being worked on, from dispatch until their outcome is committed (never dispatched twice). */
   private readonly active = new Map<number, Promise<RoundOutcome>>()
+  /** Of those, the ones still talking to the upstream: what maxInFlight limits. */
+  private talking = 0
   private running = false
   private abort = new AbortController()
-  private page: number[] = []
-  private cursor = 0
+  private readonly pager: OutboxPager
   private wake: { timer: unknown; at: number } | undefined
-  private publishTimer: unknown
-  private lastPublished = ''
+  private readonly publisher: StatePublisher
   private lastStaleSweep = Number.NEGATIVE_INFINITY
   private internalProblem: SyncProblem | null = null
   private unsubscribe: (() => void) | undefined
@@ -92,14 +54,26 @@ export class SyncWorker {
     this.clock = options.clock ?? systemClock
     this.random = options.random ?? Math.random
     this.monitor = options.monitor ?? new ConnectivityMonitor({ now: () => this.clock.now() })
-    this.store = new OutboxStore(options.db, new WriteQueue(options.db, options.writeDefer))
+    this.store = new OutboxStore(
+      options.db,
+      new WriteQueue(
+        options.db,
+        options.commitIntervalMs === undefined ? {} : { minIntervalMs: options.commitIntervalMs }
+      )
+    )
     const rate = options.ratePerSecond ?? 500
     this.bucket = new TokenBucket(rate, options.burst ?? Math.max(1, Math.round(rate / 10)), this.clock)
     this.holds = new Holds({ ...DEFAULT_HOLD_POLICY, ...options.holds }, this.random)
     this.schedule = { ...DEFAULT_SCHEDULE, ...options.schedule }
     this.maxInFlight = options.maxInFlight ?? 32
-    this.pageSize = options.pageSize ?? 64
+    this.pager = new OutboxPager(this.store, options.pageSize ?? 64)
     this.idleMs = options.idleMs ?? 5_000
+    this.publisher = new StatePublisher(
+      this.clock,
+      options.stateThrottleMs ?? 250,
+      () => this.state(),
+      (state) => options.emit('sync.state', state)
+    )
   }
 
   start(): void {
@@ -128,8 +102,7 @@ export class SyncWorker {
     this.unsubscribe = undefined
     if (this.wake) this.clock.clearTimeout(this.wake.timer)
     this.wake = undefined
-    if (this.publishTimer !== undefined) this.clock.clearTimeout(this.publishTimer)
-    this.publishTimer = undefined
+    this.publisher.stop()
     const grace = options.graceMs ?? 5_000
     if (this.active.size > 0 && grace > 0)
       await within(this.clock, Promise.allSettled([...this.active.values()]), grace)
@@ -151,8 +124,7 @@ export class SyncWorker {
    */
   async resume(): Promise<void> {
     this.holds.resume()
-    this.page = []
-    this.cursor = 0
+    this.pager.restart()
     await this.store.makeAllDue(this.clock.now())
     this.publishNow()
     this.pump()
@@ -175,7 +147,7 @@ export class SyncWorker {
     let work = this.active.get(found.seq)
     if (!work) {
       // The cashier jumps the queue, within a small reserve above the in-flight limit.
-      if (this.active.size >= this.maxInFlight + INTERACTIVE_RESERVE) return 'queued'
+      if (this.talking >= this.maxInFlight + INTERACTIVE_RESERVE) return 'queued'
       work = this.dispatch(found.seq, true)
     }
     const outcome = await within(this.clock, work, deadlineMs)
@@ -185,26 +157,11 @@ export class SyncWorker {
   }
 
   state(): SyncState {
-    const now = this.clock.now()
-    const stats = this.store.stats()
-    const m = this.monitor.snapshot()
-    const problem =
-      this.internalProblem && (!m.lastProblem || this.internalProblem.at > m.lastProblem.at)
-        ? this.internalProblem
-        : m.lastProblem
-    return {
-      connectivity: m.connectivity,
-      queueDepth: stats.queueDepth,
-      oldestPendingAt: stats.oldestPendingAt,
-      oldestPendingAgeMs: stats.oldestPendingAt === null ? null : Math.max(0, now - stats.oldestPendingAt),
-      staleCount: stats.staleCount,
-      inFlight: this.active.size,
-      lastSuccessAt: m.lastSuccessAt,
-      lastProblem: problem,
+    return composeState(this.clock.now(), this.store.stats(), this.monitor.snapshot(), this.internalProblem, {
+      talking: this.talking,
       paused: this.holds.paused,
-      slowedUntil: this.holds.slowedUntil > now ? this.holds.slowedUntil : null,
-      at: now
-    }
+      slowedUntil: this.holds.slowedUntil
+    })
   }
 
   // ---- the loop ----
@@ -216,31 +173,11 @@ export class SyncWorker {
     const holdEnd = this.holds.end(now)
     if (holdEnd > now) return this.wakeAt(holdEnd)
     const limit = this.holds.probing(now) ? 1 : this.maxInFlight
-    while (this.active.size < limit) {
-      const seq = this.nextDue(now)
+    while (this.talking < limit) {
+      const seq = this.pager.nextDue(now, (candidate) => this.active.has(candidate))
       if (seq === undefined)
         return this.wakeAt(this.store.earliestDue(new Set(this.active.keys())) ?? now + this.idleMs)
       this.dispatch(seq, false)
-    }
-  }
-
-  /** The next due item in seq order, reading one page at a time; wraps around once per call. */
-  private nextDue(now: number): number | undefined {
-    let wrapped = false
-    for (;;) {
-      while (this.page.length > 0) {
-        const seq = this.page.shift() as number
-        if (!this.active.has(seq)) return seq
-      }
-      const rows = this.store.duePage(this.cursor, now, this.pageSize)
-      if (rows.length > 0) {
-        this.cursor = rows[rows.length - 1] as number
-        this.page = rows
-        continue
-      }
-      if (wrapped || this.cursor === 0) return undefined
-      this.cursor = 0
-      wrapped = true
     }
   }
 
@@ -266,7 +203,34 @@ export class SyncWorker {
     const item = this.store.load(seq)
     // Settled, voided, or (a page read a while ago) rescheduled since: nothing to do now.
     if (!item || (!interactive && item.nextAttemptAt > this.clock.now())) return { kind: 'gone' }
-    const round = await runRound(item, {
+    this.talking++
+    // runRound never throws: every failure comes back as a 'retry' outcome.
+    const round = await this.talk(item, interactive)
+    const now = this.clock.now()
+    const outcome = round.outcome
+    if (outcome.kind === 'retry') {
+      if (this.holds.noteFailure(outcome.error, now)) this.publishNow()
+    } else if (outcome.kind !== 'gone') {
+      this.holds.noteAnswer(now)
+    }
+    // The upstream part is over: another item may start while this one's outcome is committed.
+    this.talking--
+    this.pump()
+    const update = itemUpdate(item, outcome, {
+      now,
+      schedule: this.schedule,
+      random: this.random,
+      holdEnd: this.holds.end(now)
+    })
+    const changed = await this.store.apply(item, round.checks, round.consume, update, now)
+    if (changed && update?.kind === 'settle') {
+      this.options.emit('redemption.updated', { redemptionId: item.redemptionId, status: update.status })
+    }
+    return outcome
+  }
+
+  private talk(item: OutboxItem, interactive: boolean): Promise<Round> {
+    return runRound(item, {
       upstream: this.options.upstream,
       store: this.store,
       now: () => this.clock.now(),
@@ -279,24 +243,6 @@ export class SyncWorker {
       },
       precheckOffline: this.options.precheckOffline ?? true
     })
-    const now = this.clock.now()
-    const outcome = round.outcome
-    if (outcome.kind === 'retry') {
-      if (this.holds.noteFailure(outcome.error, now)) this.publishNow()
-    } else if (outcome.kind !== 'gone') {
-      this.holds.noteAnswer(now)
-    }
-    const update = itemUpdate(item, outcome, {
-      now,
-      schedule: this.schedule,
-      random: this.random,
-      holdEnd: this.holds.end(now)
-    })
-    const changed = await this.store.apply(item, round.checks, round.consume, update, now)
-    if (changed && update?.kind === 'settle') {
-      this.options.emit('redemption.updated', { redemptionId: item.redemptionId, status: update.status })
-    }
-    return outcome
   }
 
   private wakeAt(at: number): void {
@@ -322,51 +268,10 @@ export class SyncWorker {
   }
 
   private publishSoon(): void {
-    if (!this.running || this.publishTimer !== undefined) return
-    this.publishTimer = this.clock.setTimeout(() => {
-      this.publishTimer = undefined
-      this.publishNow()
-    }, this.options.stateThrottleMs ?? 250)
+    if (this.running) this.publisher.soon()
   }
 
   private publishNow(): void {
-    if (!this.running) return
-    const state = this.state()
-    // The age moves with the clock; re-announce only when something else changed.
-    const key = JSON.stringify({ ...state, at: 0, oldestPendingAgeMs: 0 })
-    if (key === this.lastPublished) return
-    this.lastPublished = key
-    this.options.emit('sync.state', state)
+    if (this.running) this.publisher.now()
   }
-}
-
-/** Resolves with `work`'s value, or undefined once `ms` have passed on the clock. */
-function within<T>(clock: SyncClock, work: Promise<T>, ms: number): Promise<T | undefined> {
-  return new Promise<T | undefined>((resolve, reject) => {
-    const timer = clock.setTimeout(() => resolve(undefined), ms)
-    work.then(
-      (value) => {
-        clock.clearTimeout(timer)
-        resolve(value)
-      },
-      (error: unknown) => {
-        clock.clearTimeout(timer)
-        reject(error)
-      }
-    )
-  })
-}
-
-function resultOfOutcome(outcome: RoundOutcome): SendNowResult {
-  if (outcome.kind === 'synced') return 'confirmed'
-  if (outcome.kind === 'conflict' || outcome.kind === 'rejected') return outcome.kind
-  return 'queued'
-}
-
-/** A cancelled item (voided) is reported as rejected: it will never be confirmed. */
-function resultOfState(state: string | undefined): SendNowResult {
-  if (state === 'done') return 'confirmed'
-  if (state === 'conflict') return 'conflict'
-  if (state === 'rejected' || state === 'cancelled') return 'rejected'
-  return 'queued'
 }

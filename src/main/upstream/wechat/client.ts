@@ -14,7 +14,6 @@ import {
   type CodeStatus,
   type UnreadableCard
 } from '../../../shared/coupon'
-import { describeErrcode } from '../../../shared/sync'
 import {
   UpstreamError,
   type CallOptions,
@@ -22,16 +21,12 @@ import {
   type DailyVerifyCount,
   type Upstream
 } from '../types'
+import { rejected, WechatApi } from './api'
 import { classifyErrcode } from './errcodes'
 import { dailyRanges, readVerifyCounts } from './datacube'
-import {
-  AppSecretTokens,
-  TokenServiceTokens,
-  type AppSecretCredentials,
-  type TokenServiceConfig,
-  type TokenSource
-} from './tokens'
-import { deadlineSignal, errcodeOf, errmsgOf, exchange, type FetchLike, type JsonObject } from './transport'
+import { TokenServiceTokens, type TokenServiceConfig } from './tokenService'
+import { AppSecretTokens, type AppSecretCredentials, type TokenSource } from './tokens'
+import { errcodeOf, errmsgOf, type FetchLike, type JsonObject } from './transport'
 
 export const WECHAT_API_BASE_URL = 'https://api.weixin.qq.com'
 /** card/batchget returns at most 50 ids per page (§2.5). */
@@ -62,38 +57,28 @@ export interface WechatClientOptions {
   name?: string
 }
 
-interface Call {
-  path: string
-  body: JsonObject
-  /** consume: whether a lost answer makes the outcome ambiguous. */
-  nonIdempotent?: boolean
-}
-
 export class WechatCardClient implements Upstream {
   readonly name: string
-  private readonly baseUrl: string
-  private readonly fetchFn: FetchLike
-  private readonly tokens: TokenSource
-  private readonly defaultDeadlineMs: number
+  private readonly api: WechatApi
   private readonly datacubeSources: readonly number[]
 
   constructor(options: WechatClientOptions) {
     this.name = options.name ?? 'wechat'
-    this.baseUrl = (options.baseUrl ?? WECHAT_API_BASE_URL).replace(/\/+$/, '')
-    this.fetchFn = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
-    this.defaultDeadlineMs = options.defaultDeadlineMs ?? 10_000
+    const baseUrl = (options.baseUrl ?? WECHAT_API_BASE_URL).replace(/\/+$/, '')
+    const fetchFn: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
     this.datacubeSources = options.datacubeSources ?? [0, 1]
     const deps = {
-      fetch: this.fetchFn,
+      fetch: fetchFn,
       now: options.now ?? Date.now,
       deadlineMs: options.tokenDeadlineMs ?? 10_000,
       marginMs: options.tokenMarginMs ?? 60_000
     }
     const c = options.credentials
-    this.tokens =
+    const tokens: TokenSource =
       c.kind === 'appSecret'
-        ? new AppSecretTokens(this.baseUrl, { appId: c.appId, appSecret: c.appSecret }, deps)
+        ? new AppSecretTokens(baseUrl, { appId: c.appId, appSecret: c.appSecret }, deps)
         : new TokenServiceTokens({ url: c.url, ...(c.stationKey ? { stationKey: c.stationKey } : {}) }, deps)
+    this.api = new WechatApi(baseUrl, fetchFn, tokens, options.defaultDeadlineMs ?? 10_000)
   }
 
   async getCodeStatus(
@@ -103,7 +88,7 @@ export class WechatCardClient implements Upstream {
   ): Promise<CodeStatus | CodeGetError> {
     const body: JsonObject = { code, check_consume: false }
     if (cardId) body.card_id = cardId
-    const json = await this.call({ path: '/card/code/get', body }, options)
+    const json = await this.api.call({ path: '/card/code/get', body }, options)
     const errcode = errcodeOf(json)
     if (errcode !== undefined && errcode !== 0 && classifyErrcode(errcode) !== 'code')
       throw rejected('/card/code/get', json)
@@ -117,7 +102,7 @@ export class WechatCardClient implements Upstream {
   async consume(code: string, cardId: string | undefined, options?: CallOptions): Promise<ConsumeResult> {
     const body: JsonObject = { code }
     if (cardId) body.card_id = cardId
-    const json = await this.call({ path: '/card/code/consume', body, nonIdempotent: true }, options)
+    const json = await this.api.call({ path: '/card/code/consume', body, nonIdempotent: true }, options)
     const errcode = errcodeOf(json)
     if (errcode !== undefined && errcode !== 0) {
       if (classifyErrcode(errcode) === 'code') return { ok: false, errcode, errmsg: errmsgOf(json) }
@@ -146,7 +131,7 @@ export class WechatCardClient implements Upstream {
 
   /** card/get's `card` object exactly as received (the card cache stores it and re-parses it on read). */
   async getCardJson(cardId: string, options?: CallOptions): Promise<unknown> {
-    const json = await this.call({ path: '/card/get', body: { card_id: cardId } }, options)
+    const json = await this.api.call({ path: '/card/get', body: { card_id: cardId } }, options)
     const errcode = errcodeOf(json)
     if (errcode !== undefined && errcode !== 0) throw rejected('/card/get', json)
     if (typeof json.card !== 'object' || json.card === null) {
@@ -161,7 +146,7 @@ export class WechatCardClient implements Upstream {
     let total = Number.POSITIVE_INFINITY
     // A server that keeps sending full pages must not keep us here forever.
     for (let offset = 0, pages = 0; offset < total && pages < 2_000; pages++) {
-      const json = await this.call(
+      const json = await this.api.call(
         { path: '/card/batchget', body: { offset, count: BATCHGET_PAGE } },
         options
       )
@@ -184,7 +169,10 @@ export class WechatCardClient implements Upstream {
   }
 
   async decrypt(encryptCode: string, options?: CallOptions): Promise<string> {
-    const json = await this.call({ path: '/card/code/decrypt', body: { encrypt_code: encryptCode } }, options)
+    const json = await this.api.call(
+      { path: '/card/code/decrypt', body: { encrypt_code: encryptCode } },
+      options
+    )
     const errcode = errcodeOf(json)
     if (errcode !== undefined && errcode !== 0) throw rejected('/card/code/decrypt', json)
     const code = json.code
@@ -202,7 +190,7 @@ export class WechatCardClient implements Upstream {
     const totals = new Map<string, number>()
     for (const range of dailyRanges(beginDate, endDate)) {
       for (const source of this.datacubeSources) {
-        const json = await this.call(
+        const json = await this.api.call(
           {
             path: '/datacube/getcardbizuininfo',
             body: { begin_date: range.begin, end_date: range.end, cond_source: source }
@@ -219,77 +207,4 @@ export class WechatCardClient implements Upstream {
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([date, verifyCount]) => ({ date, verifyCount }))
   }
-
-  /**
-   * One API call under one deadline: token, request, and on a token errcode one refresh and one retry.
-   * Returns the JSON for errcode 0 and for errcodes the method decides about; throws for the rest.
-   */
-  private async call(call: Call, options: CallOptions | undefined): Promise<JsonObject> {
-    const { signal, deadline } = deadlineSignal(
-      options?.deadlineMs ?? this.defaultDeadlineMs,
-      options?.signal
-    )
-    const send = async (token: string): Promise<JsonObject> =>
-      exchange(
-        this.fetchFn,
-        {
-          method: 'POST',
-          url: `${this.baseUrl}${call.path}?access_token=${encodeURIComponent(token)}`,
-          label: call.path,
-          body: JSON.stringify(call.body)
-        },
-        { signal, deadline, nonIdempotent: call.nonIdempotent === true }
-      )
-    const token = await this.tokens.get(signal)
-    let json = await send(token)
-    if (classifyErrcode(errcodeOf(json)) === 'token') {
-      const fresh = await this.tokens.refresh(token, signal)
-      json = await send(fresh)
-      // Another call may have replaced the token meanwhile (ours was then cut off with it): use that one,
-      // without asking for yet another token.
-      const newer = this.tokens.current()
-      if (classifyErrcode(errcodeOf(json)) === 'token' && newer !== undefined && newer !== fresh) {
-        json = await send(newer)
-      }
-      if (classifyErrcode(errcodeOf(json)) === 'token') {
-        throw new UpstreamError(
-          'auth',
-          `${call.path}: access token refused again after a refresh (${errcodeOf(json)})`,
-          errcodeOf(json) ?? null
-        )
-      }
-    }
-    const errcode = errcodeOf(json)
-    switch (classifyErrcode(errcode)) {
-      case 'busy':
-        // §10: after -1 a consume may or may not have happened; ask code/get before trying again.
-        throw new UpstreamError(
-          'transient',
-          `${call.path}: ${describeErrcode(-1, 'en')}`,
-          -1,
-          call.nonIdempotent === true
-        )
-      case 'rate_limited':
-        throw new UpstreamError('rate_limited', `${call.path}: ${describeErrcode(45011, 'en')}`, 45011)
-      case 'quota':
-        throw new UpstreamError('quota_exhausted', `${call.path}: ${describeErrcode(45009, 'en')}`, 45009)
-      case 'account':
-        throw new UpstreamError(
-          'auth',
-          `${call.path}: ${describeErrcode(errcode ?? 0, 'en')} (${errcode})`,
-          errcode ?? null
-        )
-      default:
-        return json
-    }
-  }
-}
-
-const rejected = (path: string, json: JsonObject): UpstreamError => {
-  const errcode = errcodeOf(json) ?? null
-  return new UpstreamError(
-    'rejected',
-    `${path}: ${describeErrcode(errcode ?? 0, 'en')} (${errcode})`,
-    errcode
-  )
 }

@@ -13,13 +13,7 @@ export {
   classifyErrcode,
   type ErrcodeClass
 } from './errcodes'
-export {
-  FORCED_REFRESH_PER_DAY,
-  FORCED_REFRESH_SPACING_MS,
-  REJECTED_TOKEN_HEADER,
-  tokenFingerprint,
-  type AppSecretCredentials,
-  type TokenServiceConfig
-} from './tokens'
+export { FORCED_REFRESH_PER_DAY, FORCED_REFRESH_SPACING_MS, type AppSecretCredentials } from './tokens'
+export { REJECTED_TOKEN_HEADER, tokenFingerprint, type TokenServiceConfig } from './tokenService'
 export type { FetchLike } from './transport'
 export { WECHAT_ERRCODE_TEXT, describeErrcode } from '../../../shared/sync'

@@ -8,7 +8,6 @@
  * - TokenServiceTokens: GET from the merchant's central token service, so the AppSecret never reaches the till
  *   (protocol in ../README.md).
  */
-import { createHash } from 'node:crypto'
 import { UpstreamError } from '../types'
 import { classifyErrcode } from './errcodes'
 import { deadlineSignal, errcodeOf, errmsgOf, exchange, type FetchLike, type JsonObject } from './transport'
@@ -31,7 +30,7 @@ export interface TokenDeps {
   marginMs: number
 }
 
-interface Cached {
+export interface Cached {
   token: string
   expiresAt: number
 }
@@ -40,7 +39,7 @@ export const FORCED_REFRESH_SPACING_MS = 30_000
 export const FORCED_REFRESH_PER_DAY = 20
 const BEIJING_OFFSET_MS = 8 * 3_600_000
 
-abstract class CachedTokens implements TokenSource {
+export abstract class CachedTokens implements TokenSource {
   private cached: Cached | undefined
   private pending: Promise<string> | undefined
 
@@ -116,7 +115,7 @@ abstract class CachedTokens implements TokenSource {
 }
 
 /** Errors of a token endpoint: only -1 and quota are worth waiting for; the rest need a person. */
-function tokenError(json: JsonObject, label: string): UpstreamError {
+export function tokenError(json: JsonObject, label: string): UpstreamError {
   const errcode = errcodeOf(json) ?? null
   const text = `${label}: errcode ${errcode} ${errmsgOf(json)}`.trim()
   const cls = classifyErrcode(errcode ?? undefined)
@@ -193,47 +192,6 @@ export class AppSecretTokens extends CachedTokens {
     const errcode = errcodeOf(json)
     if (errcode !== undefined && errcode !== 0) throw tokenError(json, label)
     return this.grantFrom(json, label)
-  }
-}
-
-export interface TokenServiceConfig {
-  /** Full URL of the merchant's token service, e.g. 'https://tokens.example.com/wechat/access-token'. */
-  url: string
-  /** Sent as `Authorization: Bearer …` so the service knows which till asks. Optional. */
-  stationKey?: string
-}
-
-/** Header telling the token service which token WeChat rejected (its SHA-256, never the token itself). */
-export const REJECTED_TOKEN_HEADER = 'x-hexiao-rejected-token-sha256'
-
-export const tokenFingerprint = (token: string): string => createHash('sha256').update(token).digest('hex')
-
-export class TokenServiceTokens extends CachedTokens {
-  constructor(
-    private readonly config: TokenServiceConfig,
-    deps: TokenDeps
-  ) {
-    super(deps)
-  }
-
-  protected async obtain(rejected: string | undefined): Promise<Cached> {
-    const label = 'token service'
-    const headers: Record<string, string> = {}
-    if (this.config.stationKey) headers.authorization = `Bearer ${this.config.stationKey}`
-    if (rejected !== undefined) headers[REJECTED_TOKEN_HEADER] = tokenFingerprint(rejected)
-    const { signal, deadline } = deadlineSignal(this.deps.deadlineMs)
-    const json = await exchange(
-      this.deps.fetch,
-      { method: 'GET', url: this.config.url, label, headers },
-      { signal, deadline, nonIdempotent: false }
-    )
-    const errcode = errcodeOf(json)
-    if (errcode !== undefined && errcode !== 0) throw tokenError(json, label)
-    const grant = this.grantFrom(json, label)
-    if (rejected !== undefined && grant.token === rejected) {
-      throw new UpstreamError('auth', `${label}: handed back the token WeChat rejects`)
-    }
-    return grant
   }
 }
 

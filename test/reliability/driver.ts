@@ -1,0 +1,88 @@
+/**
+ * The station process of the kill -9 harness (bundled to JS at test start, run with plain `node`): opens the
+ * station database, keeps writing redemptions through the Ledger (printing `ack <id>` only after each commit
+ * returned) and runs the real sync worker + WeChat client against the sandbox over HTTP. The parent kills it
+ * with SIGKILL at random moments and starts it again on the same file.
+ *
+ * Config comes as JSON in HEXIAO_DRIVER. In 'drain' mode it writes nothing, prints `drained` once the outbox
+ * has nothing queued, and exits.
+ */
+import { v7 as uuidv7 } from 'uuid'
+import { openDatabase } from '../../src/main/db/open'
+import { Ledger } from '../../src/main/redeem/ledger'
+import { SyncWorker } from '../../src/main/sync'
+import { WechatCardClient } from '../../src/main/upstream/wechat'
+import { redemptionRow } from '../sync/support/redemptions'
+import { stationMigrations } from '../sync/support/db'
+import { codeOf, isOnline } from './codes'
+
+export interface DriverConfig {
+  mode: 'write' | 'drain'
+  dbFile: string
+  baseUrl: string
+  appId: string
+  appSecret: string
+  /** The codes to redeem: codeOf(codePrefix, i) is the i-th redemption of the file, of card `cardId`. */
+  codePrefix: string
+  codeCount: number
+  cardId: string
+  writeEveryMs: number
+}
+
+const config = JSON.parse(process.env.HEXIAO_DRIVER ?? '{}') as DriverConfig
+const say = (line: string): void => {
+  // Pipes are synchronous on Linux: once this returns, the parent can read the line.
+  process.stdout.write(`${line}\n`)
+}
+
+const { db } = openDatabase(config.dbFile, { migrations: stationMigrations })
+const ledger = new Ledger(db)
+const upstream = new WechatCardClient({
+  credentials: { kind: 'appSecret', appId: config.appId, appSecret: config.appSecret },
+  baseUrl: config.baseUrl,
+  defaultDeadlineMs: 2_000
+})
+const worker = new SyncWorker({
+  db,
+  upstream,
+  emit: () => undefined,
+  callDeadlineMs: 2_000,
+  schedule: { baseMs: 50, maxFastMs: 1_000, slowMs: 2_000 },
+  holds: { breakerBaseMs: 100, breakerMaxMs: 1_000, rateLimitedUntil: (now) => now + 200, authRetryMs: 1_000 }
+})
+worker.start()
+say('ready')
+
+const queued = (): number =>
+  (db.prepare(`SELECT count(*) AS n FROM outbox WHERE state = 'queued'`).get() as { n: number }).n
+
+if (config.mode === 'drain') {
+  const poll = setInterval(() => {
+    if (queued() > 0) return
+    clearInterval(poll)
+    say('drained')
+    void worker.stop({ graceMs: 1_000 }).then(() => {
+      db.close()
+      process.exit(0)
+    })
+  }, 20)
+} else {
+  const writeNext = (): void => {
+    const done = (db.prepare('SELECT count(*) AS n FROM redemptions').get() as { n: number }).n
+    if (done >= config.codeCount) return
+    const online = isOnline(done)
+    const row = redemptionRow({
+      id: uuidv7(),
+      code: codeOf(config.codePrefix, done),
+      at: Date.now(),
+      online,
+      ...(online ? { cardId: config.cardId } : { pickedCardId: config.cardId })
+    })
+    ledger.recordRedemption(row)
+    say(`ack ${row.id}`)
+    if (online) void worker.sendNow(row.id)
+    else worker.notify()
+    setTimeout(writeNext, config.writeEveryMs)
+  }
+  writeNext()
+}
