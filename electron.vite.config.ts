@@ -16,7 +16,9 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           // Node entries (never import electron): the host, the sandbox, command-line tools
           host: resolve(__dirname, 'src/main/host/cli.ts'),
-          sandbox: resolve(__dirname, 'src/main/upstream/sandbox/cli.ts')
+          sandbox: resolve(__dirname, 'src/main/upstream/sandbox/cli.ts'),
+          'audit-verify': resolve(__dirname, 'src/main/cli/auditVerify.ts'),
+          restore: resolve(__dirname, 'src/main/cli/restore.ts')
         }
       }
     }

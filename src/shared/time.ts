@@ -33,9 +33,33 @@ export interface LocalParts {
   date: string
 }
 
+/**
+ * The zone's UTC offset at an instant, cached per zone and quarter hour: every scan needs the local
+ * wall clock, and asking Intl for it each time costs tens of microseconds. Offsets only change on
+ * whole quarter hours (DST and zone changes), so the cache is exact.
+ */
+const offsetCache = new Map<string, number>()
+const QUARTER_HOUR_MS = 15 * 60_000
+
+function offsetMs(at: EpochMs, zone: string): number {
+  const key = `${zone}|${Math.floor(at / QUARTER_HOUR_MS)}`
+  let offset = offsetCache.get(key)
+  if (offset === undefined) {
+    offset = DateTime.fromMillis(at, { zone }).offset * 60_000
+    if (offsetCache.size > 5000) offsetCache.clear()
+    offsetCache.set(key, offset)
+  }
+  return offset
+}
+
 export function localParts(at: EpochMs, zone: string): LocalParts {
-  const dt = DateTime.fromMillis(at, { zone })
-  return { weekday: dt.weekday, minuteOfDay: dt.hour * 60 + dt.minute, date: dt.toISODate() ?? '' }
+  const wall = new Date(at + offsetMs(at, zone))
+  const day = wall.getUTCDay()
+  return {
+    weekday: day === 0 ? 7 : day,
+    minuteOfDay: wall.getUTCHours() * 60 + wall.getUTCMinutes(),
+    date: wall.toISOString().slice(0, 10)
+  }
 }
 
 /**
@@ -48,9 +72,15 @@ export function businessDayOf(
   zone: string,
   cutoffMinutes = DEFAULT_CUTOFF_MINUTES
 ): BusinessDay {
-  const dt = DateTime.fromMillis(at, { zone })
-  const date = dt.toISODate() ?? ''
-  return at < cutoffInstant(date, zone, cutoffMinutes) ? (dt.minus({ days: 1 }).toISODate() ?? '') : date
+  const local = localParts(at, zone)
+  const previous = new Date(`${local.date}T00:00:00Z`)
+  previous.setUTCDate(previous.getUTCDate() - 1)
+  const previousDate = previous.toISOString().slice(0, 10)
+  // Near the cut-off a DST gap or a repeated hour can move the boundary: settle it on the exact instant.
+  if (Math.abs(local.minuteOfDay - cutoffMinutes) <= 120) {
+    return at >= cutoffInstant(local.date, zone, cutoffMinutes) ? local.date : previousDate
+  }
+  return local.minuteOfDay >= cutoffMinutes ? local.date : previousDate
 }
 
 /** [start, end) of a business day in epoch ms; DST-safe because it goes through the zone's wall clock. */

@@ -113,7 +113,10 @@ describe('ledger', () => {
     expect(ledger.voidUnsynced('nope', manager, 'x', 5)).toBe('not_found')
     // A voided code may be redeemed again (new row), the old one stays for the record.
     ledger.recordRedemption(sampleRow({ code: pending.code }))
-    expect((db.prepare('SELECT count(*) AS n FROM redemptions WHERE code = ?').get(pending.code) as { n: number }).n).toBe(2)
+    expect(
+      (db.prepare('SELECT count(*) AS n FROM redemptions WHERE code = ?').get(pending.code) as { n: number })
+        .n
+    ).toBe(2)
     expect(verifyAuditChain(db)).toMatchObject({ ok: true })
     db.close()
   })

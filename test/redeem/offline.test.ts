@@ -59,7 +59,9 @@ describe('offline', () => {
     t.station.sandbox!.startPartition('refuse')
     const view = await scan(code('HIGH_VALUE'))
     expect(view.decision?.outcome).toBe('WARN')
-    expect(view.decision?.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(['OFFLINE_FACE_VALUE_CAP']))
+    expect(view.decision?.reasons.map((r) => r.code)).toEqual(
+      expect.arrayContaining(['OFFLINE_FACE_VALUE_CAP'])
+    )
     t.station.sandbox!.heal()
   })
 

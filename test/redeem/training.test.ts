@@ -23,23 +23,28 @@ afterAll(async () => {
 const scenarios = trainingSeed(Date.now()).scenarios.filter((s) => s.key !== 'NETWORK_DOWN')
 
 describe('training scenarios through the real client, sandbox and rules', () => {
-  it.each(scenarios.map((s) => [s.key, s] as const))('%s reaches its expected outcome', async (_key, scenario) => {
-    const view = await scan(scenario.code)
-    expect(view.rejected).toBeNull()
-    expect(view.code).toBe(scenario.code)
-    expect(view.decision?.outcome, JSON.stringify(view.decision?.reasons.map((r) => r.code))).toBe(scenario.expected)
-    if (scenario.followUp) {
-      const after = t.station.services.redemptions.evaluate(
-        { lookupId: view.lookupId, billFen: scenario.followUp.billFen, otherDiscount: false },
-        t.cashier,
-        t.session.id
+  it.each(scenarios.map((s) => [s.key, s] as const))(
+    '%s reaches its expected outcome',
+    async (_key, scenario) => {
+      const view = await scan(scenario.code)
+      expect(view.rejected).toBeNull()
+      expect(view.code).toBe(scenario.code)
+      expect(view.decision?.outcome, JSON.stringify(view.decision?.reasons.map((r) => r.code))).toBe(
+        scenario.expected
       )
-      expect(after.decision?.outcome).toBe(scenario.followUp.expected)
-      expect(after.decision?.money.billAmount).toBe(scenario.followUp.billFen)
-      const money = after.decision!.money
-      expect(money.discount + (money.payable ?? 0)).toBe(scenario.followUp.billFen)
+      if (scenario.followUp) {
+        const after = t.station.services.redemptions.evaluate(
+          { lookupId: view.lookupId, billFen: scenario.followUp.billFen, otherDiscount: false },
+          t.cashier,
+          t.session.id
+        )
+        expect(after.decision?.outcome).toBe(scenario.followUp.expected)
+        expect(after.decision?.money.billAmount).toBe(scenario.followUp.billFen)
+        const money = after.decision!.money
+        expect(money.discount + (money.payable ?? 0)).toBe(scenario.followUp.billFen)
+      }
     }
-  })
+  )
 })
 
 describe('redeem', () => {

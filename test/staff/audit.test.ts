@@ -29,13 +29,19 @@ describe('audit chain', () => {
   it('detects a changed entry at that entry', () => {
     const db = chainOf(10)
     db.prepare(`UPDATE audit_log SET detail_json = '{"discountFen":1}' WHERE id = 4`).run()
-    expect(verifyAuditChain(db)).toMatchObject({ ok: false, firstBroken: { id: 4, reason: expect.stringMatching(/changed/) } })
+    expect(verifyAuditChain(db)).toMatchObject({
+      ok: false,
+      firstBroken: { id: 4, reason: expect.stringMatching(/changed/) }
+    })
   })
 
   it('detects a deleted entry where the gap is', () => {
     const db = chainOf(10)
     db.prepare('DELETE FROM audit_log WHERE id = 6').run()
-    expect(verifyAuditChain(db)).toMatchObject({ ok: false, firstBroken: { id: 7, reason: expect.stringMatching(/entry 6 is missing/) } })
+    expect(verifyAuditChain(db)).toMatchObject({
+      ok: false,
+      firstBroken: { id: 7, reason: expect.stringMatching(/entry 6 is missing/) }
+    })
   })
 
   it('detects a deleted last entry', () => {

@@ -43,18 +43,25 @@ describe('staff sessions over the contract', () => {
     session.signIn(t.cashier)
     expect((await dispatch('redeem.recent', { limit: 5 }, session)).ok).toBe(true)
     now += 61_000
-    expect(await dispatch('redeem.recent', { limit: 5 }, session)).toMatchObject({ error: { code: 'LOCKED' } })
-    expect(await dispatch('staff.unlock', { pin: '9999' }, session)).toMatchObject({ error: { code: 'WRONG_PIN' } })
+    expect(await dispatch('redeem.recent', { limit: 5 }, session)).toMatchObject({
+      error: { code: 'LOCKED' }
+    })
+    expect(await dispatch('staff.unlock', { pin: '9999' }, session)).toMatchObject({
+      error: { code: 'WRONG_PIN' }
+    })
     expect((await dispatch('staff.unlock', { pin: '1357' }, session)).ok).toBe(true)
     expect((await dispatch('redeem.recent', { limit: 5 }, session)).ok).toBe(true)
     expect((await dispatch('staff.lock', undefined, session)).ok).toBe(true)
-    expect(await dispatch('redeem.recent', { limit: 5 }, session)).toMatchObject({ error: { code: 'LOCKED' } })
+    expect(await dispatch('redeem.recent', { limit: 5 }, session)).toMatchObject({
+      error: { code: 'LOCKED' }
+    })
   })
 
   it('locks an account out after five wrong PINs in a row', async () => {
     const dispatch = createDispatcher(t.station.handlers)
     const session = new Session('test')
-    for (let i = 0; i < 5; i++) await dispatch('staff.signIn', { staffId: t.manager.staffId, pin: '1111' }, session)
+    for (let i = 0; i < 5; i++)
+      await dispatch('staff.signIn', { staffId: t.manager.staffId, pin: '1111' }, session)
     const locked = await dispatch('staff.signIn', { staffId: t.manager.staffId, pin: '2468' }, session)
     expect(locked).toMatchObject({ ok: false, error: { code: 'PIN_LOCKED' } })
   })

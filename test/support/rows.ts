@@ -34,4 +34,3 @@ export function sampleRow(overrides: Partial<RedemptionRow> = {}): RedemptionRow
     ...overrides
   }
 }
-

@@ -2,11 +2,14 @@
  * Electron lifecycle: one instance, sandbox everywhere, the station's services opened on
  * ready, one hardened window. Kept thin: every decision worth testing lives elsewhere.
  */
-import { app, BrowserWindow, dialog, session } from 'electron'
+import { app, BrowserWindow, session } from 'electron'
 import { join } from 'node:path'
-import { openStation, type Station } from '../station/station'
+import { openStation } from '../station/station'
 import { APP_ORIGIN } from '../security/origin'
 import { forwardEvents, registerIpc } from './ipc'
+import { installReportsDelivery } from './reportsDelivery'
+import { electronSecretStore } from './safeSecrets'
+import { openWithRecovery } from './recovery'
 import { registerAppScheme, serveRenderer } from './protocol'
 import { hardenSession, hardenWebContents } from './security'
 import { mainWindowOptions } from './windowOptions'
@@ -27,11 +30,15 @@ export function runElectronApp(): void {
   app.on('window-all-closed', () => app.quit())
 
   void app.whenReady().then(() => {
-    let station: Station
-    try {
-      station = openStation({ dataDir: app.getPath('userData'), runtime: 'electron' })
-    } catch (err) {
-      dialog.showErrorBox('核销台 Hexiao Station', err instanceof Error ? err.message : String(err))
+    // A damaged database offers the latest good backup instead of only failing (./recovery.ts).
+    const station = openWithRecovery(() =>
+      openStation({
+        dataDir: app.getPath('userData'),
+        runtime: 'electron',
+        secrets: electronSecretStore(app.getPath('userData'))
+      })
+    )
+    if (!station) {
       app.quit()
       return
     }
@@ -49,6 +56,7 @@ export function runElectronApp(): void {
     hardenSession(session.defaultSession, allowedOrigins())
     registerIpc(station, allowedOrigins())
     window = new BrowserWindow(mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs')))
+    installReportsDelivery(() => window)
     forwardEvents(station, window.webContents)
     window.once('ready-to-show', () => window?.show())
     void window.loadURL(rendererUrl())

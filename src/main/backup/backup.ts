@@ -16,7 +16,12 @@ export interface TakenBackup {
   bytes: number
 }
 
-export async function takeBackup(db: Db, dir: string, reason: BackupReason, now: number): Promise<TakenBackup> {
+export async function takeBackup(
+  db: Db,
+  dir: string,
+  reason: BackupReason,
+  now: number
+): Promise<TakenBackup> {
   mkdirSync(dir, { recursive: true })
   const name = backupFileName(now, reason)
   const partial = join(dir, `${name}.partial`)
@@ -51,7 +56,11 @@ export function checkBackupFile(file: string, options: { standalone?: boolean } 
     if (problems.length > 0) return `integrity check failed: ${problems.slice(0, 3).join('; ')}`
     const version = db.pragma('user_version', { simple: true }) as number
     if (version < 1) return 'not a station database (schema version 0)'
-    const tables = db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('redemptions', 'audit_log')`).get() as { n: number }
+    const tables = db
+      .prepare(
+        `SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('redemptions', 'audit_log')`
+      )
+      .get() as { n: number }
     if (tables.n !== 2) return 'not a station database (no ledger tables)'
     return null
   } catch (err) {
@@ -63,13 +72,20 @@ export function checkBackupFile(file: string, options: { standalone?: boolean } 
 
 function logStart(db: Db, file: string, reason: BackupReason, at: number): number | null {
   try {
-    return Number(db.prepare('INSERT INTO backups (file, reason, started_at) VALUES (?, ?, ?)').run(file, reason, at).lastInsertRowid)
+    return Number(
+      db.prepare('INSERT INTO backups (file, reason, started_at) VALUES (?, ?, ?)').run(file, reason, at)
+        .lastInsertRowid
+    )
   } catch {
     return null // the log is a convenience; a backup must not fail because of it
   }
 }
 
-function logEnd(db: Db, id: number | null, end: { bytes: number | null; verified: number; error: string | null }): void {
+function logEnd(
+  db: Db,
+  id: number | null,
+  end: { bytes: number | null; verified: number; error: string | null }
+): void {
   if (id === null) return
   try {
     db.prepare('UPDATE backups SET finished_at = ?, bytes = ?, verified = ?, error = ? WHERE id = ?').run(

@@ -10,9 +10,11 @@ import type { BackupReason, BackupView } from '../../shared/reports'
 import { formatLocal } from '../../shared/time'
 import { modeDir } from '../station/paths'
 
-export const backupsDir = (dataDir: string, mode: StationMode): string => join(modeDir(dataDir, mode), 'backups')
+export const backupsDir = (dataDir: string, mode: StationMode): string =>
+  join(modeDir(dataDir, mode), 'backups')
 /** Where a replaced database goes: moved, never deleted. */
-export const asideDir = (dataDir: string, mode: StationMode): string => join(modeDir(dataDir, mode), 'replaced')
+export const asideDir = (dataDir: string, mode: StationMode): string =>
+  join(modeDir(dataDir, mode), 'replaced')
 
 const NAME = /^station-(\d{8})T(\d{6})(\d{3})Z-(day_close|schedule|manual)\.db$/
 
@@ -20,13 +22,22 @@ export function stamp(at: number): string {
   return new Date(at).toISOString().replace(/[-:]/g, '').replace('.', '')
 }
 
-export const backupFileName = (at: number, reason: BackupReason): string => `station-${stamp(at)}-${reason}.db`
+export const backupFileName = (at: number, reason: BackupReason): string =>
+  `station-${stamp(at)}-${reason}.db`
 
 export function parseBackupName(name: string): { at: number; reason: BackupReason } | null {
   const m = NAME.exec(name)
   if (!m) return null
   const [, d = '', t = '', ms = ''] = m
-  const at = Date.UTC(+d.slice(0, 4), +d.slice(4, 6) - 1, +d.slice(6, 8), +t.slice(0, 2), +t.slice(2, 4), +t.slice(4, 6), +ms)
+  const at = Date.UTC(
+    +d.slice(0, 4),
+    +d.slice(4, 6) - 1,
+    +d.slice(6, 8),
+    +t.slice(0, 2),
+    +t.slice(2, 4),
+    +t.slice(4, 6),
+    +ms
+  )
   return { at, reason: m[4] as BackupReason }
 }
 

@@ -40,7 +40,9 @@ export function describeStartFailure(err: unknown): string {
       `  npm run restore -- --data-dir "${corrupt.dataDir}" --mode ${corrupt.mode} --backup latest`
     )
   } else {
-    lines.push(`No usable backup was found in ${corrupt.dataDir}/${corrupt.mode}/backups. Keep the damaged file and call support.`)
+    lines.push(
+      `No usable backup was found in ${corrupt.dataDir}/${corrupt.mode}/backups. Keep the damaged file and call support.`
+    )
   }
   return lines.join('\n')
 }

@@ -39,7 +39,8 @@ export async function restoreInPlace(
       `Type the backup's date (${backup.confirmDate}) to confirm the restore; nothing was changed.`
     )
   const problem = checkBackupFile(join(backupsDir(root.dataDir, root.mode), backup.file))
-  if (problem) throw new AppFailure('BACKUP_UNUSABLE', `The backup ${backup.file} cannot be restored: ${problem}.`)
+  if (problem)
+    throw new AppFailure('BACKUP_UNUSABLE', `The backup ${backup.file} cannot be restored: ${problem}.`)
 
   await root.close()
   const file = databaseFile(root.dataDir, root.mode)
@@ -88,5 +89,6 @@ function putBack(file: string, aside: string | null): void {
   rmSync(file, { force: true })
   for (const suffix of ['-wal', '-shm']) rmSync(file + suffix, { force: true })
   renameSync(aside, file)
-  for (const suffix of ['-wal', '-shm']) if (existsSync(aside + suffix)) renameSync(aside + suffix, file + suffix)
+  for (const suffix of ['-wal', '-shm'])
+    if (existsSync(aside + suffix)) renameSync(aside + suffix, file + suffix)
 }

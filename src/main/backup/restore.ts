@@ -26,7 +26,9 @@ export function pickBackup(dataDir: string, mode: StationMode, name: string, zon
   if (!chosen)
     throw new AppFailure(
       'BACKUP_NOT_FOUND',
-      name === 'latest' ? `There is no backup in ${backupsDir(dataDir, mode)}.` : `There is no backup called ${name}.`
+      name === 'latest'
+        ? `There is no backup in ${backupsDir(dataDir, mode)}.`
+        : `There is no backup called ${name}.`
     )
   return chosen
 }
@@ -39,15 +41,22 @@ export function latestGoodBackup(dataDir: string, mode: StationMode, zone: strin
   return null
 }
 
-export function restoreDatabaseFile(dataDir: string, mode: StationMode, backupName: string, now: number): FileRestore {
+export function restoreDatabaseFile(
+  dataDir: string,
+  mode: StationMode,
+  backupName: string,
+  now: number
+): FileRestore {
   const source = join(backupsDir(dataDir, mode), basename(backupName))
   const problem = existsSync(source) ? checkBackupFile(source) : 'the file does not exist'
-  if (problem) throw new AppFailure('BACKUP_UNUSABLE', `The backup ${backupName} cannot be restored: ${problem}.`)
+  if (problem)
+    throw new AppFailure('BACKUP_UNUSABLE', `The backup ${backupName} cannot be restored: ${problem}.`)
   const target = databaseFile(dataDir, mode)
   const incoming = `${target}.restoring`
   copyFileSync(source, incoming)
   const copyProblem = checkBackupFile(incoming)
-  if (copyProblem) throw new AppFailure('BACKUP_UNUSABLE', `The copy of ${backupName} is not sound: ${copyProblem}.`)
+  if (copyProblem)
+    throw new AppFailure('BACKUP_UNUSABLE', `The copy of ${backupName} is not sound: ${copyProblem}.`)
   const aside = asideDir(dataDir, mode)
   mkdirSync(aside, { recursive: true })
   const asideFile = join(aside, `station-${stamp(now)}.db`)

@@ -37,7 +37,9 @@ export function runRestoreCli(argv: string[], io: CliIo): number {
     return 2
   }
   if (!values['data-dir']) {
-    io.err('usage: npm run restore -- --data-dir <dir> [--mode training|live] [--backup latest|<file>] [--list]')
+    io.err(
+      'usage: npm run restore -- --data-dir <dir> [--mode training|live] [--backup latest|<file>] [--list]'
+    )
     return 2
   }
   const dataDir = resolve(values['data-dir'])
@@ -53,7 +55,9 @@ export function runRestoreCli(argv: string[], io: CliIo): number {
     if (all.length === 0) io.out(`No backups in ${dir}.`)
     for (const b of all) {
       const problem = checkBackupFile(join(dir, b.file))
-      io.out(`${b.file}  ${when(b.at)}  ${b.reason}  ${b.bytes} bytes  ${problem ? `DAMAGED: ${problem}` : 'ok'}`)
+      io.out(
+        `${b.file}  ${when(b.at)}  ${b.reason}  ${b.bytes} bytes  ${problem ? `DAMAGED: ${problem}` : 'ok'}`
+      )
     }
     if (!values.backup) io.out('Choose one with --backup <file> (or --backup latest).')
     return 0

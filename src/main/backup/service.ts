@@ -107,7 +107,8 @@ export class BackupService {
     if (existsSync(this.dir)) {
       for (const name of readdirSync(this.dir)) {
         const file = join(this.dir, name)
-        if (name.endsWith('.partial') && statSync(file).mtimeMs < this.now() - DAY_MS) rmSync(file, { force: true })
+        if (name.endsWith('.partial') && statSync(file).mtimeMs < this.now() - DAY_MS)
+          rmSync(file, { force: true })
       }
     }
     return removed
@@ -133,10 +134,15 @@ export class BackupService {
     this.timer.unref()
   }
 
+  /** The schedule's step: a backup when one is due, else nothing. */
+  async runIfDue(): Promise<BackupResultView | null> {
+    return this.nextDueAt() <= this.now() ? this.take('schedule') : null
+  }
+
   private async tick(): Promise<void> {
     this.timer = null
     if (this.stopped || !this.options.db.open) return
-    if (this.nextDueAt() <= this.now()) await this.take('schedule')
+    await this.runIfDue()
     if (!this.stopped && this.options.db.open) this.schedule()
   }
 

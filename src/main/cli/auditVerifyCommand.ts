@@ -20,7 +20,10 @@ export interface Io {
 export function runAuditVerify(argv: string[], io: Io): number {
   let values: { 'data-dir'?: string; mode?: string }
   try {
-    values = parseArgs({ args: argv, options: { 'data-dir': { type: 'string' }, mode: { type: 'string' } } }).values
+    values = parseArgs({
+      args: argv,
+      options: { 'data-dir': { type: 'string' }, mode: { type: 'string' } }
+    }).values
   } catch (err) {
     io.err(err instanceof Error ? err.message : String(err))
     return 2

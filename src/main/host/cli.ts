@@ -5,6 +5,7 @@
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { describeStartFailure } from '../backup/recovery'
 import { openStation } from '../station/station'
 import { startHost } from './server'
 
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : String(err))
+  // A damaged database names the latest good backup and the restore command (src/main/backup/recovery.ts).
+  console.error(describeStartFailure(err))
   process.exit(1)
 })

@@ -12,6 +12,7 @@ import { contentSecurityPolicy } from '../security/csp'
 import { createDispatcher } from '../ipc/dispatcher'
 import { Session } from '../ipc/session'
 import type { Station } from '../station/station'
+import { isDownloadPath, serveDownload } from '../reports/downloads'
 import { serveStatic } from './staticFiles'
 import { ClientMessage, type ServerMessage } from './wsProtocol'
 
@@ -46,6 +47,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       res.writeHead(405, headers).end()
       return
     }
+    // Exports a signed-in manager asked for: one-time tokens from reports.export (src/main/reports/downloads.ts).
+    if (isDownloadPath(req.url)) return serveDownload(req.url ?? '', res, headers)
     void serveStatic(options.rendererDir, req.url ?? '/', res, headers)
   })
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1 << 20 })

@@ -1,7 +1,7 @@
 /** What the redemption service needs from the rest of main; each is an interface so tests can stand in. */
 import type { CardDefinition, UnreadableCard } from '../../shared/coupon'
 import type { RulesPolicy } from '../../shared/rules'
-import type { NormalizerConfig } from '../../shared/scan'
+import type { NormalizerConfig, ScanEvent } from '../../shared/scan'
 import type { SyncOutcome } from '../../shared/redeem'
 import type { Db } from '../db/open'
 import type { Upstream, UpstreamError } from '../upstream/types'
@@ -55,6 +55,8 @@ export interface RedemptionDeps {
   cards: CardSource
   connectivity: ConnectivityProbe
   sync?: ImmediateSync
+  /** HID/serial scans held in main, handed over once by id. */
+  deviceScans?: { take(scanId: string): ScanEvent | null }
   settings: () => RedeemSettings
   now?: () => number
   /** Deadline of code/get on the look-up path (short: the cashier is waiting). */

@@ -89,7 +89,9 @@ export async function resolveLookup(
   const record: LookupRecord = { ...withCode, connectivity, codeStatus, card, cardSource }
 
   // A custom code WeChat does not know without its card_id: the cashier must say which card it is.
-  const customCards = deps.cards.active().filter((c) => c.useCustomCode)
+  // Only cards no rule maps: a code that matched no rule cannot belong to a mapped card.
+  const mapped = new Set(settings.customCodeRules.map((r) => r.cardId))
+  const customCards = deps.cards.active().filter((c) => c.useCustomCode && !mapped.has(c.cardId))
   if (
     codeStatus?.kind === 'error' &&
     codeStatus.problem === 'unknownCode' &&

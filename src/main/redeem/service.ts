@@ -24,7 +24,10 @@ import { redemptionView, syncOutcomeOf } from './views'
 export interface LookupInput {
   source: LookupRecord['scan']['source']
   device: string
-  raw: string
+  /** What a renderer-side source (wedge, camera, manual) delivered. */
+  raw?: string
+  /** A HID/serial scan main already holds (announced as 'device.scan'). */
+  scanId?: string
   cardId?: string
 }
 
@@ -55,18 +58,21 @@ export class RedemptionService {
   async lookup(input: LookupInput, staff: SignedInStaff, sessionId: string): Promise<LookupView> {
     const settings = this.deps.settings()
     const at = this.now()
-    const event = createScanEvent(
-      { source: input.source, device: input.device, at },
-      input.raw,
-      settings.normalizer
-    )
+    const event = input.scanId
+      ? this.deps.deviceScans?.take(input.scanId)
+      : createScanEvent(
+          { source: input.source, device: input.device, at },
+          input.raw ?? '',
+          settings.normalizer
+        )
+    if (!event) throw new AppFailure('SCAN_EXPIRED', 'That scan is no longer available; scan it again.')
     const normalizedCode = isRejectedScan(event.normalized)
       ? null
       : event.normalized.kind === 'code'
         ? event.normalized.code
         : null
     if (normalizedCode && input.cardId === undefined) {
-      const first = this.lookups.recentDoubleRead(normalizedCode, input.device)
+      const first = this.lookups.recentDoubleRead(normalizedCode, event.device)
       if (first?.lastView) return { ...first.lastView, doubleRead: true }
     }
     this.logScan(event, at)

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto'
 import type { Db } from '../db/open'
 import { readSetting, writeSetting } from '../db/settings'
+import { prepared } from '../db/statements'
 
 export const GENESIS_HASH = '0'.repeat(64)
 
@@ -19,6 +20,8 @@ export type AuditAction =
   | 'redemption.created'
   | 'redemption.voided'
   | 'redemption.override'
+  | 'redemption.conflict'
+  | 'redemption.rejected'
   | 'conflict.resolved'
   | 'settings.changed'
   | 'day.closed'
@@ -60,9 +63,8 @@ export function entryHash(row: Omit<AuditRow, 'hash'>): string {
 }
 
 export function appendAudit(db: Db, input: AuditInput): AuditRow {
-  const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
-    | { id: number; hash: string }
-    | undefined
+  const last = prepared(db, 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
+    { id: number; hash: string } | undefined
   const row: Omit<AuditRow, 'hash'> = {
     id: (last?.id ?? 0) + 1,
     at: input.at,
@@ -74,7 +76,8 @@ export function appendAudit(db: Db, input: AuditInput): AuditRow {
     prev_hash: last?.hash ?? GENESIS_HASH
   }
   const full: AuditRow = { ...row, hash: entryHash(row) }
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO audit_log (id, at, actor_id, actor_name, action, subject, detail_json, prev_hash, hash)
      VALUES (@id, @at, @actor_id, @actor_name, @action, @subject, @detail_json, @prev_hash, @hash)`
   ).run(full)
@@ -97,7 +100,7 @@ export function verifyAuditChain(db: Db): ChainReport {
   let prevHash = GENESIS_HASH
   let expectedId = 1
   let checked = 0
-  for (const row of db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as Iterable<AuditRow>) {
+  for (const row of prepared(db, 'SELECT * FROM audit_log ORDER BY id').iterate() as Iterable<AuditRow>) {
     const position = checked + 1
     const broken = (reason: string): ChainReport => ({
       ok: false,
@@ -105,7 +108,8 @@ export function verifyAuditChain(db: Db): ChainReport {
       firstBroken: { id: row.id, position, reason }
     })
     if (row.id !== expectedId) return broken(`entry ${expectedId} is missing (next entry found is ${row.id})`)
-    if (row.prev_hash !== prevHash) return broken('does not link to the entry before it (deleted or reordered)')
+    if (row.prev_hash !== prevHash)
+      return broken('does not link to the entry before it (deleted or reordered)')
     if (entryHash(row) !== row.hash) return broken('its content was changed after it was written')
     prevHash = row.hash
     expectedId = row.id + 1
@@ -116,7 +120,11 @@ export function verifyAuditChain(db: Db): ChainReport {
     return {
       ok: false,
       checked,
-      firstBroken: { id: head.id, position: checked + 1, reason: `entry ${head.id} (the last one written) is missing or changed` }
+      firstBroken: {
+        id: head.id,
+        position: checked + 1,
+        reason: `entry ${head.id} (the last one written) is missing or changed`
+      }
     }
   }
   return { ok: true, checked }

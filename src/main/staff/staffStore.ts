@@ -45,7 +45,10 @@ export class StaffStore {
     return rows.map((r) => ({ staffId: r.id, name: r.name, role: r.role }))
   }
 
-  async create(input: { name: string; role: Role; pin: string }, by: SignedInStaff | null): Promise<StaffSummary> {
+  async create(
+    input: { name: string; role: Role; pin: string },
+    by: SignedInStaff | null
+  ): Promise<StaffSummary> {
     if (!PIN_PATTERN.test(input.pin)) throw new AppFailure('BAD_PIN', 'A PIN is 4 to 8 digits.')
     const name = input.name.trim()
     const exists = this.db.prepare('SELECT 1 FROM staff WHERE name = ? AND active = 1').get(name)
@@ -71,12 +74,15 @@ export class StaffStore {
 
   /** Checks a PIN; on success returns who it is. Counts failures and enforces the lockout. */
   async authenticate(staffId: string, pin: string): Promise<SignedInStaff> {
-    const row = this.db.prepare('SELECT * FROM staff WHERE id = ? AND active = 1').get(staffId) as StaffRow | undefined
+    const row = this.db.prepare('SELECT * FROM staff WHERE id = ? AND active = 1').get(staffId) as
+      StaffRow | undefined
     if (!row) throw new AppFailure('UNKNOWN_STAFF', 'No such staff member.')
     const at = this.now()
     if (row.locked_until !== null && row.locked_until > at) {
       const seconds = Math.ceil((row.locked_until - at) / 1000)
-      throw new AppFailure('PIN_LOCKED', `Too many wrong PINs. Try again in ${seconds} s.`, { retryInMs: row.locked_until - at })
+      throw new AppFailure('PIN_LOCKED', `Too many wrong PINs. Try again in ${seconds} s.`, {
+        retryInMs: row.locked_until - at
+      })
     }
     const good = PIN_PATTERN.test(pin) && (await verifyPin(pin, row.pin_hash))
     if (!good) {

@@ -10,6 +10,9 @@ import { createHandlers, type Handlers } from '../ipc/handlers'
 import { Ledger } from '../redeem/ledger'
 import { RedemptionService } from '../redeem/service'
 import { ScanJournal } from '../redeem/scanJournal'
+import { createNodeHidApi } from '../devices'
+import { DeviceManager } from '../devices/manager'
+import { readDevicesConfig } from './devicesConfig'
 import { Approvals } from '../staff/approvals'
 import { StaffStore } from '../staff/staffStore'
 import { ConnectivityMonitor, SyncWorker } from '../sync'
@@ -19,6 +22,9 @@ import type { Upstream } from '../upstream/types'
 import { cardSourceOf } from './cardSource'
 import { readMode } from './mode'
 import { databaseFile } from './paths'
+import type { SecretStore } from '../setup/secrets'
+import { secretStoreOf } from '../setup/service'
+import { liveConfigFrom, readSetup, syncSetupIntoDb } from '../setup/store'
 import { StationSettings } from './settings'
 import { upstreamFor, type LiveUpstreamConfig } from './upstreamFor'
 
@@ -27,8 +33,10 @@ export interface StationOptions {
   runtime: 'electron' | 'node-host'
   /** Force a mode instead of reading mode.json (tests). */
   mode?: StationMode
-  /** Live-mode WeChat connection (set-up stores it; tests pass it). */
+  /** Live-mode WeChat connection; default: the one set-up saved (setup.json + the secret store). */
   live?: LiveUpstreamConfig | null
+  /** Where set-up keeps secrets. Default: <dataDir>/live/secrets.json, not encrypted (Electron passes safeStorage). */
+  secrets?: SecretStore
   /** Start the background work (card cache refresh, outbox worker). Default true. */
   background?: boolean
   now?: () => number
@@ -40,6 +48,7 @@ export interface StationServices {
   approvals: Approvals
   ledger: Ledger
   journal: ScanJournal
+  devices: DeviceManager
   redemptions: RedemptionService
   cards: CardCache
   sync: SyncWorker
@@ -69,8 +78,15 @@ export function openStation(options: StationOptions): Station {
   const mode = options.mode ?? readMode(options.dataDir)
   const opened = openDatabase(databaseFile(options.dataDir, mode))
   const db = opened.db
+  syncSetupIntoDb(db, mode, options.dataDir)
   const events = new EventBus()
-  const { upstream, sandbox } = upstreamFor(mode, options.live ?? null, now)
+  const live =
+    options.live !== undefined
+      ? options.live
+      : mode === 'live'
+        ? liveConfigFrom(readSetup(options.dataDir), secretStoreOf(options))
+        : null
+  const { upstream, sandbox } = upstreamFor(mode, live, now)
   const settings = new StationSettings(db, mode)
   const monitor = new ConnectivityMonitor({ now })
   const cards = new CardCache({ db, upstream, onUpstreamResult: monitor.recordUpstreamResult })
@@ -83,6 +99,17 @@ export function openStation(options: StationOptions): Station {
   })
   const approvals = new Approvals(now)
   const journal = new ScanJournal(db)
+  const devices = new DeviceManager({
+    hidApi: () => createNodeHidApi(),
+    onScan: (notice) => events.emit('device.scan', notice),
+    onStatus: (status) =>
+      events.emit('device.status', {
+        device: status.device,
+        status: status.status,
+        at: status.at,
+        ...(status.message !== undefined ? { message: status.message } : {})
+      })
+  })
   const redemptions = new RedemptionService(
     {
       db,
@@ -95,6 +122,7 @@ export function openStation(options: StationOptions): Station {
         record: (ok, error) => monitor.recordUpstreamResult(ok, error)
       },
       sync: { sendNow: (id, deadlineMs) => sync.sendNow(id, deadlineMs) },
+      deviceScans: devices,
       settings: () => settings.forRedeem(),
       now
     },
@@ -106,6 +134,7 @@ export function openStation(options: StationOptions): Station {
     approvals,
     ledger,
     journal,
+    devices,
     redemptions,
     cards,
     sync,
@@ -125,6 +154,7 @@ export function openStation(options: StationOptions): Station {
     services,
     handlers: undefined as unknown as Handlers,
     close: async () => {
+      await devices.stop()
       await services.backups.stop()
       await cards.stop()
       await sync.stop({ graceMs: 1000 })
@@ -137,6 +167,13 @@ export function openStation(options: StationOptions): Station {
     cards.start()
     sync.start()
     services.backups.start()
+    void devices.apply(readDevicesConfig(db)).catch((err: unknown) =>
+      events.emit('app.notice', {
+        level: 'error',
+        code: 'DEVICES_FAILED',
+        message: `Scanners could not be started: ${err instanceof Error ? err.message : String(err)}`
+      })
+    )
   }
   return station
 }

@@ -41,6 +41,8 @@ export function upstreamFor(
       baseUrl: TRAINING_BASE_URL,
       fetch: createSandboxFetch(sandbox),
       credentials: { kind: 'appSecret', appId: TRAINING_APP_ID, appSecret: TRAINING_APP_SECRET },
+      // The sandbox ignores cond_source: asking for both sources would count every redemption twice.
+      datacubeSources: [0],
       now
     })
     return { upstream, sandbox }

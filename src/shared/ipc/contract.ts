@@ -7,8 +7,11 @@
  */
 import type { z } from 'zod'
 import { appContract, appEvents } from './contracts/app'
+import { deviceEvents, devicesContract } from './contracts/devices'
 import { redeemContract } from './contracts/redeem'
+import { reportsContract } from './contracts/reports'
 import { staffContract } from './contracts/staff'
+import { setupContract } from './contracts/setup'
 import { stationContract } from './contracts/station'
 import { syncEvents } from './contracts/sync'
 import { trainingContract } from './contracts/training'
@@ -22,12 +25,16 @@ export const contract = {
   ...staffContract,
   ...redeemContract,
   ...trainingContract,
-  ...stationContract
+  ...stationContract,
+  ...reportsContract,
+  ...devicesContract,
+  ...setupContract
 } as const satisfies Record<ChannelName, ChannelSpec>
 
 export const eventContract = {
   ...appEvents,
-  ...syncEvents
+  ...syncEvents,
+  ...deviceEvents
 } as const satisfies Record<EventName, unknown>
 
 export type Contract = typeof contract

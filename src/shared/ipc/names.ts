@@ -32,19 +32,55 @@ export const TRAINING_CHANNELS = ['training.scenarios'] as const
 
 export const STATION_CHANNELS = ['station.identity'] as const
 
+export const REPORTS_CHANNELS = [
+  'reports.today',
+  'reports.day',
+  'reports.rows',
+  'reports.wechat',
+  'reports.conflicts',
+  'reports.conflictStory',
+  'reports.resolve',
+  'reports.closeDay',
+  'reports.zList',
+  'reports.zReport',
+  'reports.zPdf',
+  'reports.export',
+  'reports.audit',
+  'reports.auditVerify',
+  'reports.trainingUsedElsewhere',
+  'backups.overview',
+  'backups.create',
+  'backups.setSettings',
+  'backups.restore'
+] as const
+
+export const DEVICE_CHANNELS = [
+  'devices.list',
+  'devices.config.get',
+  'devices.config.set',
+  'devices.status'
+] as const
+
+export const SETUP_CHANNELS = ['setup.get', 'setup.save', 'setup.testConnection', 'setup.goLive'] as const
+
 export const CHANNEL_NAMES = [
+  ...DEVICE_CHANNELS,
   ...APP_CHANNELS,
   ...STAFF_CHANNELS,
   ...REDEEM_CHANNELS,
   ...TRAINING_CHANNELS,
-  ...STATION_CHANNELS
+  ...STATION_CHANNELS,
+  ...REPORTS_CHANNELS,
+  ...SETUP_CHANNELS
 ] as const
 
 export const APP_EVENTS = ['app.notice'] as const
 
 export const SYNC_EVENTS = ['sync.state', 'redemption.updated'] as const
 
-export const EVENT_NAMES = [...APP_EVENTS, ...SYNC_EVENTS] as const
+export const DEVICE_EVENTS = ['device.scan', 'device.status'] as const
+
+export const EVENT_NAMES = [...APP_EVENTS, ...SYNC_EVENTS, ...DEVICE_EVENTS] as const
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number]
 export type EventName = (typeof EVENT_NAMES)[number]

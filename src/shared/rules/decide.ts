@@ -14,7 +14,14 @@ import { highValue, shareOfBill, stacking, velocity } from './checks/risk'
 import { store } from './checks/store'
 import { timeLimit } from './checks/timeLimit'
 import { validity } from './checks/validity'
-import { reason, SEVERITY_RANK, type Reason, type ReasonCode, type ReasonParams, type Severity } from './reasonCodes'
+import {
+  reason,
+  SEVERITY_RANK,
+  type Reason,
+  type ReasonCode,
+  type ReasonParams,
+  type Severity
+} from './reasonCodes'
 import { billOf, redemptionMoney } from './redemptionMoney'
 import type { DecideContext, Decision, MoneyOutcome, Outcome } from './types'
 

@@ -31,7 +31,8 @@ export async function connectContract(host: HostProcess): Promise<ContractClient
   const waiting = new Map<number, (reply: Reply) => void>()
   ws.on('message', (data) => {
     const message = JSON.parse(String(data)) as { t: string; id?: number; result?: Reply }
-    if (message.t === 'result' && message.id !== undefined && message.result) waiting.get(message.id)?.(message.result)
+    if (message.t === 'result' && message.id !== undefined && message.result)
+      waiting.get(message.id)?.(message.result)
   })
   const call = <T>(channel: string, request?: unknown) =>
     new Promise<Reply<T>>((resolve) => {

@@ -46,6 +46,11 @@ export const m005Reports: Migration = {
       CREATE INDEX redemptions_open_status ON redemptions(status, business_day)
         WHERE status IN ('conflict','rejected');
 
+      -- The day report reads only this index (it covers every column the figures need, in grouping order),
+      -- which keeps a 100,000-redemption day under 100 ms (bench/report).
+      CREATE INDEX redemptions_report ON redemptions(business_day, card_id, card_type, cashier_id, online, status,
+        at, discount_fen, bill_fen, payable_fen, card_title, cashier_name);
+
       -- "After close" events of the next Z report are found by time, through these.
       CREATE INDEX redemptions_synced_at ON redemptions(synced_at) WHERE synced_at IS NOT NULL;
       CREATE INDEX redemptions_voided_at ON redemptions(voided_at) WHERE voided_at IS NOT NULL;

@@ -7,7 +7,10 @@ import type { ParsedRequestOf, ResponseOf } from '../../../shared/ipc/contract'
 import type { Session } from '../session'
 import type { Station } from '../../station/station'
 import { appHandlers } from './app'
+import { devicesHandlers } from './devices'
 import { redeemHandlers } from './redeem'
+import { reportsHandlers } from './reports'
+import { setupHandlers } from './setup'
 import { staffHandlers } from './staff'
 import { stationHandlers } from './station'
 import { trainingHandlers } from './training'
@@ -26,9 +29,12 @@ export type Handlers = {
 export function createHandlers(station: Station): Handlers {
   return {
     ...appHandlers(station),
+    ...devicesHandlers(station),
     ...staffHandlers(station),
     ...redeemHandlers(station),
     ...stationHandlers(station),
-    ...trainingHandlers(station)
+    ...trainingHandlers(station),
+    ...reportsHandlers(station),
+    ...setupHandlers(station)
   }
 }

@@ -27,9 +27,12 @@ export function redeemHandlers(station: Station) {
       redemptions.voidRedemption(req.redemptionId, req.reason, signedIn(ctx)),
     'redeem.recent': (req: ParsedRequestOf<'redeem.recent'>) => redemptions.recent(req.limit, req.beforeAt),
     'cards.active': (): CardChoice[] =>
-      cards
-        .activeCards()
-        .map((c) => ({ cardId: c.cardId, title: c.title, cardType: c.cardType, useCustomCode: c.useCustomCode })),
+      cards.activeCards().map((c) => ({
+        cardId: c.cardId,
+        title: c.title,
+        cardType: c.cardType,
+        useCustomCode: c.useCustomCode
+      })),
     'policy.get': (): RulesPolicy => settings.policy(),
     'policy.set': (req: ParsedRequestOf<'policy.set'>, ctx: HandlerContext): RulesPolicy => {
       const who = signedIn(ctx)

@@ -31,7 +31,8 @@ export function staffHandlers(station: Station) {
       req: ParsedRequestOf<'staff.firstManager'>,
       { session }: HandlerContext
     ): Promise<StaffSummary> => {
-      if (staff.count() > 0) throw new AppFailure('ALREADY_SET_UP', 'The first manager already exists; sign in instead.')
+      if (staff.count() > 0)
+        throw new AppFailure('ALREADY_SET_UP', 'The first manager already exists; sign in instead.')
       const created = await staff.create({ name: req.name, role: 'manager', pin: req.pin }, null)
       session.signIn(created)
       audit('staff.sign_in', created)
@@ -62,7 +63,8 @@ export function staffHandlers(station: Station) {
       staff.create(req, session.staff),
     'staff.approve': async (req: ParsedRequestOf<'staff.approve'>): Promise<ApprovalGrant> => {
       const manager = await staff.authenticate(req.staffId, req.pin)
-      if (manager.role !== 'manager') throw new AppFailure('NOT_A_MANAGER', 'Only a manager can approve this.')
+      if (manager.role !== 'manager')
+        throw new AppFailure('NOT_A_MANAGER', 'Only a manager can approve this.')
       return {
         token: approvals.grant(manager, req.purpose, req.subject),
         managerName: manager.name,

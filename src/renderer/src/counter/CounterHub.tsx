@@ -4,6 +4,7 @@
  * belongs to the scan test panel, so the counter stops listening there.
  */
 import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react'
+import { station } from '../api'
 import { installWedgeListener } from '../scan'
 import { useCounter, type CounterControl, type ScanInput } from './useCounter'
 
@@ -34,6 +35,16 @@ export function CounterHubProvider({ listening, showCounter, children }: Counter
       show()
       if (scan.mangled) c.mangledScan()
       else void c.scan({ source: 'wedge', device: scan.device, raw: scan.raw })
+    })
+  }, [listening])
+
+  // HID and serial scanners live in main; their scans arrive as events and are looked up by id.
+  useEffect(() => {
+    if (!listening) return
+    return station.subscribe['device.scan']((notice) => {
+      const { counter: c, showCounter: show } = latest.current
+      show()
+      void c.scan({ source: notice.source, device: notice.device, raw: notice.raw, scanId: notice.scanId })
     })
   }, [listening])
 

@@ -23,7 +23,10 @@ import {
 export interface ScanInput {
   source: ScanSource
   device: string
+  /** For display while the look-up runs; for renderer sources (wedge, camera, manual) also what is sent. */
   raw: string
+  /** A HID/serial scan main holds ('device.scan'): main decides the exact bytes it received. */
+  scanId?: string
   /** The coupon the cashier chose for a custom code. */
   cardId?: string
 }
@@ -71,7 +74,7 @@ export function useCounter(): CounterControl {
       const result = await call('redeem.lookup', {
         source: input.source,
         device: input.device,
-        raw: input.raw,
+        ...(input.scanId ? { scanId: input.scanId } : { raw: input.raw }),
         ...(input.cardId ? { cardId: input.cardId } : {})
       })
       if (mySeq !== seq.current) return

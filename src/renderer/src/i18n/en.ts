@@ -488,5 +488,68 @@ export const en: Catalogue = {
     NOT_SIGNED_IN: 'Please sign in first',
     INTERNAL: 'Something went wrong; it was logged and nothing was changed',
     unknown: 'Error: {{message}}'
+  },
+  setup: {
+    title: 'Settings',
+    titleFirstRun: 'First set-up',
+    steps: { store: 'Store', upstream: 'Connection', policy: 'Offline policy', done: 'Done' },
+    back: 'Back',
+    next: 'Next',
+    store: {
+      storeName: 'Store name',
+      storeLocationId: 'WeChat store id (POI)',
+      storeLocationIdHelp:
+        'The numeric id from the store management of the Official Account platform; store-restricted cards check it. May stay empty for now.',
+      stationName: 'Station name',
+      timeZone: 'Time zone',
+      timeZoneHelp: 'An IANA time zone, e.g. Asia/Shanghai',
+      cutoff: 'Business-day cut-off',
+      cutoffHelp: 'HH:mm, e.g. 04:00: redemptions before 4 am count to the previous business day'
+    },
+    upstream: {
+      training: 'Training (built-in sandbox)',
+      wechat: 'WeChat direct',
+      tokenService: 'Token service',
+      trainingHelp: 'Practise on the built-in sandbox; no real coupon is affected.',
+      wechatHelp:
+        'Connect to the WeChat card API with the Official Account’s AppID and AppSecret; this station’s public IP must be whitelisted.',
+      tokenServiceHelp:
+        'Access tokens come from the chain’s central token service (recommended for chains: the AppSecret stays off the tills).',
+      appId: 'AppID',
+      appSecret: 'AppSecret',
+      secretSet: 'Set; leave empty to keep it',
+      secretNotSet: 'Not set',
+      baseUrl: 'API address (optional)',
+      baseUrlHelp: 'Empty means https://api.weixin.qq.com; only for a proxy (https only)',
+      url: 'Token service URL',
+      stationKey: 'Station key (optional)',
+      test: 'Test connection',
+      found: 'Connected: {{count}} cards found'
+    },
+    policy: {
+      intro:
+        'When WeChat cannot be reached, the station decides with these rules whether to redeem offline. Offline redemptions are marked pending and sent when the connection is back.',
+      maxFaceValue: 'Largest coupon value per offline redemption',
+      maxFaceValueHelp:
+        'Coupons worth more need a manager PIN offline (or are refused); 0 means every money coupon does.',
+      maxPerDay: 'Offline redemptions per business day',
+      maxPerDayHelp: 'Beyond this number an offline redemption needs a manager PIN (or is refused).',
+      allowUnknown: 'Allow unknown cards',
+      allowUnknownHelp:
+        'When a code’s card is not cached, the cashier may pick the coupon from the store’s active cards.',
+      managerOverride: 'Manager may override the limits',
+      managerOverrideHelp: 'On: over a limit a manager PIN lets it through; off: over a limit is refused.'
+    },
+    done: {
+      save: 'Save settings',
+      saved: 'Settings saved',
+      fix: 'Please fix first:',
+      plainSecrets:
+        'Note: this machine has no OS keychain; secrets are kept unencrypted in the data folder. Protect that folder.',
+      liveTitle: 'Go live',
+      liveBody:
+        'The station must be restarted afterwards; live uses a fresh database and no training data (staff accounts included) is carried over.',
+      goLive: 'Go live'
+    }
   }
 }

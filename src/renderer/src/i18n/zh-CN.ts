@@ -471,6 +471,62 @@ export const zhCN = {
     NOT_SIGNED_IN: '请先登录',
     INTERNAL: '系统出错，已记录，数据未改变',
     unknown: '出错了：{{message}}'
+  },
+  setup: {
+    title: '设置',
+    titleFirstRun: '首次设置',
+    steps: { store: '门店', upstream: '连接', policy: '离线规则', done: '完成' },
+    back: '上一步',
+    next: '下一步',
+    store: {
+      storeName: '门店名称',
+      storeLocationId: '微信门店 ID（POI）',
+      storeLocationIdHelp: '公众平台门店管理中的数字 ID；限定门店的卡券会核对它。暂时没有可留空。',
+      stationName: '收银台名称',
+      timeZone: '时区',
+      timeZoneHelp: 'IANA 时区名，例如 Asia/Shanghai',
+      cutoff: '营业日切换时间',
+      cutoffHelp: '格式 HH:mm，例如 04:00：凌晨 4 点前的核销计入前一营业日'
+    },
+    upstream: {
+      training: '培训（内置沙箱）',
+      wechat: '微信直连',
+      tokenService: '令牌服务',
+      trainingHelp: '使用内置沙箱练习，不会影响任何真实卡券。',
+      wechatHelp: '用公众号的 AppID 和 AppSecret 直接连接微信卡券接口；本机公网 IP 需在 IP 白名单中。',
+      tokenServiceHelp: '由连锁总部的令牌服务提供 access token（连锁门店推荐：AppSecret 不存放在收银台上）。',
+      appId: 'AppID',
+      appSecret: 'AppSecret',
+      secretSet: '已设置；留空则保留原值',
+      secretNotSet: '未设置',
+      baseUrl: '接口地址（可选）',
+      baseUrlHelp: '留空即 https://api.weixin.qq.com；只有代理时才填写（必须 https）',
+      url: '令牌服务地址',
+      stationKey: '收银台密钥（可选）',
+      test: '测试连接',
+      found: '连接成功：找到 {{count}} 张卡券'
+    },
+    policy: {
+      intro:
+        '连不上微信时，核销台按这些规则决定是否允许离线核销。离线核销标记为"待同步"，恢复连接后自动发送。',
+      maxFaceValue: '单笔离线核销最高面值',
+      maxFaceValueHelp: '超过此面值的券离线时需店长 PIN（或直接拒绝）；0 表示所有金额券都需要。',
+      maxPerDay: '每个营业日离线核销笔数上限',
+      maxPerDayHelp: '达到上限后再离线核销需店长 PIN（或直接拒绝）。',
+      allowUnknown: '允许未知卡券',
+      allowUnknownHelp: '券所属卡券没有缓存时，允许收银员从本店有效卡券中选择后离线核销。',
+      managerOverride: '超限时允许店长放行',
+      managerOverrideHelp: '开启：超限时店长输入 PIN 可放行；关闭：超限直接拒绝。'
+    },
+    done: {
+      save: '保存设置',
+      saved: '设置已保存',
+      fix: '请先修正以下内容：',
+      plainSecrets: '注意：本机没有系统钥匙串，密钥以未加密文件保存在数据目录中，请保护好该目录。',
+      liveTitle: '切换到正式模式',
+      liveBody: '切换后需要重启核销台；正式模式使用全新的数据库，培训数据（包括员工账号）不会带入。',
+      goLive: '切换到正式模式'
+    }
   }
 }
 

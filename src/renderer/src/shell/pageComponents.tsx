@@ -7,8 +7,8 @@ import { CounterPage } from '../counter/CounterPage'
 import { ScanTestPanel } from '../devices/ScanTestPanel'
 import { ConflictsPage } from '../pages/manager/ConflictsPage'
 import { ManagerHub } from '../pages/manager/ManagerHub'
-import { PlaceholderPage } from '../pages/PlaceholderPage'
 import { StaffPage } from '../pages/StaffPage'
+import { SetupPage } from '../setup/SetupPage'
 import { TrainingSheet } from '../training/TrainingSheet'
 import type { PageKey } from './pages'
 
@@ -17,7 +17,7 @@ export const PAGE_COMPONENTS: Readonly<Record<PageKey, () => ReactNode>> = {
   training: () => <TrainingSheet />,
   day: () => <ManagerHub />,
   conflicts: () => <ConflictsPage />,
-  settings: () => <PlaceholderPage page="settings" />,
+  settings: () => <SetupPage />,
   devices: () => <ScanTestPanel />,
   staff: () => <StaffPage />
 }

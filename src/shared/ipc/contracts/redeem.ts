@@ -15,11 +15,14 @@ export const LookupRequest = z
     source: ScanSourceSchema,
     device: z.string().min(1).max(80),
     /** What the device delivered, before normalisation (the normalizer runs in main). */
-    raw: z.string().max(4096),
+    raw: z.string().max(4096).optional(),
+    /** A HID/serial scan main announced as 'device.scan' (instead of raw). */
+    scanId: z.string().uuid().optional(),
     /** The card the cashier chose for a custom code or an unknown offline code. */
     cardId: z.string().min(1).max(32).optional()
   })
   .strict()
+  .refine((r) => (r.raw === undefined) !== (r.scanId === undefined), 'give either raw or scanId')
 
 /** Re-evaluates a look-up as the cashier types the bill (no new upstream call). */
 export const EvaluateRequest = z

@@ -11,6 +11,8 @@ import { useLoad } from './useLoad'
 
 const ACTIONS = ['redemption', 'conflict', 'day', 'backup', 'staff', 'settings']
 const PAGE = 50
+/** The select's own value for "no filter" (a placeholder's grey text is too faint to read). */
+const ALL = '*'
 
 export function AuditPage({ zone }: { zone: string }) {
   const { t } = useTranslation()
@@ -19,7 +21,10 @@ export function AuditPage({ zone }: { zone: string }) {
   const [extra, setExtra] = useState<AuditEntryView[]>([])
   const [round, setRound] = useState(0)
   const filters = { ...(action ? { action } : {}), ...(actor.trim() ? { actor: actor.trim() } : {}) }
-  const page = useLoad(() => call('reports.audit', { ...filters, limit: PAGE }), `${JSON.stringify(filters)}|${round}`)
+  const page = useLoad(
+    () => call('reports.audit', { ...filters, limit: PAGE }),
+    `${JSON.stringify(filters)}|${round}`
+  )
   const chain = useLoad(() => call('reports.auditVerify', undefined), `chain|${round}`)
   const entries = [...(page.value?.entries ?? []), ...extra]
 
@@ -38,35 +43,53 @@ export function AuditPage({ zone }: { zone: string }) {
     <div data-testid="audit-page">
       {chain.value &&
         (chain.value.ok ? (
-          <Alert type="success" showIcon title={t('reports.audit.intact', { n: chain.value.checked })} data-testid="audit-chain" data-ok="true" />
+          <Alert
+            type="success"
+            showIcon
+            title={t('reports.audit.intact', { n: chain.value.checked })}
+            data-testid="audit-chain"
+            data-ok="true"
+          />
         ) : (
           <Alert
             type="error"
             showIcon
             data-testid="audit-chain"
             data-ok="false"
-            title={t('reports.audit.broken', { id: chain.value.firstBroken?.id ?? '?', reason: chain.value.firstBroken?.reason ?? '' })}
+            title={t('reports.audit.broken', {
+              id: chain.value.firstBroken?.id ?? '?',
+              reason: chain.value.firstBroken?.reason ?? ''
+            })}
           />
         ))}
-      {(page.error ?? chain.error) && <Alert type="error" showIcon title={reportsErrorText(t, (page.error ?? chain.error)!)} />}
+      {(page.error ?? chain.error) && (
+        <Alert type="error" showIcon title={reportsErrorText(t, (page.error ?? chain.error)!)} />
+      )}
       <div className="mgr-toolbar" style={{ marginTop: 12 }}>
         <Select
-          allowClear
           style={{ width: 200 }}
-          placeholder={t('reports.audit.allActions')}
-          value={action}
-          onChange={(v: string | undefined) => refilter(() => setAction(v))}
-          options={ACTIONS.map((a) => ({ value: a, label: a }))}
+          aria-label={t('reports.audit.action')}
+          value={action ?? ALL}
+          onChange={(v: string) => refilter(() => setAction(v === ALL ? undefined : v))}
+          options={[
+            { value: ALL, label: t('reports.audit.allActions') },
+            ...ACTIONS.map((a) => ({ value: a, label: a }))
+          ]}
           data-testid="audit-action"
         />
         <Input
           style={{ width: 200 }}
           allowClear
+          aria-label={t('reports.audit.actorFilter')}
           placeholder={t('reports.audit.actorFilter')}
           value={actor}
           onChange={(e) => refilter(() => setActor(e.target.value))}
         />
-        <Button icon={<SafetyCertificateOutlined />} onClick={() => refilter(() => setRound((n) => n + 1))} data-testid="audit-verify">
+        <Button
+          icon={<SafetyCertificateOutlined />}
+          onClick={() => refilter(() => setRound((n) => n + 1))}
+          data-testid="audit-verify"
+        >
           {t('reports.audit.verify')}
         </Button>
         <span className="grow" />

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next'
 import type { BackupSettings, BackupView } from '../../../../shared/reports'
 import { dateTimeText } from '../../components/format'
 import { call } from '../../shell/call'
-import { reportsErrorText } from './text'
+import { DANGER_BUTTON, reportsErrorText } from './text'
 import { useLoad } from './useLoad'
 
 export function BackupsPage({ zone }: { zone: string }) {
@@ -52,13 +52,28 @@ export function BackupsPage({ zone }: { zone: string }) {
     <div data-testid="backups-page">
       {overview.error && <Alert type="error" showIcon title={reportsErrorText(t, overview.error)} />}
       <div className="mgr-toolbar">
-        <Button type="primary" icon={<SaveOutlined />} loading={busy} onClick={() => void backUpNow()} data-testid="backup-now">
+        <Button
+          type="primary"
+          icon={<SaveOutlined />}
+          loading={busy}
+          onClick={() => void backUpNow()}
+          data-testid="backup-now"
+        >
           {t('reports.backups.now')}
         </Button>
-        {o?.nextDueAt && <span className="mgr-note">{t('reports.backups.nextDue', { at: dateTimeText(o.nextDueAt, zone) })}</span>}
+        {o?.nextDueAt && (
+          <span className="mgr-note">
+            {t('reports.backups.nextDue', { at: dateTimeText(o.nextDueAt, zone) })}
+          </span>
+        )}
       </div>
       {o && (
-        <Form<BackupSettings> layout="inline" initialValues={o.settings} onFinish={(v) => void saveSettings(v)} key={JSON.stringify(o.settings)}>
+        <Form<BackupSettings>
+          layout="inline"
+          initialValues={o.settings}
+          onFinish={(v) => void saveSettings(v)}
+          key={JSON.stringify(o.settings)}
+        >
           <Form.Item label={t('reports.backups.interval')} name="intervalHours" rules={[{ required: true }]}>
             <InputNumber min={1} max={24} precision={0} />
           </Form.Item>
@@ -82,7 +97,11 @@ export function BackupsPage({ zone }: { zone: string }) {
         columns={[
           { title: t('reports.backups.at'), render: (_, b) => dateTimeText(b.at, zone) },
           { title: t('reports.backups.kind'), render: (_, b) => t(`reports.backups.reason.${b.reason}`) },
-          { title: t('reports.backups.size'), className: 'mgr-num', render: (_, b) => `${(b.bytes / 1024).toFixed(0)} KB` },
+          {
+            title: t('reports.backups.size'),
+            className: 'mgr-num',
+            render: (_, b) => `${(b.bytes / 1024).toFixed(0)} KB`
+          },
           { title: t('reports.backups.verified'), render: (_, b) => (b.verified ? '✓' : '✗') },
           { title: t('reports.backups.file'), dataIndex: 'file', ellipsis: true },
           {
@@ -106,13 +125,26 @@ export function BackupsPage({ zone }: { zone: string }) {
         open={restoring !== null}
         title={t('reports.backups.restoreTitle', { file: restoring?.file ?? '' })}
         okText={t('reports.backups.restore')}
-        okButtonProps={{ danger: true, disabled: typed.trim() !== restoring?.confirmDate, loading: busy, 'data-testid': 'restore-confirm' }}
+        okButtonProps={{
+          // Until the date is typed the button keeps antd's disabled look.
+          style: typed.trim() === restoring?.confirmDate ? DANGER_BUTTON : undefined,
+          disabled: typed.trim() !== restoring?.confirmDate,
+          loading: busy,
+          'data-testid': 'restore-confirm'
+        }}
         onOk={() => void restore()}
         onCancel={() => setRestoring(null)}
       >
         <Alert type="warning" showIcon title={t('reports.backups.restoreBody')} />
-        <p style={{ marginTop: 12 }}>{t('reports.backups.typeDate', { date: restoring?.confirmDate ?? '' })}</p>
-        <Input value={typed} onChange={(e) => setTyped(e.target.value)} placeholder={restoring?.confirmDate} data-testid="restore-date" />
+        <p style={{ marginTop: 12 }}>
+          {t('reports.backups.typeDate', { date: restoring?.confirmDate ?? '' })}
+        </p>
+        <Input
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+          placeholder={restoring?.confirmDate}
+          data-testid="restore-date"
+        />
       </Modal>
     </div>
   )

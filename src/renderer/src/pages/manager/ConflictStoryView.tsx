@@ -15,9 +15,11 @@ export function ConflictStoryView({ story, zone }: { story: ConflictStory; zone:
   return (
     <div className="mgr-story" data-testid="conflict-story" data-id={r.id}>
       <h3>{t('reports.conflicts.redemption')}</h3>
-      <Descriptions size="small" bordered column={2}>
+      <Descriptions size="small" bordered column={2} styles={{ label: { whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label={t('reports.drill.code')}>{r.code}</Descriptions.Item>
-        <Descriptions.Item label={t('reports.drill.card')}>{r.cardTitle || t('reports.day.noCard')}</Descriptions.Item>
+        <Descriptions.Item label={t('reports.drill.card')}>
+          {r.cardTitle || t('reports.day.noCard')}
+        </Descriptions.Item>
         <Descriptions.Item label={t('reports.drill.at')}>{dateTimeText(r.at, zone)}</Descriptions.Item>
         <Descriptions.Item label={t('reports.drill.cashier')}>
           {r.cashierName} · {r.stationName}
@@ -25,12 +27,16 @@ export function ConflictStoryView({ story, zone }: { story: ConflictStory; zone:
         <Descriptions.Item label={t('reports.drill.bill')}>{money(r.billFen)}</Descriptions.Item>
         <Descriptions.Item label={t('reports.drill.discount')}>{money(r.discountFen)}</Descriptions.Item>
         <Descriptions.Item label={t('money.payable')}>{money(r.payableFen)}</Descriptions.Item>
-        <Descriptions.Item label={t('reports.drill.channel')}>{t(r.online ? 'reports.day.online' : 'reports.day.offline')}</Descriptions.Item>
+        <Descriptions.Item label={t('reports.drill.channel')}>
+          {t(r.online ? 'reports.day.online' : 'reports.day.offline')}
+        </Descriptions.Item>
         <Descriptions.Item label={t('reports.drill.status')}>
           <StatusTag status={r.status} stale={r.stale} />
         </Descriptions.Item>
         <Descriptions.Item label={t('reports.conflicts.reason')}>
-          <span data-testid="conflict-reason">{r.statusReason ? describeSyncReason(r.statusReason, lang) : '—'}</span>
+          <span data-testid="conflict-reason">
+            {r.statusReason ? describeSyncReason(r.statusReason, lang) : '—'}
+          </span>
         </Descriptions.Item>
       </Descriptions>
 
@@ -43,7 +49,11 @@ export function ConflictStoryView({ story, zone }: { story: ConflictStory; zone:
         {r.approvedBy && <span>{t('redeemed.approvedBy', { name: r.approvedBy })}</span>}
       </p>
       <h3>{t('reports.conflicts.scan')}</h3>
-      <p>{story.scan ? `${dateTimeText(story.scan.at, zone)} · ${story.scan.source} · ${story.scan.device}` : t('reports.conflicts.noScan')}</p>
+      <p>
+        {story.scan
+          ? `${dateTimeText(story.scan.at, zone)} · ${story.scan.source} · ${story.scan.device}`
+          : t('reports.conflicts.noScan')}
+      </p>
 
       <h3>{t('reports.conflicts.attempts')}</h3>
       <Table<SyncAttemptView>
@@ -56,7 +66,10 @@ export function ConflictStoryView({ story, zone }: { story: ConflictStory; zone:
         columns={[
           { title: t('reports.drill.at'), render: (_, a) => dateTimeText(a.startedAt, zone) },
           { title: t('reports.conflicts.attemptKind'), dataIndex: 'kind' },
-          { title: t('reports.conflicts.attemptOutcome'), render: (_, a) => `${a.outcome ?? '…'}${a.errcode === null ? '' : ` (${a.errcode})`}` },
+          {
+            title: t('reports.conflicts.attemptOutcome'),
+            render: (_, a) => `${a.outcome ?? '…'}${a.errcode === null ? '' : ` (${a.errcode})`}`
+          },
           { title: t('reports.conflicts.attemptDetail'), dataIndex: 'detail', ellipsis: true }
         ]}
       />

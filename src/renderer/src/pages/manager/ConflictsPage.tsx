@@ -41,7 +41,10 @@ export function ConflictsPage() {
             setState(v)
             setChosen(null)
           }}
-          options={(['open', 'resolved', 'all'] as const).map((s) => ({ value: s, label: t(`reports.conflicts.${s}`) }))}
+          options={(['open', 'resolved', 'all'] as const).map((s) => ({
+            value: s,
+            label: t(`reports.conflicts.${s}`)
+          }))}
           data-testid="conflict-state"
         />
       </div>
@@ -121,11 +124,18 @@ function Story({ id, zone, onResolved }: { id: string; zone: string; onResolved:
             showIcon
             data-testid="resolved"
             title={`${t(`reports.conflicts.outcome.${resolution.outcome}`)} — ${resolution.note}`}
-            description={t('reports.conflicts.resolvedBy', { name: resolution.resolvedByName, at: dateTimeText(resolution.resolvedAt, zone) })}
+            description={t('reports.conflicts.resolvedBy', {
+              name: resolution.resolvedByName,
+              at: dateTimeText(resolution.resolvedAt, zone)
+            })}
           />
         ) : (
           <>
-            <Radio.Group value={outcome} onChange={(e) => setOutcome(e.target.value as ResolutionOutcome)} data-testid="resolve-outcome">
+            <Radio.Group
+              value={outcome}
+              onChange={(e) => setOutcome(e.target.value as ResolutionOutcome)}
+              data-testid="resolve-outcome"
+            >
               {RESOLUTION_OUTCOMES.map((o) => (
                 <Radio.Button key={o} value={o}>
                   <span data-testid={`outcome-${o}`}>{t(`reports.conflicts.outcome.${o}`)}</span>
@@ -142,7 +152,13 @@ function Story({ id, zone, onResolved }: { id: string; zone: string; onResolved:
               onChange={(e) => setNote(e.target.value)}
               data-testid="resolve-note"
             />
-            <Button type="primary" disabled={note.trim() === ''} loading={busy} onClick={() => void resolve()} data-testid="resolve-submit">
+            <Button
+              type="primary"
+              disabled={note.trim() === ''}
+              loading={busy}
+              onClick={() => void resolve()}
+              data-testid="resolve-submit"
+            >
               {t('reports.conflicts.submit')}
             </Button>
           </>

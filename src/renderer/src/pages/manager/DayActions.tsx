@@ -8,7 +8,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DayReport, ExportFormat, ExportLanguage, ZReportView } from '../../../../shared/reports'
 import { call } from '../../shell/call'
-import { downloadUrl, reportsErrorText } from './text'
+import { DANGER_BUTTON, downloadUrl, reportsErrorText } from './text'
 
 interface Props {
   report: DayReport
@@ -23,9 +23,7 @@ export function DayActions({ report, closable, onClosed }: Props) {
   const [lang, setLang] = useState<ExportLanguage>(i18n.language === 'en' ? 'en' : 'zh-CN')
   const [busy, setBusy] = useState<ExportFormat | 'close' | null>(null)
   const [confirming, setConfirming] = useState(false)
-  const open = report.byStatus
-    .filter((s) => s.status !== 'synced')
-    .reduce((n, s) => n + s.count, 0)
+  const open = report.byStatus.filter((s) => s.status !== 'synced').reduce((n, s) => n + s.count, 0)
 
   const exportAs = async (format: ExportFormat) => {
     setBusy(format)
@@ -36,7 +34,9 @@ export function DayActions({ report, closable, onClosed }: Props) {
     if (delivery.kind === 'download') downloadUrl(delivery.url, fileName)
     if (delivery.kind === 'cancelled') return void message.info(t('reports.export.cancelled'))
     message.success(
-      delivery.kind === 'saved' ? t('reports.export.saved', { path: delivery.path }) : t('reports.export.done', { fileName, rows })
+      delivery.kind === 'saved'
+        ? t('reports.export.saved', { path: delivery.path })
+        : t('reports.export.done', { fileName, rows })
     )
   }
 
@@ -48,7 +48,8 @@ export function DayActions({ report, closable, onClosed }: Props) {
     setConfirming(false)
     if (!result.ok) return void message.error(reportsErrorText(t, result.error))
     message.success(t('reports.close.done', { number: result.value.report.body.number }))
-    if (!result.value.backup.ok) message.warning(t('reports.close.backupFailed', { error: result.value.backup.error }))
+    if (!result.value.backup.ok)
+      message.warning(t('reports.close.backupFailed', { error: result.value.backup.error }))
     onClosed(result.value.report)
   }
 
@@ -64,15 +65,31 @@ export function DayActions({ report, closable, onClosed }: Props) {
         ]}
         data-testid="export-lang"
       />
-      <Button icon={<FileTextOutlined />} loading={busy === 'csv'} onClick={() => void exportAs('csv')} data-testid="export-csv">
+      <Button
+        icon={<FileTextOutlined />}
+        loading={busy === 'csv'}
+        onClick={() => void exportAs('csv')}
+        data-testid="export-csv"
+      >
         {t('reports.export.csv')}
       </Button>
-      <Button icon={<FileExcelOutlined />} loading={busy === 'xlsx'} onClick={() => void exportAs('xlsx')} data-testid="export-xlsx">
+      <Button
+        icon={<FileExcelOutlined />}
+        loading={busy === 'xlsx'}
+        onClick={() => void exportAs('xlsx')}
+        data-testid="export-xlsx"
+      >
         {t('reports.export.xlsx')}
       </Button>
       <span className="grow" />
       {closable && (
-        <Button type="primary" danger icon={<LockOutlined />} onClick={() => setConfirming(true)} data-testid="close-day">
+        <Button
+          type="primary"
+          style={DANGER_BUTTON}
+          icon={<LockOutlined />}
+          onClick={() => setConfirming(true)}
+          data-testid="close-day"
+        >
           {t('reports.close.button')}
         </Button>
       )}
@@ -81,12 +98,23 @@ export function DayActions({ report, closable, onClosed }: Props) {
         title={t('reports.close.confirmTitle', { day: closable ?? '' })}
         okText={t('reports.close.confirm')}
         cancelText={t('reports.close.cancel')}
-        okButtonProps={{ danger: true, loading: busy === 'close', 'data-testid': 'close-day-confirm' }}
+        okButtonProps={{
+          style: DANGER_BUTTON,
+          loading: busy === 'close',
+          'data-testid': 'close-day-confirm'
+        }}
         onOk={() => void closeDay()}
         onCancel={() => setConfirming(false)}
       >
         <p>{t('reports.close.confirmBody')}</p>
-        {open > 0 && <Alert type="warning" showIcon title={t('reports.close.openWarning', { n: open })} data-testid="close-open-warning" />}
+        {open > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('reports.close.openWarning', { n: open })}
+            data-testid="close-open-warning"
+          />
+        )}
       </Modal>
     </div>
   )

@@ -16,7 +16,19 @@ interface Line extends Amounts {
   filter: ReportFilter
 }
 
-function Breakdown({ title, testId, lines, total, onPick }: { title: string; testId: string; lines: Line[]; total: Amounts; onPick: Pick }) {
+function Breakdown({
+  title,
+  testId,
+  lines,
+  total,
+  onPick
+}: {
+  title: string
+  testId: string
+  lines: Line[]
+  total: Amounts
+  onPick: Pick
+}) {
   const { t } = useTranslation()
   return (
     <section className="mgr-card" data-testid={testId}>
@@ -38,7 +50,11 @@ function Breakdown({ title, testId, lines, total, onPick }: { title: string; tes
         columns={[
           { title: t('reports.day.name'), dataIndex: 'name' },
           { title: t('reports.day.count'), dataIndex: 'count', className: 'mgr-num' },
-          { title: t('reports.day.discount'), className: 'mgr-num', render: (_, l) => moneyText(l.discountFen) },
+          {
+            title: t('reports.day.discount'),
+            className: 'mgr-num',
+            render: (_, l) => moneyText(l.discountFen)
+          },
           {
             title: t('reports.day.share'),
             className: 'mgr-num',
@@ -60,15 +76,40 @@ export function DayFigures({ report, onPick }: { report: DayReport; onPick: Pick
     { key: 'payable', value: moneyText(totals.payableFen) }
   ]
   const statuses = [
-    ...report.byStatus.map((s) => ({ status: s.status, stale: false, amounts: s as Amounts, filter: { status: s.status } as ReportFilter })),
-    { status: 'pending' as const, stale: true, amounts: report.stale, filter: { status: 'stale' } as ReportFilter },
-    { status: 'voided' as const, stale: false, amounts: report.voided, filter: { status: 'voided' } as ReportFilter }
+    ...report.byStatus.map((s) => ({
+      status: s.status,
+      stale: false,
+      amounts: s as Amounts,
+      filter: { status: s.status } as ReportFilter
+    })),
+    {
+      status: 'pending' as const,
+      stale: true,
+      amounts: report.stale,
+      filter: { status: 'stale' } as ReportFilter
+    },
+    {
+      status: 'voided' as const,
+      stale: false,
+      amounts: report.voided,
+      filter: { status: 'voided' } as ReportFilter
+    }
   ]
   return (
     <>
-      <div className="mgr-kpis" data-testid="day-totals" data-count={totals.count} data-discount={totals.discountFen}>
+      <div
+        className="mgr-kpis"
+        data-testid="day-totals"
+        data-count={totals.count}
+        data-discount={totals.discountFen}
+      >
         {kpis.map((k) => (
-          <button type="button" className="mgr-kpi" key={k.key} onClick={() => onPick({}, t('reports.drill.all'))}>
+          <button
+            type="button"
+            className="mgr-kpi"
+            key={k.key}
+            onClick={() => onPick({}, t('reports.drill.all'))}
+          >
             <div className="mgr-kpi-value" data-testid={`kpi-${k.key}`}>
               {k.value}
             </div>
@@ -99,7 +140,9 @@ export function DayFigures({ report, onPick }: { report: DayReport; onPick: Pick
           })}
         </div>
         <p className="mgr-note">{t('reports.day.totalsNote')}</p>
-        {report.resolved.count > 0 && <p className="mgr-note">{t('reports.day.resolved', { count: report.resolved.count })}</p>}
+        {report.resolved.count > 0 && (
+          <p className="mgr-note">{t('reports.day.resolved', { count: report.resolved.count })}</p>
+        )}
       </section>
       <div className="mgr-grid">
         <Breakdown
@@ -107,7 +150,12 @@ export function DayFigures({ report, onPick }: { report: DayReport; onPick: Pick
           testId="by-card"
           total={totals}
           onPick={onPick}
-          lines={report.byCard.map((l) => ({ ...l, key: l.cardId, name: l.title || t('reports.day.noCard'), filter: { cardId: l.cardId } }))}
+          lines={report.byCard.map((l) => ({
+            ...l,
+            key: l.cardId,
+            name: l.title || t('reports.day.noCard'),
+            filter: { cardId: l.cardId }
+          }))}
         />
         <Breakdown
           title={t('reports.day.byCardType')}
@@ -126,7 +174,12 @@ export function DayFigures({ report, onPick }: { report: DayReport; onPick: Pick
           testId="by-cashier"
           total={totals}
           onPick={onPick}
-          lines={report.byCashier.map((l) => ({ ...l, key: l.cashierId, name: l.cashierName, filter: { cashierId: l.cashierId } }))}
+          lines={report.byCashier.map((l) => ({
+            ...l,
+            key: l.cashierId,
+            name: l.cashierName,
+            filter: { cashierId: l.cashierId }
+          }))}
         />
         <Breakdown
           title={t('reports.day.byChannel')}

@@ -7,6 +7,7 @@ import { LeftOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ReportFilter, ZReportView } from '../../../../shared/reports'
+import { TAG_COLOURS } from '../../components/StatusTag'
 import { call } from '../../shell/call'
 import { DayActions } from './DayActions'
 import { DayFigures } from './DayFigures'
@@ -21,7 +22,14 @@ export function DayPage({ onClosed }: { onClosed: (report: ZReportView) => void 
   const today = useLoad(() => call('reports.today', undefined), 'today')
   if (today.error) return <Alert type="error" showIcon title={reportsErrorText(t, today.error)} />
   if (!today.value) return <Spin />
-  return <DayView today={today.value.businessDay} zone={today.value.timeZone} cutoff={today.value.cutoffMinutes} onClosed={onClosed} />
+  return (
+    <DayView
+      today={today.value.businessDay}
+      zone={today.value.timeZone}
+      cutoff={today.value.cutoffMinutes}
+      onClosed={onClosed}
+    />
+  )
 }
 
 interface ViewProps {
@@ -35,8 +43,14 @@ function DayView({ today, zone, cutoff, onClosed }: ViewProps) {
   const { t } = useTranslation()
   const [range, setRange] = useState({ from: today, to: today })
   const [many, setMany] = useState(false)
-  const [pick, setPick] = useState<{ filter: ReportFilter; label: string | null }>({ filter: {}, label: null })
-  const loaded = useLoad(() => call('reports.day', { from: range.from, to: range.to }), `${range.from}|${range.to}`)
+  const [pick, setPick] = useState<{ filter: ReportFilter; label: string | null }>({
+    filter: {},
+    label: null
+  })
+  const loaded = useLoad(
+    () => call('reports.day', { from: range.from, to: range.to }),
+    `${range.from}|${range.to}`
+  )
   const [version, setVersion] = useState(0)
   const report = loaded.value
   const onPick = useCallback((filter: ReportFilter, label: string) => setPick({ filter, label }), [])
@@ -69,13 +83,31 @@ function DayView({ today, zone, cutoff, onClosed }: ViewProps) {
         {many ? (
           <>
             <span>{t('reports.day.from')}</span>
-            <Input type="date" className="mgr-date" value={range.from} max={range.to} onChange={(e) => e.target.value && setRange({ ...range, from: e.target.value })} data-testid="day-from" />
+            <Input
+              type="date"
+              className="mgr-date"
+              value={range.from}
+              max={range.to}
+              onChange={(e) => e.target.value && setRange({ ...range, from: e.target.value })}
+              data-testid="day-from"
+            />
             <span>{t('reports.day.to')}</span>
-            <Input type="date" className="mgr-date" value={range.to} min={range.from} onChange={(e) => e.target.value && setRange({ ...range, to: e.target.value })} data-testid="day-to" />
+            <Input
+              type="date"
+              className="mgr-date"
+              value={range.to}
+              min={range.from}
+              onChange={(e) => e.target.value && setRange({ ...range, to: e.target.value })}
+              data-testid="day-to"
+            />
           </>
         ) : (
           <>
-            <Button icon={<LeftOutlined />} aria-label={t('reports.day.previous')} onClick={() => setDay(shiftDay(range.from, -1))} />
+            <Button
+              icon={<LeftOutlined />}
+              aria-label={t('reports.day.previous')}
+              onClick={() => setDay(shiftDay(range.from, -1))}
+            />
             <Input
               type="date"
               className="mgr-date"
@@ -84,7 +116,11 @@ function DayView({ today, zone, cutoff, onClosed }: ViewProps) {
               onChange={(e) => e.target.value && setDay(e.target.value)}
               data-testid="day-input"
             />
-            <Button icon={<RightOutlined />} aria-label={t('reports.day.next')} onClick={() => setDay(shiftDay(range.from, 1))} />
+            <Button
+              icon={<RightOutlined />}
+              aria-label={t('reports.day.next')}
+              onClick={() => setDay(shiftDay(range.from, 1))}
+            />
             <Button onClick={() => setDay(today)}>{t('reports.day.today')}</Button>
           </>
         )}
@@ -93,13 +129,24 @@ function DayView({ today, zone, cutoff, onClosed }: ViewProps) {
         </Button>
         <span className="grow" />
         {oneDay && (
-          <Tag color={closed.length > 0 ? 'green' : 'default'} data-testid="day-closed" data-closed={closed.length > 0}>
+          <Tag
+            variant="solid"
+            color={closed.length > 0 ? TAG_COLOURS.green : TAG_COLOURS.grey}
+            data-testid="day-closed"
+            data-closed={closed.length > 0}
+          >
             {closed[0] ? t('reports.day.closed', { number: closed[0].number }) : t('reports.day.notClosed')}
           </Tag>
         )}
       </div>
       <p className="mgr-note">{t('reports.day.cutoff', { time: clockOf(cutoff), zone })}</p>
-      {loaded.error && <Alert type="error" showIcon title={`${t('reports.day.loadFailed')}: ${reportsErrorText(t, loaded.error)}`} />}
+      {loaded.error && (
+        <Alert
+          type="error"
+          showIcon
+          title={`${t('reports.day.loadFailed')}: ${reportsErrorText(t, loaded.error)}`}
+        />
+      )}
       {report && (
         <>
           <DayActions
@@ -110,7 +157,9 @@ function DayView({ today, zone, cutoff, onClosed }: ViewProps) {
               onClosed(z)
             }}
           />
-          {report.totals.count === 0 && report.voided.count === 0 && <Alert type="info" showIcon title={t('reports.day.empty')} />}
+          {report.totals.count === 0 && report.voided.count === 0 && (
+            <Alert type="info" showIcon title={t('reports.day.empty')} />
+          )}
           <DayFigures report={report} onPick={onPick} />
           <div className="mgr-grid">
             <section className="mgr-card">

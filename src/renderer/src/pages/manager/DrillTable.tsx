@@ -3,7 +3,7 @@ import { Button, Table, Tag } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ReportFilter, ReportRow } from '../../../../shared/reports'
-import { StatusTag } from '../../components/StatusTag'
+import { StatusTag, TAG_COLOURS } from '../../components/StatusTag'
 import { clockText, dateTimeText, moneyText } from '../../components/format'
 import { call } from '../../shell/call'
 import { useLoad } from './useLoad'
@@ -35,7 +35,7 @@ export function DrillTable({ from, to, filter, filterLabel, zone, onClear, versi
     <section className="mgr-card" data-testid="drill">
       <div className="mgr-toolbar">
         <h2 className="section-title">{t('reports.drill.title')}</h2>
-        <Tag color="blue" data-testid="drill-filter">
+        <Tag variant="solid" color={TAG_COLOURS.blue} data-testid="drill-filter">
           {filterLabel ?? t('reports.drill.all')}
         </Tag>
         {filterLabel && (
@@ -53,7 +53,9 @@ export function DrillTable({ from, to, filter, filterLabel, zone, onClear, versi
         rowKey="id"
         loading={loaded.loading}
         dataSource={loaded.value?.rows ?? []}
-        onRow={(row) => ({ 'data-testid': 'drill-row', 'data-id': row.id, 'data-status': row.status }) as object}
+        onRow={(row) =>
+          ({ 'data-testid': 'drill-row', 'data-id': row.id, 'data-status': row.status }) as object
+        }
         pagination={{
           current,
           pageSize: PAGE_SIZE,
@@ -62,14 +64,31 @@ export function DrillTable({ from, to, filter, filterLabel, zone, onClear, versi
           onChange: (n) => setPage({ key, n })
         }}
         columns={[
-          { title: t('reports.drill.at'), render: (_, r) => (oneDay ? clockText(r.at, zone) : dateTimeText(r.at, zone)) },
+          {
+            title: t('reports.drill.at'),
+            render: (_, r) => (oneDay ? clockText(r.at, zone) : dateTimeText(r.at, zone))
+          },
           { title: t('reports.drill.code'), dataIndex: 'code' },
           { title: t('reports.drill.card'), render: (_, r) => r.cardTitle || t('reports.day.noCard') },
           { title: t('reports.drill.cashier'), dataIndex: 'cashierName' },
-          { title: t('reports.drill.bill'), className: 'mgr-num', render: (_, r) => (r.billFen === null ? '—' : moneyText(r.billFen)) },
-          { title: t('reports.drill.discount'), className: 'mgr-num', render: (_, r) => moneyText(r.discountFen) },
-          { title: t('reports.drill.channel'), render: (_, r) => t(r.online ? 'reports.day.online' : 'reports.day.offline') },
-          { title: t('reports.drill.status'), render: (_, r) => <StatusTag status={r.status} stale={r.stale} /> }
+          {
+            title: t('reports.drill.bill'),
+            className: 'mgr-num',
+            render: (_, r) => (r.billFen === null ? '—' : moneyText(r.billFen))
+          },
+          {
+            title: t('reports.drill.discount'),
+            className: 'mgr-num',
+            render: (_, r) => moneyText(r.discountFen)
+          },
+          {
+            title: t('reports.drill.channel'),
+            render: (_, r) => t(r.online ? 'reports.day.online' : 'reports.day.offline')
+          },
+          {
+            title: t('reports.drill.status'),
+            render: (_, r) => <StatusTag status={r.status} stale={r.stale} />
+          }
         ]}
       />
     </section>

@@ -29,7 +29,12 @@ export function HourChart({ lines, onPick }: { lines: HourLine[]; onPick: (filte
         { type: 'value', axisLabel: { formatter: (v: number) => `¥${v}` } }
       ],
       series: [
-        { name: t('reports.day.count'), type: 'bar', data: lines.map((l) => l.count), itemStyle: { color: '#0958D9' } },
+        {
+          name: t('reports.day.count'),
+          type: 'bar',
+          data: lines.map((l) => l.count),
+          itemStyle: { color: '#0958D9' }
+        },
         {
           name: t('reports.day.discount'),
           type: 'line',
@@ -52,7 +57,13 @@ export function HourChart({ lines, onPick }: { lines: HourLine[]; onPick: (filte
   )
   return (
     <div data-testid="hour-chart" data-hours={lines.length}>
-      <ReactEChartsCore echarts={echarts} option={option} onEvents={onEvents} style={{ height: 240 }} notMerge />
+      <ReactEChartsCore
+        echarts={echarts}
+        option={option}
+        onEvents={onEvents}
+        style={{ height: 240 }}
+        notMerge
+      />
     </div>
   )
 }

@@ -44,7 +44,11 @@ export function ManagerHub() {
             label: <span data-testid="tab-z">{t('reports.tabs.z')}</span>,
             children: <ZReportPage number={zNumber} onOpen={setZNumber} />
           },
-          { key: 'audit', label: <span data-testid="tab-audit">{t('reports.tabs.audit')}</span>, children: <AuditPage zone={info.timeZone} /> },
+          {
+            key: 'audit',
+            label: <span data-testid="tab-audit">{t('reports.tabs.audit')}</span>,
+            children: <AuditPage zone={info.timeZone} />
+          },
           {
             key: 'backups',
             label: <span data-testid="tab-backups">{t('reports.tabs.backups')}</span>,

@@ -20,7 +20,9 @@ export function WechatPanel({ from, to }: { from: string; to: string }) {
         loading={loaded.loading}
         rowKey="date"
         dataSource={rows}
-        onRow={(row) => ({ 'data-testid': 'wechat-day', 'data-state': row.state }) as React.HTMLAttributes<HTMLElement>}
+        onRow={(row) =>
+          ({ 'data-testid': 'wechat-day', 'data-state': row.state }) as React.HTMLAttributes<HTMLElement>
+        }
         columns={[
           { title: t('reports.wechat.date'), dataIndex: 'date' },
           { title: t('reports.wechat.ours'), dataIndex: 'ours', className: 'mgr-num' },
@@ -37,7 +39,8 @@ export function WechatPanel({ from, to }: { from: string; to: string }) {
           {
             title: t('reports.wechat.difference'),
             className: 'mgr-num',
-            render: (_, row) => (row.state === 'ok' ? (row.difference > 0 ? `+${row.difference}` : row.difference) : '—')
+            render: (_, row) =>
+              row.state === 'ok' ? (row.difference > 0 ? `+${row.difference}` : row.difference) : '—'
           }
         ]}
       />

@@ -14,7 +14,10 @@ export function ZReportPage({ number, onOpen }: { number: number | null; onOpen:
   const list = useLoad(() => call('reports.zList', { limit: 100 }), `list|${number ?? ''}`)
   const shown = number ?? list.value?.[0]?.number ?? null
   const view = useLoad(
-    () => (shown === null ? Promise.resolve({ ok: true as const, value: null }) : call('reports.zReport', { number: shown })),
+    () =>
+      shown === null
+        ? Promise.resolve({ ok: true as const, value: null })
+        : call('reports.zReport', { number: shown }),
     `z|${shown ?? ''}`
   )
 
@@ -52,10 +55,20 @@ export function ZReportPage({ number, onOpen }: { number: number | null; onOpen:
       />
       <div>
         <div className="mgr-toolbar no-print">
-          <Button icon={<PrinterOutlined />} onClick={() => window.print()} disabled={!view.value} data-testid="z-print">
+          <Button
+            icon={<PrinterOutlined />}
+            onClick={() => window.print()}
+            disabled={!view.value}
+            data-testid="z-print"
+          >
             {t('reports.z.print')}
           </Button>
-          <Button icon={<FilePdfOutlined />} onClick={() => void savePdf()} disabled={!view.value} data-testid="z-pdf">
+          <Button
+            icon={<FilePdfOutlined />}
+            onClick={() => void savePdf()}
+            disabled={!view.value}
+            data-testid="z-pdf"
+          >
             {t('reports.z.pdf')}
           </Button>
         </div>

@@ -40,20 +40,33 @@ export function ZReportSheet({ view }: { view: ZReportView }) {
   )
   const ok = view.check.hashOk && view.check.auditOk
   return (
-    <article className="z-report" data-testid="z-report" data-number={z.number} data-hash-ok={view.check.hashOk} data-audit-ok={view.check.auditOk}>
+    <article
+      className="z-report"
+      data-testid="z-report"
+      data-number={z.number}
+      data-hash-ok={view.check.hashOk}
+      data-audit-ok={view.check.auditOk}
+    >
       <h2>{t('reports.z.title', { number: z.number })}</h2>
       {info.mode === 'training' && <p className="z-training">{t('reports.z.training')}</p>}
       <p>
         {t('reports.z.store')}: {z.storeName} · {z.stationName}
         <br />
-        {t('reports.z.day')}: <strong data-testid="z-day">{z.businessDay}</strong> · {t('reports.z.period')}: {dateTimeText(z.start, zone)} – {dateTimeText(z.end, zone)} ({zone}, {clockOf(z.cutoffMinutes)})
+        {t('reports.z.day')}: <strong data-testid="z-day">{z.businessDay}</strong> · {t('reports.z.period')}:{' '}
+        {dateTimeText(z.start, zone)} – {dateTimeText(z.end, zone)} ({zone}, {clockOf(z.cutoffMinutes)})
         <br />
-        {t('reports.z.closedAt')}: {dateTimeText(z.closedAt, zone)} · {t('reports.z.closedBy')}: {z.closedBy.name}
+        {t('reports.z.closedAt')}: {dateTimeText(z.closedAt, zone)} · {t('reports.z.closedBy')}:{' '}
+        {z.closedBy.name}
       </p>
       {ok ? (
         <Alert type="success" showIcon title={t('reports.z.verified')} data-testid="z-verified" />
       ) : (
-        <Alert type="error" showIcon title={t(view.check.hashOk ? 'reports.z.auditMismatch' : 'reports.z.tampered')} data-testid="z-tampered" />
+        <Alert
+          type="error"
+          showIcon
+          title={t(view.check.hashOk ? 'reports.z.auditMismatch' : 'reports.z.tampered')}
+          data-testid="z-tampered"
+        />
       )}
       {!view.check.rowsOk && <Alert type="warning" showIcon title={t('reports.z.rowsMismatch')} />}
 
@@ -61,7 +74,9 @@ export function ZReportSheet({ view }: { view: ZReportView }) {
         {head}
         <tbody>
           <AmountRows lines={[{ key: 'total', name: t('reports.z.total'), ...z.totals }]} />
-          <AmountRows lines={z.byStatus.map((s) => ({ key: s.status, name: t(`status.${s.status}`), ...s }))} />
+          <AmountRows
+            lines={z.byStatus.map((s) => ({ key: s.status, name: t(`status.${s.status}`), ...s }))}
+          />
           <AmountRows lines={[{ key: 'stale', name: t('reports.day.staleOf'), ...z.stale }]} />
           <AmountRows lines={[{ key: 'voided', name: t('reports.day.voided'), ...z.voided }]} />
         </tbody>
@@ -94,7 +109,9 @@ export function ZReportSheet({ view }: { view: ZReportView }) {
       <table>
         {head}
         <tbody>
-          <AmountRows lines={z.byCard.map((l) => ({ key: l.cardId, name: l.title || t('reports.day.noCard'), ...l }))} />
+          <AmountRows
+            lines={z.byCard.map((l) => ({ key: l.cardId, name: l.title || t('reports.day.noCard'), ...l }))}
+          />
         </tbody>
       </table>
       <h3>{t('reports.day.byCashier')}</h3>
@@ -108,7 +125,13 @@ export function ZReportSheet({ view }: { view: ZReportView }) {
       <table>
         {head}
         <tbody>
-          <AmountRows lines={z.byChannel.map((l) => ({ key: String(l.online), name: t(l.online ? 'reports.day.online' : 'reports.day.offline'), ...l }))} />
+          <AmountRows
+            lines={z.byChannel.map((l) => ({
+              key: String(l.online),
+              name: t(l.online ? 'reports.day.online' : 'reports.day.offline'),
+              ...l
+            }))}
+          />
         </tbody>
       </table>
 

@@ -27,3 +27,9 @@ export function shiftDay(day: string, days: number): string {
   const t = Date.parse(`${day}T00:00:00Z`) + days * 86_400_000
   return new Date(t).toISOString().slice(0, 10)
 }
+
+/**
+ * antd's danger red (#ff4d4f) under white text is 3.2:1, below WCAG AA: the manager pages' irreversible
+ * actions (close the day, restore) use this darker red instead (7.9:1).
+ */
+export const DANGER_BUTTON = { background: '#A8071A', borderColor: '#A8071A', color: '#fff' } as const

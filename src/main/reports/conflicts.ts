@@ -1,0 +1,163 @@
+/**
+ * The conflicts and rejections queue. A resolution never changes what the ledger says WeChat answered (the
+ * item stays 'conflict' or 'rejected'); it records what the store did about it — collected from the
+ * customer, written off, or something else with a note — in its own immutable row and in the audit log,
+ * in ONE transaction. Nothing is deleted.
+ */
+import type {
+  ConflictItem,
+  ConflictStory,
+  ResolutionOutcome,
+  ResolutionView,
+  SyncAttemptView
+} from '../../shared/reports'
+import { AppFailure } from '../../shared/result'
+import type { Db } from '../db/open'
+import { appendAudit } from '../staff/audit'
+import { auditEntryView, type AuditRowLike } from './auditView'
+import { selectRows } from './rows'
+
+export type QueueState = 'open' | 'resolved' | 'all'
+
+const STATE_SQL: Record<QueueState, string> = {
+  open: 'c.redemption_id IS NULL',
+  resolved: 'c.redemption_id IS NOT NULL',
+  all: '1'
+}
+
+export function conflictQueue(db: Db, state: QueueState, limit: number): ConflictItem[] {
+  const rows = selectRows(
+    db,
+    `r.status IN ('conflict', 'rejected') AND ${STATE_SQL[state]} ORDER BY r.at DESC, r.id LIMIT ?`,
+    [limit]
+  )
+  const outbox = db.prepare('SELECT attempts, last_error FROM outbox WHERE redemption_id = ?')
+  return rows.map((redemption) => {
+    const o = outbox.get(redemption.id) as { attempts: number; last_error: string | null } | undefined
+    return { redemption, attempts: o?.attempts ?? 0, lastError: o?.last_error ?? null }
+  })
+}
+
+export function conflictStory(db: Db, redemptionId: string): ConflictStory {
+  const [redemption] = selectRows(db, 'r.id = ?', [redemptionId])
+  const decision = db.prepare('SELECT decision_json FROM redemptions WHERE id = ?').get(redemptionId) as
+    { decision_json: string } | undefined
+  if (!redemption || !decision) throw new AppFailure('NOT_FOUND', `There is no redemption ${redemptionId}.`)
+  const outbox = db
+    .prepare('SELECT seq, state, attempts, stale, last_error FROM outbox WHERE redemption_id = ?')
+    .get(redemptionId) as
+    { seq: number; state: string; attempts: number; stale: number; last_error: string | null } | undefined
+  const attempts = outbox
+    ? (db
+        .prepare(
+          `SELECT kind, started_at AS startedAt, finished_at AS finishedAt, outcome, errcode, detail
+           FROM sync_attempts WHERE outbox_seq = ? ORDER BY id`
+        )
+        .all(outbox.seq) as SyncAttemptView[])
+    : []
+  const audit = (
+    db.prepare('SELECT * FROM audit_log WHERE subject = ? ORDER BY id').all(redemptionId) as AuditRowLike[]
+  ).map(auditEntryView)
+  return {
+    redemption,
+    decision: parseDecision(decision.decision_json),
+    scan: scanOf(db, redemption.code, redemption.at),
+    outbox: outbox
+      ? {
+          state: outbox.state,
+          attempts: outbox.attempts,
+          stale: outbox.stale === 1,
+          lastError: outbox.last_error
+        }
+      : null,
+    attempts,
+    audit
+  }
+}
+
+function parseDecision(json: string): { outcome: string; reasons: string[] } {
+  try {
+    const parsed = JSON.parse(json) as { outcome?: unknown; reasons?: unknown }
+    return {
+      outcome: typeof parsed.outcome === 'string' ? parsed.outcome : '?',
+      reasons: Array.isArray(parsed.reasons)
+        ? parsed.reasons.filter((r): r is string => typeof r === 'string')
+        : []
+    }
+  } catch {
+    return { outcome: '?', reasons: [] }
+  }
+}
+
+/** The last accepted scan of this code up to the redemption (the scan log does not link to redemptions). */
+function scanOf(db: Db, code: string, at: number): ConflictStory['scan'] {
+  const scans = db
+    .prepare(
+      `SELECT at, source, device, normalized_json FROM scan_events
+       WHERE accepted = 1 AND at <= ? AND at >= ? ORDER BY at DESC LIMIT 50`
+    )
+    .all(at, at - 6 * 3_600_000) as { at: number; source: string; device: string; normalized_json: string }[]
+  const found = scans.find((s) => s.normalized_json.includes(JSON.stringify(code)))
+  return found ? { at: found.at, source: found.source, device: found.device } : null
+}
+
+export interface Resolver {
+  id: string
+  name: string
+}
+
+export function resolveConflict(
+  db: Db,
+  input: { redemptionId: string; outcome: ResolutionOutcome; note: string },
+  by: Resolver,
+  at: number
+): ResolutionView {
+  const tx = db.transaction((): ResolutionView => {
+    const row = db
+      .prepare(
+        'SELECT id, code, status, status_reason, discount_fen, business_day FROM redemptions WHERE id = ?'
+      )
+      .get(input.redemptionId) as
+      | {
+          id: string
+          code: string
+          status: string
+          status_reason: string | null
+          discount_fen: number
+          business_day: string
+        }
+      | undefined
+    if (!row) throw new AppFailure('NOT_FOUND', `There is no redemption ${input.redemptionId}.`)
+    if (row.status !== 'conflict' && row.status !== 'rejected')
+      throw new AppFailure(
+        'NOT_A_CONFLICT',
+        `Only a conflict or a rejected redemption is resolved; this one is ${row.status}.`
+      )
+    const done = db
+      .prepare('SELECT resolved_by_name FROM conflict_resolutions WHERE redemption_id = ?')
+      .get(row.id) as { resolved_by_name: string } | undefined
+    if (done) throw new AppFailure('ALREADY_RESOLVED', `${done.resolved_by_name} already resolved this item.`)
+    const entry = appendAudit(db, {
+      at,
+      actorId: by.id,
+      actorName: by.name,
+      action: 'conflict.resolved',
+      subject: row.id,
+      detail: {
+        code: row.code,
+        businessDay: row.business_day,
+        status: row.status,
+        reason: row.status_reason,
+        discountFen: row.discount_fen,
+        outcome: input.outcome,
+        note: input.note
+      }
+    })
+    db.prepare(
+      `INSERT INTO conflict_resolutions (redemption_id, outcome, note, status_at_resolution, resolved_at,
+         resolved_by_id, resolved_by_name, audit_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+    ).run(row.id, input.outcome, input.note, row.status, at, by.id, by.name, entry.id)
+    return { outcome: input.outcome, note: input.note, resolvedAt: at, resolvedByName: by.name }
+  })
+  return tx.immediate()
+}

@@ -1,0 +1,16 @@
+/** The station's scanner configuration, stored with the other settings. */
+import type { DevicesConfig } from '../../shared/devices'
+import type { Db } from '../db/open'
+import { readSetting, writeSetting } from '../db/settings'
+import { DevicesConfigSchema } from '../devices/manager'
+
+const KEY = 'devices.config'
+
+export function readDevicesConfig(db: Db): DevicesConfig {
+  const parsed = DevicesConfigSchema.safeParse(readSetting(db, KEY) ?? {})
+  return parsed.success ? parsed.data : { hid: [], serial: [] }
+}
+
+export function writeDevicesConfig(db: Db, config: DevicesConfig): void {
+  writeSetting(db, KEY, DevicesConfigSchema.parse(config))
+}

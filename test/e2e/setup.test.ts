@@ -1,0 +1,81 @@
+/**
+ * Set-up in Chromium against the built host: a manager connects the station to a WeChat-compatible server
+ * (the sandbox over real HTTP on loopback), the connection test lists its cards; a wrong AppSecret shows the
+ * 40125 explanation. Screenshots land in test-artifacts/.
+ */
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  startSandboxServer,
+  TRAINING_APP_ID,
+  TRAINING_APP_SECRET,
+  trainingSeed,
+  type SandboxServer
+} from '../../src/main/upstream/sandbox'
+import { launchBrowser, screenshot } from './support/browser'
+import { firstRun, openPage } from './support/counterDriver'
+import { startHostProcess, type HostProcess } from './support/host'
+
+let host: HostProcess
+let sandbox: SandboxServer
+let browser: Browser
+let page: Page
+
+beforeAll(async () => {
+  sandbox = await startSandboxServer()
+  host = await startHostProcess()
+  browser = await launchBrowser()
+  page = await browser.newPage({ viewport: { width: 1366, height: 900 } })
+  page.setDefaultTimeout(10_000)
+  await page.goto(host.url)
+  await firstRun(page, '王店长', '2468')
+}, 60_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await host?.stop()
+  await sandbox?.close()
+})
+
+async function connectionStep(secret: string): Promise<void> {
+  await openPage(page, 'settings')
+  await page.getByTestId('setup-page').waitFor()
+  await page.getByTestId('setup-next').click()
+  await page.getByTestId('setup-kind-wechat').click()
+  await page.getByTestId('setup-app-id').fill(TRAINING_APP_ID)
+  await page.getByTestId('setup-app-secret').fill(secret)
+  await page.getByTestId('setup-base-url').fill(sandbox.url)
+  await page.getByTestId('setup-test').click()
+}
+
+describe('set-up wizard', () => {
+  it('a wrong AppSecret shows the 40125 explanation', async () => {
+    await connectionStep('not-the-secret')
+    const error = page.getByTestId('setup-test-error')
+    await error.waitFor()
+    expect(await error.innerText()).toContain('AppSecret 不正确（40125）')
+    await screenshot(page, 'setup-wrong-secret')
+  })
+
+  it('the right connection finds the sandbox cards and lists their titles, then saves', async () => {
+    await page.getByTestId('setup-app-secret').fill(TRAINING_APP_SECRET)
+    await page.getByTestId('setup-test').click()
+    const okAlert = page.getByTestId('setup-test-ok')
+    await okAlert.waitFor()
+    const cards = trainingSeed(Date.now()).cards
+    expect(cards.length).toBeGreaterThan(0)
+    expect(await okAlert.innerText()).toContain(`找到 ${cards.length} 张卡券`)
+    const titles = await page.getByTestId('setup-card-title').allInnerTexts()
+    expect(titles).toHaveLength(cards.length)
+    const firstTitle = (JSON.stringify(cards[0]).match(/"title":"([^"]*)"/) ?? ['', ''])[1]!
+    expect(titles).toContain(firstTitle)
+    await screenshot(page, 'setup-connection-ok')
+
+    await page.getByTestId('setup-next').click()
+    await page.getByTestId('setup-next').click()
+    await page.getByTestId('setup-save').click()
+    await page.getByTestId('setup-saved').waitFor()
+    await page.getByTestId('setup-go-live').waitFor()
+    await screenshot(page, 'setup-saved')
+  })
+})
