@@ -3,40 +3,12 @@
  * host's WebSocket with its token) is refused every manager-only channel.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { WebSocket } from 'ws'
 import { DEFAULT_POLICY } from '../../src/shared/rules'
+import { connectContract } from './support/contractClient'
 import { startHostProcess, type HostProcess } from './support/host'
 
-interface Reply {
-  ok: boolean
-  value?: unknown
-  error?: { code: string }
-}
-
 /** One connection = one session in main, like one browser tab. */
-async function connect(host: HostProcess) {
-  const ws = new WebSocket(`ws://127.0.0.1:${new URL(host.origin).port}/ipc?token=${host.token}`, {
-    headers: { Origin: host.origin }
-  })
-  await new Promise((resolve, reject) => {
-    ws.once('open', resolve)
-    ws.once('error', reject)
-  })
-  let nextId = 1
-  const waiting = new Map<number, (reply: Reply) => void>()
-  ws.on('message', (data) => {
-    const message = JSON.parse(String(data)) as { t: string; id?: number; result?: Reply }
-    if (message.t === 'result' && message.id !== undefined && message.result)
-      waiting.get(message.id)?.(message.result)
-  })
-  const call = (channel: string, request?: unknown) =>
-    new Promise<Reply>((resolve) => {
-      const id = nextId++
-      waiting.set(id, resolve)
-      ws.send(JSON.stringify({ t: 'call', id, channel, request }))
-    })
-  return { call, close: () => ws.close() }
-}
+const connect = (host: HostProcess) => connectContract(host)
 
 let host: HostProcess
 

@@ -7,7 +7,7 @@ import type { Role, StaffSummary } from '../../../shared/ipc/contracts/staff'
 import type { AppError } from '../../../shared/result'
 import { call } from '../shell/call'
 import { errorText } from '../shell/errorText'
-import { PIN_RULE } from '../staff/FirstRunScreen'
+import { NewPinFields } from '../staff/NewPinFields'
 
 interface NewStaff {
   name: string
@@ -77,34 +77,7 @@ export function StaffPage() {
               aria-label={t('staffPage.role')}
             />
           </Form.Item>
-          <Form.Item
-            label={t('firstRun.pin')}
-            name="pin"
-            rules={[{ required: true, pattern: PIN_RULE, message: t('firstRun.pinRule') }]}
-          >
-            <Input.Password inputMode="numeric" maxLength={8} autoComplete="off" data-testid="staff-pin" />
-          </Form.Item>
-          <Form.Item
-            label={t('firstRun.pinAgain')}
-            name="pinAgain"
-            dependencies={['pin']}
-            rules={[
-              { required: true, message: t('firstRun.pinRule') },
-              ({ getFieldValue }) => ({
-                validator: (_, value) =>
-                  value === getFieldValue('pin')
-                    ? Promise.resolve()
-                    : Promise.reject(new Error(t('firstRun.pinMismatch')))
-              })
-            ]}
-          >
-            <Input.Password
-              inputMode="numeric"
-              maxLength={8}
-              autoComplete="off"
-              data-testid="staff-pin-again"
-            />
-          </Form.Item>
+          <NewPinFields testIdPrefix="staff" />
           <Button type="primary" htmlType="submit" icon={<UserAddOutlined />} data-testid="staff-submit">
             {t('staffPage.create')}
           </Button>

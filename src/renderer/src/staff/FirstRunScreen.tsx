@@ -2,6 +2,7 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { NewPinFields } from './NewPinFields'
 import type { AppError } from '../../../shared/result'
 import { call } from '../shell/call'
 import { errorText } from '../shell/errorText'
@@ -11,8 +12,6 @@ interface FirstRunValues {
   pin: string
   pinAgain: string
 }
-
-export const PIN_RULE = /^\d{4,8}$/
 
 export function FirstRunScreen({ onCreated }: { onCreated: () => void }) {
   const { t } = useTranslation()
@@ -43,34 +42,7 @@ export function FirstRunScreen({ onCreated }: { onCreated: () => void }) {
         >
           <Input autoFocus autoComplete="off" maxLength={40} data-testid="firstrun-name" />
         </Form.Item>
-        <Form.Item
-          label={t('firstRun.pin')}
-          name="pin"
-          rules={[{ required: true, pattern: PIN_RULE, message: t('firstRun.pinRule') }]}
-        >
-          <Input.Password inputMode="numeric" maxLength={8} autoComplete="off" data-testid="firstrun-pin" />
-        </Form.Item>
-        <Form.Item
-          label={t('firstRun.pinAgain')}
-          name="pinAgain"
-          dependencies={['pin']}
-          rules={[
-            { required: true, message: t('firstRun.pinRule') },
-            ({ getFieldValue }) => ({
-              validator: (_, value) =>
-                value === getFieldValue('pin')
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('firstRun.pinMismatch')))
-            })
-          ]}
-        >
-          <Input.Password
-            inputMode="numeric"
-            maxLength={8}
-            autoComplete="off"
-            data-testid="firstrun-pin-again"
-          />
-        </Form.Item>
+        <NewPinFields testIdPrefix="firstrun" />
         <Button
           type="primary"
           htmlType="submit"
