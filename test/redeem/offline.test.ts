@@ -27,6 +27,10 @@ async function until(check: () => boolean, what: string, ms = 15_000) {
 
 describe('offline', () => {
   it('decides from the cache under the offline policy, queues, and syncs when the network heals', async () => {
+    const depths: number[] = []
+    t.station.events.onAny((event, payload) => {
+      if (event === 'sync.state') depths.push((payload as { queueDepth: number }).queueDepth)
+    })
     // Seen once online: the station remembers which card the code belongs to.
     expect((await scan(code('CASH_NO_THRESHOLD'), 'online-scan')).connectivity).toBe('online')
     t.station.sandbox!.startPartition('refuse')
@@ -41,6 +45,8 @@ describe('offline', () => {
       t.session.id
     )
     expect(result.sync).toBe('queued')
+    // The screens hear at once that something waits to sync.
+    await until(() => depths.some((d) => d >= 1), 'a sync.state with the queued item', 1000)
     expect(result.redemption).toMatchObject({ status: 'pending', online: false })
     expect(t.station.sandbox!.consumeCount(code('CASH_NO_THRESHOLD'))).toBe(0)
 

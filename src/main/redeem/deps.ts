@@ -29,6 +29,8 @@ export interface ConnectivityProbe {
 export interface ImmediateSync {
   /** Try the consume now with a deadline; whatever happens, the outbox keeps the item until it settles. */
   sendNow(redemptionId: string, deadlineMs: number): Promise<SyncOutcome>
+  /** A new item is in the outbox (offline): the worker picks it up and the queue depth is announced. */
+  notify(): void
 }
 
 /** A custom-code rule: codes matching this prefix or regular expression belong to cardId. */

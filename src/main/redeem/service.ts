@@ -149,10 +149,12 @@ export class RedemptionService {
       }
       throw err
     }
-    const sync =
-      record.connectivity === 'online' && this.deps.sync
-        ? await this.deps.sync.sendNow(row.id, this.deps.confirmDeadlineMs ?? 1500)
-        : 'queued'
+    let sync: RedeemResult['sync'] = 'queued'
+    if (record.connectivity === 'online' && this.deps.sync) {
+      sync = await this.deps.sync.sendNow(row.id, this.deps.confirmDeadlineMs ?? 1500)
+    } else {
+      this.deps.sync?.notify()
+    }
     return { redemption: this.redemption(row.id), sync, repeated: false }
   }
 

@@ -121,7 +121,7 @@ export function openStation(options: StationOptions): Station {
         current: () => monitor.connectivity(),
         record: (ok, error) => monitor.recordUpstreamResult(ok, error)
       },
-      sync: { sendNow: (id, deadlineMs) => sync.sendNow(id, deadlineMs) },
+      sync: { sendNow: (id, deadlineMs) => sync.sendNow(id, deadlineMs), notify: () => sync.notify() },
       deviceScans: devices,
       settings: () => settings.forRedeem(),
       now

@@ -114,8 +114,10 @@ export class SyncWorker {
   }
 
   /** New items were written: look now rather than at the next wake-up. */
+  /** New items were written: send them, and tell the screens the queue grew (an offline item waits). */
   notify(): void {
     this.pump()
+    this.publishSoon()
   }
 
   /**
