@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next'
 import { useSession } from '../staff/session'
 import { useSound } from '../sound/SoundProvider'
 import { LanguageSwitch } from './LanguageSwitch'
+import { ModeTag } from './ModeTag'
 import { LOCK_KEY, MUTE_KEY } from './pages'
 import { useStation } from './stationContext'
 import { SyncStatus } from './SyncStatus'
@@ -24,16 +25,7 @@ export function Header() {
   const { muted, setMuted } = useSound()
   return (
     <header className="app-header">
-      <span className="app-name">{t('app.name')}</span>
-      <Tag
-        variant="solid"
-        color={info.mode === 'training' ? '#AD4E00' : '#237804'}
-        data-testid="app-mode"
-        data-mode={info.mode}
-        className="header-tag"
-      >
-        {t(`app.mode.${info.mode}`)}
-      </Tag>
+      <ModeTag mode={info.mode} />
       <span className="header-where" data-testid="header-where">
         <ShopOutlined aria-hidden />{' '}
         {label ? `${label.storeName} · ${label.stationName}` : t('header.stationUnknown')}
