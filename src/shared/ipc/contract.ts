@@ -13,7 +13,7 @@ import { reportsContract } from './contracts/reports'
 import { staffContract } from './contracts/staff'
 import { setupContract } from './contracts/setup'
 import { stationContract } from './contracts/station'
-import { syncEvents } from './contracts/sync'
+import { syncContract, syncEvents } from './contracts/sync'
 import { trainingContract } from './contracts/training'
 import type { ChannelName, EventName } from './names'
 import type { ChannelSpec } from './spec'
@@ -21,6 +21,7 @@ import type { ChannelSpec } from './spec'
 export type { Access } from './spec'
 
 export const contract = {
+  ...syncContract,
   ...appContract,
   ...staffContract,
   ...redeemContract,

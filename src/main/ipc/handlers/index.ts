@@ -7,6 +7,7 @@ import type { ParsedRequestOf, ResponseOf } from '../../../shared/ipc/contract'
 import type { Session } from '../session'
 import type { Station } from '../../station/station'
 import { appHandlers } from './app'
+import { syncHandlers } from './sync'
 import { devicesHandlers } from './devices'
 import { redeemHandlers } from './redeem'
 import { reportsHandlers } from './reports'
@@ -29,6 +30,7 @@ export type Handlers = {
 export function createHandlers(station: Station): Handlers {
   return {
     ...appHandlers(station),
+    ...syncHandlers(station),
     ...devicesHandlers(station),
     ...staffHandlers(station),
     ...redeemHandlers(station),

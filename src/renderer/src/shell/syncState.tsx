@@ -10,7 +10,18 @@ const SyncStateContext = createContext<SyncState | null>(null)
 
 export function SyncStateProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SyncState | null>(null)
-  useEffect(() => station.subscribe['sync.state']((next) => setState(next)), [])
+  useEffect(() => {
+    let heard = false
+    const unsubscribe = station.subscribe['sync.state']((next) => {
+      heard = true
+      setState(next)
+    })
+    // A screen that just opened has heard no event yet: ask once, unless an event beat the answer.
+    void station.invoke['sync.current'](undefined).then((result) => {
+      if (result.ok && !heard) setState(result.value)
+    })
+    return unsubscribe
+  }, [])
   return <SyncStateContext value={state}>{children}</SyncStateContext>
 }
 

@@ -1,9 +1,14 @@
 /** Main → renderer events about syncing (payloads defined with the sync worker in src/shared/sync.ts). */
-import type { SYNC_EVENTS } from '../names'
-import { shape } from '../spec'
+import type { SYNC_CHANNELS, SYNC_EVENTS } from '../names'
+import { noArgs, shape, type ChannelSpec } from '../spec'
 import type { RedemptionUpdated, SyncState } from '../../sync'
 
 export const syncEvents = {
   'sync.state': shape<SyncState>(),
   'redemption.updated': shape<RedemptionUpdated>()
 } as const satisfies Record<(typeof SYNC_EVENTS)[number], unknown>
+
+/** The state a screen shows until the next 'sync.state' event (a screen that just opened heard none). */
+export const syncContract = {
+  'sync.current': { request: noArgs, response: shape<SyncState>(), access: 'public' }
+} as const satisfies Record<(typeof SYNC_CHANNELS)[number], ChannelSpec>
