@@ -3,15 +3,7 @@
  * JSON-safe data built in main (src/main/reports, src/main/backup).
  */
 import type { Fen } from './money'
-import type {
-  Amounts,
-  CardLine,
-  CardTypeLine,
-  CashierLine,
-  ChannelLine,
-  HourLine,
-  StatusLine
-} from './reports'
+import type { DayBreakdowns } from './reports'
 import type { BusinessDay, EpochMs } from './time'
 
 export interface AfterCloseEvent {
@@ -39,7 +31,7 @@ export interface OpenItem {
 }
 
 /** The immutable body of a Z report; its SHA-256 is taken over the canonical JSON of exactly this. */
-export interface ZReportBody {
+export interface ZReportBody extends DayBreakdowns {
   number: number
   businessDay: BusinessDay
   storeName: string
@@ -50,15 +42,6 @@ export interface ZReportBody {
   end: EpochMs
   closedAt: EpochMs
   closedBy: { id: string; name: string }
-  totals: Amounts
-  byCard: CardLine[]
-  byCardType: CardTypeLine[]
-  byCashier: CashierLine[]
-  byHour: HourLine[]
-  byChannel: ChannelLine[]
-  byStatus: StatusLine[]
-  stale: Amounts
-  voided: Amounts
   /** Pending, conflicting and rejected items still open when the day closed (shown prominently). */
   openItems: OpenItem[]
   /** Changes to items of days closed earlier, since the previous Z report. */

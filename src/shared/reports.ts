@@ -76,15 +76,8 @@ export interface ClosedDay {
   closedAt: EpochMs
 }
 
-export interface DayReport {
-  from: BusinessDay
-  to: BusinessDay
-  timeZone: string
-  cutoffMinutes: number
-  /** [start, end) of the range in epoch ms. */
-  start: EpochMs
-  end: EpochMs
-  filter: ReportFilter
+/** The figures a day report and a Z report both carry: totals and every breakdown of them. */
+export interface DayBreakdowns {
   totals: Amounts
   byCard: CardLine[]
   byCardType: CardTypeLine[]
@@ -96,6 +89,17 @@ export interface DayReport {
   stale: Amounts
   /** Shown, never counted in the totals. */
   voided: Amounts
+}
+
+export interface DayReport extends DayBreakdowns {
+  from: BusinessDay
+  to: BusinessDay
+  timeZone: string
+  cutoffMinutes: number
+  /** [start, end) of the range in epoch ms. */
+  start: EpochMs
+  end: EpochMs
+  filter: ReportFilter
   /** Resolved conflicts/rejections among the counted items. */
   resolved: Amounts
   closed: ClosedDay[]
