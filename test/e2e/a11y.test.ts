@@ -132,6 +132,22 @@ describe('accessibility (axe-core)', () => {
     await page.keyboard.press('F1')
   })
 
+  it('devices page, every tab', async () => {
+    await page.getByTestId('nav-devices').click()
+    await page.getByTestId('page-devices').waitFor()
+    const tabs = page.getByRole('tab')
+    for (let i = 0; i < (await tabs.count()); i++) {
+      await tabs.nth(i).click()
+      expect(await violations(), await tabs.nth(i).textContent()).toEqual([])
+    }
+    await page.getByTestId('serial-section').waitFor({ state: 'attached' })
+    await tabs.nth(2).click()
+    await page.getByTestId('serial-add-manual').click()
+    await page.getByTestId('serial-config').waitFor()
+    expect(await violations(), 'a serial scanner being added').toEqual([])
+    await page.keyboard.press('F1')
+  })
+
   it('lock screen', async () => {
     await page.getByTestId('lock-button').click()
     await page.getByTestId('lock-screen').waitFor()

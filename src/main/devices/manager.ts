@@ -7,18 +7,27 @@
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import type { ScanEvent } from '../../shared/scan'
-import type { DeviceScanNotice, DevicesConfig } from '../../shared/devices'
+import {
+  cameraSettingsSchema,
+  wedgeSettingsSchema,
+  type DeviceScanNotice,
+  type DevicesConfig,
+  type DeviceStatus
+} from '../../shared/devices'
 import { hidScannerConfigSchema } from './hid/hidConfig'
 import { HidScanner } from './hid/hidScanner'
 import type { HidApi } from './hid/hidApi'
-import type { Scanner, ScannerStatusEvent } from './scanner'
+import type { Scanner } from './scanner'
 import { serialScannerConfigSchema } from './serial/serialConfig'
 import { SerialScanner } from './serial/serialScanner'
 
 export const DevicesConfigSchema = z
   .object({
     hid: z.array(hidScannerConfigSchema).max(8).default([]),
-    serial: z.array(serialScannerConfigSchema).max(8).default([])
+    serial: z.array(serialScannerConfigSchema).max(8).default([]),
+    // The renderer's inputs are configured on the same page and stored with the rest.
+    wedge: wedgeSettingsSchema.prefault({}),
+    camera: cameraSettingsSchema.prefault({})
   })
   .strict()
 
@@ -29,13 +38,14 @@ export interface DeviceManagerOptions {
   hidApi: () => HidApi
   createScanner?: (kind: 'hid' | 'serial', config: unknown) => Scanner
   onScan: (notice: DeviceScanNotice) => void
-  onStatus: (status: ScannerStatusEvent) => void
+  onStatus: (status: DeviceStatus) => void
   now?: () => number
 }
 
 export class DeviceManager {
   private scanners: Scanner[] = []
-  private readonly statuses = new Map<string, ScannerStatusEvent>()
+  /** By position in the configuration ('serial:0'), so two scanners with one label stay apart. */
+  private readonly statuses = new Map<string, DeviceStatus>()
   private readonly recent = new Map<string, ScanEvent>()
   private readonly now: () => number
 
@@ -45,17 +55,31 @@ export class DeviceManager {
 
   /** Stops what runs and starts what the configuration names. */
   async apply(config: DevicesConfig): Promise<void> {
-    await this.stop()
+    // Validate first: a configuration that cannot run must not stop the scanners that do.
     const parsed = DevicesConfigSchema.parse(config)
+    await this.stop()
+    // Statuses belong to the scanners just stopped; the new ones report their own as they start.
+    this.statuses.clear()
     const create = this.options.createScanner ?? ((kind, c) => this.createReal(kind, c))
-    this.scanners = [
-      ...parsed.hid.map((c) => create('hid', c)),
-      ...parsed.serial.map((c) => create('serial', c))
+    const slots = [
+      ...parsed.hid.map((c, index) => ({ kind: 'hid' as const, index, scanner: create('hid', c) })),
+      ...parsed.serial.map((c, index) => ({ kind: 'serial' as const, index, scanner: create('serial', c) }))
     ]
-    for (const scanner of this.scanners) {
+    this.scanners = slots.map((s) => s.scanner)
+    for (const { kind, index, scanner } of slots) {
       scanner.on('scan', (event) => this.deliver(event))
-      scanner.on('status', (status) => {
-        this.statuses.set(status.device, status)
+      scanner.on('status', (event) => {
+        const status: DeviceStatus = {
+          kind,
+          index,
+          device: event.device,
+          status: event.status,
+          at: event.at,
+          ...(event.message !== undefined ? { message: event.message } : {})
+        }
+        // Stopping the old scanners reports them disconnected after the clear above: not theirs to keep.
+        if (!this.scanners.includes(scanner)) return
+        this.statuses.set(`${kind}:${index}`, status)
         this.options.onStatus(status)
       })
       await scanner.start()
@@ -68,7 +92,7 @@ export class DeviceManager {
     await Promise.all(running.map((s) => s.stop()))
   }
 
-  statusList(): ScannerStatusEvent[] {
+  statusList(): DeviceStatus[] {
     return [...this.statuses.values()]
   }
 
@@ -90,6 +114,7 @@ export class DeviceManager {
       device: event.device,
       raw: event.raw,
       at: event.at,
+      normalized: event.normalized,
       rejected: 'rejected' in event.normalized ? event.normalized.message : null
     })
   }

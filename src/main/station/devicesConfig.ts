@@ -8,7 +8,9 @@ const KEY = 'devices.config'
 
 export function readDevicesConfig(db: Db): DevicesConfig {
   const parsed = DevicesConfigSchema.safeParse(readSetting(db, KEY) ?? {})
-  return parsed.success ? parsed.data : { hid: [], serial: [] }
+  // A stored value that no longer parses (hand-edited, older version) falls back to no scanners rather
+  // than stopping the station; the devices page shows the defaults and saving replaces it.
+  return parsed.success ? parsed.data : DevicesConfigSchema.parse({})
 }
 
 export function writeDevicesConfig(db: Db, config: DevicesConfig): void {

@@ -102,13 +102,7 @@ export function openStation(options: StationOptions): Station {
   const devices = new DeviceManager({
     hidApi: () => createNodeHidApi(),
     onScan: (notice) => events.emit('device.scan', notice),
-    onStatus: (status) =>
-      events.emit('device.status', {
-        device: status.device,
-        status: status.status,
-        at: status.at,
-        ...(status.message !== undefined ? { message: status.message } : {})
-      })
+    onStatus: (status) => events.emit('device.status', status)
   })
   const redemptions = new RedemptionService(
     {

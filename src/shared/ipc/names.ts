@@ -58,7 +58,8 @@ export const DEVICE_CHANNELS = [
   'devices.list',
   'devices.config.get',
   'devices.config.set',
-  'devices.status'
+  'devices.status',
+  'devices.normalize'
 ] as const
 
 export const SETUP_CHANNELS = ['setup.get', 'setup.save', 'setup.testConnection', 'setup.goLive'] as const

@@ -2,6 +2,7 @@
 import type { ParsedRequestOf } from '../../../shared/ipc/contract'
 import type { DeviceListing, DevicesConfig, DeviceStatus } from '../../../shared/devices'
 import { AppFailure } from '../../../shared/result'
+import { createScanEvent, type ScanEvent } from '../../../shared/scan'
 import { listHidScanners, listSerialPorts, createNodeHidApi } from '../../devices'
 import { DevicesConfigSchema } from '../../devices/manager'
 import type { Station } from '../../station/station'
@@ -66,6 +67,14 @@ export function devicesHandlers(station: Station) {
       await station.services.devices.apply(parsed.data)
       return readDevicesConfig(station.db)
     },
-    'devices.status': (): DeviceStatus[] => station.services.devices.statusList()
+    'devices.status': (): DeviceStatus[] => station.services.devices.statusList(),
+    // The normalizer and configuration redeem.lookup uses for renderer sources, so the test scan shows
+    // exactly what the counter would decide on.
+    'devices.normalize': (req: ParsedRequestOf<'devices.normalize'>): ScanEvent =>
+      createScanEvent(
+        { source: req.source, device: req.device, at: Date.now() },
+        req.raw,
+        station.services.settings.normalizer()
+      )
   }
 }

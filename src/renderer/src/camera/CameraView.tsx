@@ -3,7 +3,7 @@
  * seen but not read (orange, with a hint), and a clear message when there is no camera or no permission.
  */
 import { Alert, Select, Typography } from 'antd'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CameraScan } from '../scan/types'
 import type { FrameFeedback } from './cameraSession'
@@ -16,6 +16,10 @@ export interface CameraViewProps {
   active: boolean
   onScan: (scan: CameraScan) => void
   formats?: readonly CameraFormat[]
+  /** The camera this view starts with (the devices page's choice); the picker below can change it. */
+  deviceId?: string
+  /** Called once the camera runs: permission is granted and camera names become readable. */
+  onRunning?: () => void
 }
 
 const points = (quad: Quad) => quad.map((p) => `${p.x},${p.y}`).join(' ')
@@ -70,9 +74,9 @@ function statusText(state: CameraViewState, t: (key: string) => string): string 
     : t(`scan.camera.status.${state.status}`)
 }
 
-export function CameraView({ active, onScan, formats }: CameraViewProps) {
+export function CameraView({ active, onScan, formats, deviceId: initialDevice, onRunning }: CameraViewProps) {
   const { t } = useTranslation()
-  const [deviceId, setDeviceId] = useState<string | undefined>(undefined)
+  const [deviceId, setDeviceId] = useState<string | undefined>(initialDevice)
   const { videoRef, state, feedback } = useCamera({
     active,
     onScan,
@@ -80,6 +84,14 @@ export function CameraView({ active, onScan, formats }: CameraViewProps) {
     ...(formats ? { formats } : {})
   })
   const stateName = state.status === 'problem' ? state.problem : state.status
+  const running = state.status === 'running'
+  const announce = useRef(onRunning)
+  useEffect(() => {
+    announce.current = onRunning
+  })
+  useEffect(() => {
+    if (running) announce.current?.()
+  }, [running])
   const hint = feedback?.codes.length ? null : feedback?.seen?.hint
 
   return (

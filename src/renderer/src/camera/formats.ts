@@ -1,20 +1,8 @@
 /** Which symbologies the camera looks for. Restricting them is the biggest speed lever zxing has. */
-export type CameraFormat =
-  | 'QRCode'
-  | 'Code128'
-  | 'PDF417'
-  | 'EAN13'
-  | 'EAN8'
-  | 'UPCA'
-  | 'UPCE'
-  | 'Code39'
-  | 'Code93'
-  | 'ITF'
-  | 'Codabar'
-  | 'DataMatrix'
-  | 'Aztec'
+import type { CameraFormat } from '../../../shared/devices'
 
-export const DEFAULT_CAMERA_FORMATS: readonly CameraFormat[] = ['QRCode', 'Code128', 'PDF417', 'EAN13']
+export { DEFAULT_CAMERA_FORMATS } from '../../../shared/devices'
+export type { CameraFormat } from '../../../shared/devices'
 
 /**
  * Bar-based formats: they fail when tilted (a scan line leaves the bars before crossing the whole code), so

@@ -3,14 +3,19 @@
  * cashier looks at the training sheet opens the counter with its answer. On the devices page the scanner
  * belongs to the scan test panel, so the counter stops listening there.
  */
-import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react'
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react'
 import { station } from '../api'
 import { installWedgeListener } from '../scan'
+import type { WedgeConfig } from '../scan/wedgeConfig'
+import type { CameraSettings } from '../../../shared/devices'
+import { call } from '../shell/call'
 import { useCounter, type CounterControl, type ScanInput } from './useCounter'
 
 interface CounterHub extends CounterControl {
   /** A scan from a page (training sheet): switch to the counter and look it up. */
   scanFromPage: (input: ScanInput) => void
+  /** The camera chosen on the devices page (null until read). */
+  camera: CameraSettings | null
 }
 
 const CounterContext = createContext<CounterHub | null>(null)
@@ -28,15 +33,32 @@ export function CounterHubProvider({ listening, showCounter, children }: Counter
     latest.current = { counter, showCounter }
   })
 
+  // The wedge timing saved on the devices page; re-read whenever the counter starts listening again
+  // (leaving the devices page is when it can have changed).
+  const [wedge, setWedge] = useState<string>('{}')
+  const [camera, setCamera] = useState<CameraSettings | null>(null)
   useEffect(() => {
     if (!listening) return
-    return installWedgeListener(window, {}, (scan) => {
+    let live = true
+    void call('devices.config.get', undefined).then((r) => {
+      if (!live || !r.ok) return
+      setWedge(JSON.stringify(r.value.wedge))
+      setCamera(r.value.camera)
+    })
+    return () => {
+      live = false
+    }
+  }, [listening])
+
+  useEffect(() => {
+    if (!listening) return
+    return installWedgeListener(window, JSON.parse(wedge) as Partial<WedgeConfig>, (scan) => {
       const { counter: c, showCounter: show } = latest.current
       show()
       if (scan.mangled) c.mangledScan()
       else void c.scan({ source: 'wedge', device: scan.device, raw: scan.raw })
     })
-  }, [listening])
+  }, [listening, wedge])
 
   // HID and serial scanners live in main; their scans arrive as events and are looked up by id.
   useEffect(() => {
@@ -50,6 +72,7 @@ export function CounterHubProvider({ listening, showCounter, children }: Counter
 
   const hub: CounterHub = {
     ...counter,
+    camera,
     scanFromPage: (input) => {
       showCounter()
       void counter.scan(input)

@@ -11,6 +11,7 @@ import { BillEntry } from './BillEntry'
 import { CardChoices } from './CardChoices'
 import { useCounterHub } from './CounterHub'
 import { displayOf, needsChoice, type Decided } from './counterState'
+import { CounterCamera } from './CounterCamera'
 import { CouponCard } from './CouponCard'
 import { DecisionPanel } from './DecisionPanel'
 import { DuplicateDetails } from './DuplicateDetails'
@@ -112,6 +113,7 @@ export function CounterPage() {
           notice={state.notice}
           onSubmit={(raw) => void counter.scan({ source: 'manual', device: MANUAL_DEVICE, raw })}
         />
+        <CounterCamera />
       </div>
       <RecentList reloadKey={state.redeemedCount} />
       {decided && (

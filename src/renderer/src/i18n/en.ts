@@ -33,7 +33,13 @@ export const en: Catalogue = {
       testField: 'Test field',
       testFieldPlaceholder: 'Type here; scanned codes never land in this field'
     },
-    source: { wedge: 'Keyboard scanner', camera: 'Camera' },
+    source: {
+      wedge: 'Keyboard scanner',
+      camera: 'Camera',
+      hid: 'USB HID scanner',
+      serial: 'Serial scanner',
+      manual: 'Typed in'
+    },
     mangled: {
       ime: 'A Chinese input method garbled the scan. Switch to English input and scan again.'
     },
@@ -55,6 +61,119 @@ export const en: Catalogue = {
         decoderFailed: 'The code reader failed to load. Restart the app.'
       },
       hint: { closer: 'Hold the phone closer to the camera', level: 'Hold the phone level' }
+    }
+  },
+  devices: {
+    intro:
+      'Scan a test code to see what arrives, then set up each kind of scanner. Changes apply when saved.',
+    save: 'Save device settings',
+    saved: 'Device settings saved; scanners reopened with the new settings',
+    revert: 'Discard changes',
+    refresh: 'Refresh device list',
+    add: 'Add',
+    addManual: 'Add by hand',
+    remove: 'Remove',
+    label: 'Name',
+    prefix: 'Prefix',
+    suffix: 'Suffix',
+    optional: 'optional',
+    alreadyConfigured: 'configured',
+    status: {
+      notRunning: 'Not running (opens when saved)',
+      connected: 'Connected',
+      disconnected: 'Not connected',
+      reopening: 'Not plugged in, waiting for it…',
+      error: 'Cannot open'
+    },
+    test: {
+      normalized: 'Read as',
+      history: 'Recent test scans',
+      time: 'Time',
+      kind: { code: 'Code', encrypted: 'Encrypted code (encrypt_code)' }
+    },
+    wedge: {
+      title: 'Keyboard-mode scanners',
+      intro:
+        'A keyboard-mode scanner "types" like a keyboard; the station tells a scan from typing by speed. Calibrate a slow scanner: press Calibrate, then scan any barcode with it.',
+      calibrate: 'Calibrate: scan a test code',
+      cancel: 'Cancel calibration',
+      recording: 'Scan a barcode with the scanner now…',
+      tooShort: 'That was too short; calibrate again with a barcode of at least 4 characters.',
+      measured:
+        'Read {{n}} characters "{{text}}": {{mean}} ms per character on average, longest pause {{max}} ms, end key {{suffix}}',
+      noSuffixKey: 'none',
+      apply: 'Use the calibration (≤ {{avg}} ms per character, pauses ≤ {{gap}} ms)',
+      warnings: {
+        overlapsHuman:
+          'This scanner types as slowly as a person: short typing could be taken for a scan. Shorten its key delay, or use HID POS or serial mode.',
+        noSuffix:
+          'The scanner sends no Enter or Tab, so every scan waits {{ms}} ms to end. Program an Enter suffix on the scanner.',
+        imeActive:
+          'A Chinese input method intercepted the scan. Switch to English input; better, put the scanner in HID POS or USB serial mode, which bypasses input methods entirely.'
+      },
+      avgMsPerChar: 'Max average ms per character',
+      avgHelp: 'Keys faster than this count as a scan; people type at 80 ms or slower',
+      maxGapMs: 'Longest pause between keys (ms)',
+      minLength: 'Shortest scan (characters)',
+      suffixKeys: 'End keys',
+      requireSuffix: 'A scan must end with an end key',
+      prefixHelp: 'When set, only scans starting with this prefix are accepted',
+      imeTitle: 'Chinese input methods and scanners',
+      imeBody:
+        'With a Chinese input method on, letters from a keyboard-mode scanner can be swallowed. The station recovers what it can and says "scan garbled" when it cannot. The reliable fix: switch the scanner to HID POS or USB serial (CDC) mode with its programming barcode, then add it on the USB HID or Serial tab.'
+    },
+    hid: {
+      title: 'USB HID scanners',
+      intro:
+        'Scanners in HID POS mode are read by the station directly, past the keyboard and input methods. Matched by vendor/product id, so another USB port still works.',
+      found: 'HID scanners found',
+      none: 'No HID scanner found',
+      noneConfigured: 'No HID scanner configured',
+      unnamed: 'Unnamed device',
+      vendorId: 'Vendor id (VID)',
+      productId: 'Product id (PID)',
+      path: 'Device path (optional)',
+      protocol: 'Protocol',
+      protocols: { auto: 'Detect', 'hid-pos': 'HID POS', keyboard: 'Keyboard reports' },
+      kinds: { 'hid-pos': 'HID POS', keyboard: 'Keyboard mode' }
+    },
+    serial: {
+      title: 'Serial scanners / scan boxes',
+      intro:
+        'Scanners and scan boxes on a serial port or USB serial (CDC). Set baud rate, parity and the end-of-code byte from the manual.',
+      found: 'Serial ports found',
+      none: 'No serial port found (virtual ports are not listed; add them by hand)',
+      noneConfigured: 'No serial scanner configured',
+      newPort: 'New port',
+      path: 'Port path',
+      pathHelp: 'e.g. /dev/ttyACM0, /dev/serial/by-id/…, COM3',
+      baudRate: 'Baud rate',
+      dataBits: 'Data bits',
+      parity: 'Parity',
+      parities: { none: 'None', even: 'Even', odd: 'Odd', mark: 'Mark', space: 'Space' },
+      stopBits: 'Stop bits',
+      delimiter: 'End of code',
+      delimiters: { CR: 'CR', LF: 'LF', CRLF: 'CR LF', byte: 'Custom byte' },
+      delimiterByte: 'End byte (0–255)',
+      kinds: {
+        'usb-cdc': 'USB serial (CDC)',
+        'usb-serial': 'USB-to-serial',
+        onboard: 'Built-in port',
+        other: 'Other'
+      }
+    },
+    camera: {
+      title: 'Camera',
+      intro:
+        "The station reads codes on customers' phones with a camera. Tick only the symbologies you need: reading is faster.",
+      chosen: 'Camera',
+      default: 'System default camera',
+      nth: 'Camera {{n}}',
+      absent: '{{label}} (not connected)',
+      none: 'No camera found',
+      labelsHidden: 'Camera names appear after the preview above was opened once',
+      formats: 'Symbologies',
+      formatsHelp: 'WeChat coupons use QR, Code 128 or PDF417'
     }
   },
   language: { zh: '中文', en: 'English' },
@@ -93,7 +212,11 @@ export const en: Catalogue = {
   },
   header: {
     stationUnknown: 'Loading store details',
-    devicesPlaceholder: 'Devices: keyboard scanner',
+    devices: {
+      none: 'Keyboard scanner · camera',
+      ok: 'Scanners connected ({{n}})',
+      down: 'Scanner not connected: {{names}}'
+    },
     mute: 'Mute',
     unmute: 'Sound on',
     lock: 'Lock',
@@ -242,6 +365,7 @@ export const en: Catalogue = {
     voided: 'Voided'
   },
   recent: { title: 'Recent redemptions', empty: 'No redemptions yet.', noMoney: 'no amount' },
+  counter: { camera: { on: 'Scan with camera', off: 'Camera off' } },
   manual: {
     label: 'Type a code',
     placeholder: 'Type the code, then Enter',

@@ -32,7 +32,13 @@ export const zhCN = {
       testField: '测试输入框',
       testFieldPlaceholder: '可以在这里打字；扫码内容不会出现在这里'
     },
-    source: { wedge: '键盘扫码枪', camera: '摄像头' },
+    source: {
+      wedge: '键盘扫码枪',
+      camera: '摄像头',
+      hid: 'USB HID 扫码枪',
+      serial: '串口扫码枪',
+      manual: '手工输入'
+    },
     mangled: { ime: '扫码内容被中文输入法打乱，请切换到英文输入法后重新扫码。' },
     camera: {
       toggle: '开启摄像头',
@@ -52,6 +58,111 @@ export const zhCN = {
         decoderFailed: '识别组件加载失败，请重启应用。'
       },
       hint: { closer: '请把手机靠近摄像头', level: '请把手机放正' }
+    }
+  },
+  devices: {
+    intro: '先扫一个测试码看看读到了什么，再逐项设置扫码设备。修改在保存后生效。',
+    save: '保存设备设置',
+    saved: '设备设置已保存，扫码枪已按新设置重新打开',
+    revert: '放弃修改',
+    refresh: '刷新设备列表',
+    add: '添加',
+    addManual: '手动添加',
+    remove: '删除',
+    label: '名称',
+    prefix: '前缀',
+    suffix: '后缀',
+    optional: '可选',
+    alreadyConfigured: '已配置',
+    status: {
+      notRunning: '未启用（保存后打开）',
+      connected: '已连接',
+      disconnected: '未连接',
+      reopening: '未插入，等待重新连接…',
+      error: '无法打开'
+    },
+    test: {
+      normalized: '识别结果',
+      history: '最近的测试扫码',
+      time: '时间',
+      kind: { code: '券码', encrypted: '加密券码 encrypt_code' }
+    },
+    wedge: {
+      title: '键盘模式扫码枪',
+      intro:
+        '键盘模式的扫码枪像键盘一样“打字”。核销台按打字速度区分扫码和人工输入。慢速扫码枪请先校准：点“校准”，再用这把扫码枪扫任意条码。',
+      calibrate: '校准：扫一个测试码',
+      cancel: '取消校准',
+      recording: '请现在用扫码枪扫一个条码…',
+      tooShort: '读到的内容太短，请换一个至少 4 位的条码重新校准。',
+      measured:
+        '读到 {{n}} 个字符“{{text}}”：平均每字符 {{mean}} 毫秒，最长停顿 {{max}} 毫秒，结束键 {{suffix}}',
+      noSuffixKey: '无',
+      apply: '使用校准结果（每字符 ≤ {{avg}} 毫秒，停顿 ≤ {{gap}} 毫秒）',
+      warnings: {
+        overlapsHuman:
+          '这把扫码枪和人手打字一样慢，较短的人工输入可能被当成扫码。建议在扫码枪上调小按键间隔，或改用 HID POS / 串口模式。',
+        noSuffix:
+          '扫码枪没有发送回车或 Tab，每次扫码要多等 {{ms}} 毫秒才算结束。建议在扫码枪上设置回车后缀。',
+        imeActive:
+          '中文输入法拦截了扫码按键。请切换到英文输入法；更可靠的做法是把扫码枪设置为 HID POS 或 USB 虚拟串口模式，完全绕开输入法。'
+      },
+      avgMsPerChar: '每字符平均间隔上限（毫秒）',
+      avgHelp: '低于此速度的连续按键才算扫码；人手打字通常在 80 毫秒以上',
+      maxGapMs: '按键最长停顿（毫秒）',
+      minLength: '最短字符数',
+      suffixKeys: '结束键',
+      requireSuffix: '必须以结束键结尾',
+      prefixHelp: '设置后只有以此前缀开头的扫码才被接受',
+      imeTitle: '中文输入法与扫码枪',
+      imeBody:
+        '收银电脑开着中文输入法时，键盘模式扫码枪的字母可能被输入法吃掉。核销台会尽量还原，无法还原时会提示“扫码内容被打乱”。最稳妥的办法是用扫码枪说明书里的设置码把它切换到 HID POS 或 USB 虚拟串口（CDC）模式，然后在“USB HID”或“串口”页添加它。'
+    },
+    hid: {
+      title: 'USB HID 扫码枪',
+      intro:
+        'HID POS 模式的扫码枪由核销台直接读取，不经过键盘和输入法。按厂商 ID / 产品 ID 识别，换 USB 口也能找到。',
+      found: '检测到的 HID 扫码设备',
+      none: '没有检测到 HID 扫码设备',
+      noneConfigured: '尚未配置 HID 扫码枪',
+      unnamed: '未命名设备',
+      vendorId: '厂商 ID（VID）',
+      productId: '产品 ID（PID）',
+      path: '设备路径（可选）',
+      protocol: '协议',
+      protocols: { auto: '自动识别', 'hid-pos': 'HID POS', keyboard: '键盘报告' },
+      kinds: { 'hid-pos': 'HID POS', keyboard: '键盘模式' }
+    },
+    serial: {
+      title: '串口扫码枪 / 扫码盒子',
+      intro: '串口或 USB 虚拟串口（CDC）模式的扫码枪和扫码盒子。按说明书填写波特率、校验和结束符。',
+      found: '检测到的串口',
+      none: '没有检测到串口（虚拟串口不会列出，可手动添加）',
+      noneConfigured: '尚未配置串口扫码设备',
+      newPort: '新串口',
+      path: '串口路径',
+      pathHelp: '如 /dev/ttyACM0、/dev/serial/by-id/…、COM3',
+      baudRate: '波特率',
+      dataBits: '数据位',
+      parity: '校验',
+      parities: { none: '无', even: '偶校验', odd: '奇校验', mark: '标记', space: '空格' },
+      stopBits: '停止位',
+      delimiter: '帧结束符',
+      delimiters: { CR: '回车 CR', LF: '换行 LF', CRLF: '回车换行 CR LF', byte: '自定义字节' },
+      delimiterByte: '结束字节（0–255）',
+      kinds: { 'usb-cdc': 'USB 虚拟串口', 'usb-serial': 'USB 转串口', onboard: '主板串口', other: '其他' }
+    },
+    camera: {
+      title: '摄像头',
+      intro: '核销台用摄像头识别顾客手机上的券码。只勾选需要的码制，识别更快。',
+      chosen: '使用的摄像头',
+      default: '系统默认摄像头',
+      nth: '摄像头 {{n}}',
+      absent: '{{label}}（未连接）',
+      none: '没有找到摄像头',
+      labelsHidden: '打开一次上方的摄像头预览后才能看到摄像头名称',
+      formats: '识别的码制',
+      formatsHelp: '微信卡券使用二维码、Code 128 或 PDF417'
     }
   },
   language: { zh: '中文', en: 'English' },
@@ -90,7 +201,7 @@ export const zhCN = {
   },
   header: {
     stationUnknown: '门店信息读取中',
-    devicesPlaceholder: '设备：键盘扫码',
+    devices: { none: '键盘扫码枪 · 摄像头', ok: '扫码枪已连接（{{n}}）', down: '扫码枪未连接：{{names}}' },
     mute: '静音',
     unmute: '打开声音',
     lock: '锁定',
@@ -227,6 +338,7 @@ export const zhCN = {
     voided: '已作废'
   },
   recent: { title: '最近核销', empty: '本班次还没有核销记录。', noMoney: '无金额' },
+  counter: { camera: { on: '摄像头扫码', off: '关闭摄像头' } },
   manual: {
     label: '手动输入券码',
     placeholder: '输入券码后按 Enter',

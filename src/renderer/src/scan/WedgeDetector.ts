@@ -150,7 +150,8 @@ export class WedgeDetector {
     const shortcut = e.metaKey || (e.ctrlKey && !e.altKey) || (e.altKey && !e.ctrlKey)
     if (shortcut || e.repeat) return { kind: 'other' }
     const imeKey = IME_KEYS.has(e.key)
-    if (this.config.suffixKeys.includes(e.code) || (!imeKey && this.config.suffixKeys.includes(e.key)))
+    const suffixes: readonly string[] = this.config.suffixKeys
+    if (suffixes.includes(e.code) || (!imeKey && suffixes.includes(e.key)))
       return { kind: 'suffix', char: e.key === 'Tab' || e.code === 'Tab' ? '\t' : '\r' }
     if (!imeKey && [...e.key].length === 1)
       return { kind: 'char', char: e.key, ime: e.isComposing, unknown: false }

@@ -4,7 +4,11 @@ import { installWedgeListener } from './installWedgeListener'
 import type { WedgeScan } from './types'
 import type { WedgeConfig } from './wedgeConfig'
 
-export function useWedgeScanner(onScan: (scan: WedgeScan) => void, config: Partial<WedgeConfig> = {}): void {
+export function useWedgeScanner(
+  onScan: (scan: WedgeScan) => void,
+  config: Partial<WedgeConfig> = {},
+  enabled = true
+): void {
   // The latest callback without reinstalling the listener (which would drop a burst in progress).
   const callback = useRef(onScan)
   useEffect(() => {
@@ -12,7 +16,8 @@ export function useWedgeScanner(onScan: (scan: WedgeScan) => void, config: Parti
   })
   const key = JSON.stringify(config)
   useEffect(() => {
+    if (!enabled) return
     const parsed = JSON.parse(key) as Partial<WedgeConfig>
     return installWedgeListener(window, parsed, (scan) => callback.current(scan))
-  }, [key])
+  }, [key, enabled])
 }

@@ -1,17 +1,17 @@
 /** The bar on top of every signed-in screen: where, who, connectivity and queue, devices, sound, language, lock. */
-import { Button, Tag, Tooltip } from 'antd'
+import { Button, Tooltip } from 'antd'
 import {
   LockOutlined,
   LogoutOutlined,
   MutedOutlined,
   ShopOutlined,
   SoundOutlined,
-  UsbOutlined,
   UserOutlined
 } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { useSession } from '../staff/session'
 import { useSound } from '../sound/SoundProvider'
+import { DeviceStatusBadge } from './DeviceStatusBadge'
 import { LanguageSwitch } from './LanguageSwitch'
 import { ModeTag } from './ModeTag'
 import { LOCK_KEY, MUTE_KEY } from './pages'
@@ -34,9 +34,7 @@ export function Header() {
         <UserOutlined aria-hidden /> {staff.name} ({t(`role.${staff.role}`)})
       </span>
       <SyncStatus />
-      <Tag icon={<UsbOutlined />} className="header-tag" data-testid="device-status">
-        {t('header.devicesPlaceholder')}
-      </Tag>
+      <DeviceStatusBadge />
       <span className="header-actions">
         <Tooltip title={`${muted ? t('header.unmute') : t('header.mute')} (${MUTE_KEY})`}>
           <Button

@@ -1,10 +1,9 @@
 /**
- * Which component renders each page. Day, conflicts, settings and devices are placeholders until their
- * modules land: replace the entry here (and nothing else) to plug a page in.
+ * Which component renders each page: replace the entry here (and nothing else) to plug a page in.
  */
 import type { ReactNode } from 'react'
 import { CounterPage } from '../counter/CounterPage'
-import { ScanTestPanel } from '../devices/ScanTestPanel'
+import { DevicesPage } from '../devices/DevicesPage'
 import { ConflictsPage } from '../pages/manager/ConflictsPage'
 import { ManagerHub } from '../pages/manager/ManagerHub'
 import { StaffPage } from '../pages/StaffPage'
@@ -18,6 +17,6 @@ export const PAGE_COMPONENTS: Readonly<Record<PageKey, () => ReactNode>> = {
   day: () => <ManagerHub />,
   conflicts: () => <ConflictsPage />,
   settings: () => <SetupPage />,
-  devices: () => <ScanTestPanel />,
+  devices: () => <DevicesPage />,
   staff: () => <StaffPage />
 }
