@@ -9,7 +9,9 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { makeSymbol, renderFlat, type SymbolFormat } from '../../bench/decode/symbols'
+import { trainingSeed } from '../../src/main/upstream/sandbox'
 import { launchBrowser, screenshot } from './support/browser'
+import { readDecision, waitForDisplay } from './support/counterDriver'
 import { openDevicesPage } from './support/devicesPage'
 import { startHostProcess, type HostProcess } from './support/host'
 import { writeY4m } from './support/y4m'
@@ -63,6 +65,33 @@ describe('camera in Chromium with a fake camera', () => {
       // The wasm came from the app itself, and nothing was fetched from anywhere else.
       expect(requests.some((u) => u.startsWith(host.origin) && u.endsWith('.wasm'))).toBe(true)
       expect(requests.filter((u) => !u.startsWith(host.origin) && !u.startsWith('data:'))).toEqual([])
+    } finally {
+      await browser.close()
+    }
+  })
+
+  it('redeems at the counter from the camera (F6), and the phone still in view is not a second scan', async () => {
+    const code = trainingSeed(Date.now()).scenarios.find((s) => s.key === 'CASH_NO_THRESHOLD')!.code
+    const browser = await launchBrowser([
+      FAKE_UI,
+      FAKE_DEVICE,
+      `--use-file-for-fake-video-capture=${fakeVideo('QRCode', code, 10)}`
+    ])
+    try {
+      const page = await browser.newPage({ viewport: { width: 1366, height: 1000 } })
+      await openDevicesPage(page, host.url)
+      await page.keyboard.press('F1')
+      await page.getByTestId('counter').waitFor()
+      await page.keyboard.press('F6')
+      await waitForDisplay(page, 'OK')
+      await page.keyboard.press('Enter')
+      await waitForDisplay(page, 'REDEEMED')
+      // The same phone in the following frames is not read again (that would show DUPLICATE).
+      await new Promise((resolve) => setTimeout(resolve, 1500))
+      expect((await readDecision(page)).display).toBe('REDEEMED')
+      await screenshot(page, 'camera-counter')
+      await page.keyboard.press('F6')
+      await expect.poll(() => page.getByTestId('camera-view').count()).toBe(0)
     } finally {
       await browser.close()
     }
