@@ -7,20 +7,9 @@ export type { CameraFormat } from '../../../shared/devices'
 /**
  * Bar-based formats: they fail when tilted (a scan line leaves the bars before crossing the whole code), so
  * the pipeline retries them on a levelled crop. Matrix codes (QR, Data Matrix, Aztec) find their own
- * orientation and are never retried.
+ * orientation and are never retried; every other format is made of bars (PDF417's rows included).
  */
-const BAR_FORMATS: ReadonlySet<CameraFormat> = new Set([
-  'Code128',
-  'PDF417',
-  'EAN13',
-  'EAN8',
-  'UPCA',
-  'UPCE',
-  'Code39',
-  'Code93',
-  'ITF',
-  'Codabar'
-])
+const MATRIX_FORMATS: ReadonlySet<CameraFormat> = new Set(['QRCode', 'DataMatrix', 'Aztec'])
 
 export const barFormatsOf = (formats: readonly CameraFormat[]): CameraFormat[] =>
-  formats.filter((f) => BAR_FORMATS.has(f))
+  formats.filter((f) => !MATRIX_FORMATS.has(f))

@@ -7,7 +7,7 @@ import { ReloadOutlined } from '@ant-design/icons'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CAMERA_FORMATS, type CameraFormat, type CameraSettings } from '../../../shared/devices'
-import { Field } from './Field'
+import { Field } from '../components/Field'
 
 interface CameraInfo {
   deviceId: string

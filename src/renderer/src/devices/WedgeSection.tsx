@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next'
 import { WEDGE_SUFFIX_KEYS, type WedgeSettings } from '../../../shared/devices'
 import { calibrateFromSample, sampleText, type Calibration } from '../scan/calibrate'
 import type { WedgeKeyEvent } from '../scan/WedgeDetector'
-import { Field } from './Field'
+import { Field } from '../components/Field'
 import { useCalibrationRecorder } from './useCalibrationRecorder'
 
 interface WedgeSectionProps {

@@ -17,6 +17,7 @@ import {
   type UpstreamInput
 } from '../../../shared/setup'
 import { useLang } from '../i18n/useLang'
+import { Field } from '../components/Field'
 import { call } from '../shell/call'
 import { errorText } from '../shell/errorText'
 
@@ -198,16 +199,6 @@ export function SetupPage() {
         </Button>
       </Space>
     </Card>
-  )
-}
-
-function Field({ label, help, children }: { label: string; help?: string; children: React.ReactNode }) {
-  return (
-    <label style={{ display: 'block', marginBottom: 12 }}>
-      <Typography.Text strong>{label}</Typography.Text>
-      <div>{children}</div>
-      {help && <Typography.Text type="secondary">{help}</Typography.Text>}
-    </label>
   )
 }
 
