@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDispatcher } from '../../src/main/ipc/dispatcher'
 import { Session } from '../../src/main/ipc/session'
+import { trainingSeed } from '../../src/main/upstream/sandbox'
 import { trainingStation, type TestStation } from '../support/station'
 
 let t: TestStation
@@ -105,5 +106,30 @@ describe('devices channels', () => {
     expect(count('scan_events')).toBe(scans)
     const cashier = await dispatch('devices.normalize', { source: 'wedge', device: 'k', raw: '1' }, t.session)
     expect(cashier).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+
+  it('takes the wedge prefix off wedge scans only, in the test scan and in a real look-up', async () => {
+    const set = await dispatch('devices.config.set', { hid: [], serial: [], wedge: { prefix: 'S' } }, manager)
+    expect(set.ok).toBe(true)
+    const wedge = await dispatch(
+      'devices.normalize',
+      { source: 'wedge', device: 'keyboard', raw: 'S012345678901\r' },
+      manager
+    )
+    expect(wedge).toMatchObject({ value: { normalized: { kind: 'code', code: '012345678901' } } })
+    const camera = await dispatch(
+      'devices.normalize',
+      { source: 'camera', device: 'cam', raw: 'S012345678901' },
+      manager
+    )
+    expect(camera).toMatchObject({ value: { normalized: { kind: 'code', code: 'S012345678901' } } })
+
+    const code = trainingSeed(Date.now()).scenarios.find((s) => s.key === 'CASH_NO_THRESHOLD')!.code
+    const view = await dispatch(
+      'redeem.lookup',
+      { source: 'wedge', device: 'keyboard', raw: `S${code}\r` },
+      t.session
+    )
+    expect(view).toMatchObject({ ok: true, value: { code, decision: { outcome: 'OK' } } })
   })
 })

@@ -138,7 +138,7 @@ describe('accessibility (axe-core)', () => {
     const tabs = page.getByRole('tab')
     for (let i = 0; i < (await tabs.count()); i++) {
       await tabs.nth(i).click()
-      expect(await violations(), await tabs.nth(i).textContent()).toEqual([])
+      expect(await violations(), (await tabs.nth(i).textContent()) ?? `tab ${i}`).toEqual([])
     }
     await page.getByTestId('serial-section').waitFor({ state: 'attached' })
     await tabs.nth(2).click()

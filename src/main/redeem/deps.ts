@@ -45,6 +45,8 @@ export interface RedeemSettings {
   identity: StationIdentity
   store: StoreProfile
   normalizer: NormalizerConfig
+  /** The keyboard-wedge scanner's prefix (devices page): a wedge scan carries it, the code does not. */
+  wedgePrefix: string
   customCodeRules: CustomCodeRule[]
 }
 

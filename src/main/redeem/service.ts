@@ -20,6 +20,7 @@ import { Lookups, type LookupRecord } from './lookups'
 import { resolveLookup } from './resolveLookup'
 import { redemptionRow } from './redemptionRow'
 import { redemptionView, syncOutcomeOf } from './views'
+import { normalizerFor } from './normalizerFor'
 
 export interface LookupInput {
   source: LookupRecord['scan']['source']
@@ -63,7 +64,7 @@ export class RedemptionService {
       : createScanEvent(
           { source: input.source, device: input.device, at },
           input.raw ?? '',
-          settings.normalizer
+          normalizerFor(input.source, settings)
         )
     if (!event) throw new AppFailure('SCAN_EXPIRED', 'That scan is no longer available; scan it again.')
     const normalizedCode = isRejectedScan(event.normalized)

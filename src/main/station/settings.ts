@@ -9,6 +9,7 @@ import type { StationMode } from '../../shared/ipc/types'
 import type { Db } from '../db/open'
 import { readSetting, settingsGeneration, writeSetting } from '../db/settings'
 import type { CustomCodeRule, RedeemSettings } from '../redeem/deps'
+import { readDevicesConfig } from './devicesConfig'
 import { TRAINING_CARD_IDS, TRAINING_CUSTOM_CODE_PREFIX } from '../upstream/sandbox'
 import { readIdentity, type StationIdentity } from './identity'
 import { readStoreProfile, type StoreProfile } from './storeProfile'
@@ -93,6 +94,7 @@ export class StationSettings {
       identity: this.identity(),
       store: this.store(),
       normalizer: this.normalizer(),
+      wedgePrefix: readDevicesConfig(this.db).wedge.prefix,
       customCodeRules: this.customCodeRules()
     }
     // identity() may have written the generated station id: key the snapshot after reading.

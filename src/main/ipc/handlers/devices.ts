@@ -2,6 +2,7 @@
 import type { ParsedRequestOf } from '../../../shared/ipc/contract'
 import type { DeviceListing, DevicesConfig, DeviceStatus } from '../../../shared/devices'
 import { AppFailure } from '../../../shared/result'
+import { normalizerFor } from '../../redeem/normalizerFor'
 import { createScanEvent, type ScanEvent } from '../../../shared/scan'
 import { listHidScanners, listSerialPorts, createNodeHidApi } from '../../devices'
 import { DevicesConfigSchema } from '../../devices/manager'
@@ -74,7 +75,7 @@ export function devicesHandlers(station: Station) {
       createScanEvent(
         { source: req.source, device: req.device, at: Date.now() },
         req.raw,
-        station.services.settings.normalizer()
+        normalizerFor(req.source, station.services.settings.forRedeem())
       )
   }
 }
