@@ -30,7 +30,8 @@ describe('a new station, from nothing to a working counter in training mode', ()
   it('creates the first manager, names the store in the wizard, and redeems at the counter', async () => {
     await page.goto(host.url)
     await firstRun(page, '王店长', '2468')
-    await openPage(page, 'settings')
+    // Nothing forces set-up (training works at once), but the manager is pointed to it.
+    await page.getByTestId('setup-reminder-open').click()
     await page.getByTestId('setup-page').waitFor()
     await page.getByTestId('setup-store-name').fill('人民路店')
     await page.getByTestId('setup-station-name').fill('二号收银台')
@@ -55,6 +56,7 @@ describe('a new station, from nothing to a working counter in training mode', ()
       .not.toBe('unknown')
 
     await openPage(page, 'counter')
+    expect(await page.getByTestId('setup-reminder').count()).toBe(0)
     const code = trainingSeed(Date.now()).scenarios.find((s) => s.key === 'CASH_NO_THRESHOLD')!.code
     const decision = await manualScan(page, code)
     expect(decision.display).toBe('OK')

@@ -614,6 +614,11 @@ export const en: Catalogue = {
     unknown: 'Error: {{message}}'
   },
   setup: {
+    reminder: {
+      title: 'This station has not been set up yet',
+      body: 'Name the store and the till, connect WeChat cards and set the rules. Until then it runs in training mode: practise with the training coupons.',
+      open: 'Set up now'
+    },
     title: 'Settings',
     titleFirstRun: 'First set-up',
     steps: { store: 'Store', upstream: 'Connection', policy: 'Offline policy', done: 'Done' },

@@ -585,6 +585,11 @@ export const zhCN = {
     unknown: '出错了：{{message}}'
   },
   setup: {
+    reminder: {
+      title: '这台核销台还没有完成首次设置',
+      body: '请设置门店名称、收银台名称、微信卡券连接和核销规则。设置完成前是培训模式，可以先用培训券练习。',
+      open: '去设置'
+    },
     title: '设置',
     titleFirstRun: '首次设置',
     steps: { store: '门店', upstream: '连接', policy: '离线规则', done: '完成' },

@@ -6,6 +6,7 @@ import { useSession } from '../staff/session'
 import { Header } from './Header'
 import { NavMenu } from './NavMenu'
 import { PAGE_COMPONENTS } from './pageComponents'
+import { SetupReminder } from './SetupReminder'
 import { visiblePages, type PageKey } from './pages'
 import { useStation } from './stationContext'
 import { useShellKeys } from './useShellKeys'
@@ -27,6 +28,10 @@ export function MainLayout() {
         <div className="main-body">
           <NavMenu pages={pages} current={shown} onSelect={setPage} />
           <main className="main-content" data-page={shown}>
+            {staff.role === 'manager' && shown !== 'settings' && (
+              // Re-asked on each page change: leaving set-up after saving hides it.
+              <SetupReminder onOpen={() => setPage('settings')} refreshKey={shown} />
+            )}
             {PAGE_COMPONENTS[shown]()}
           </main>
         </div>
