@@ -171,6 +171,8 @@ export type ConnectionTestResult =
 export interface GoLiveResult {
   mode: 'live'
   restartRequired: true
+  /** The desktop app restarts itself a few seconds after answering; the Node host must be restarted. */
+  restartsItself: boolean
   message: LocalizedText
 }
 

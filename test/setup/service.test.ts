@@ -30,11 +30,11 @@ afterEach(async () => {
   for (const s of open.splice(0)) await s.close()
 })
 
-async function managerStation(): Promise<{
+async function managerStation(runtime: 'node-host' | 'electron' = 'node-host'): Promise<{
   dispatch: ReturnType<typeof createDispatcher>
   session: Session
 }> {
-  t = await trainingStation({ background: false })
+  t = await trainingStation({ background: false, runtime })
   open.push(t.station)
   const session = new Session('test')
   session.signIn(t.manager)
@@ -179,6 +179,16 @@ describe('setup.save / setup.get', () => {
     })
   })
 
+  it('tells the desktop app manager that it restarts itself (the Electron glue relaunches)', async () => {
+    const { dispatch, session } = await managerStation('electron')
+    await dispatch('setup.save', validInput(wechat(TRAINING_APP_SECRET)), session)
+    const live = await dispatch('setup.goLive', undefined, session)
+    expect(live).toMatchObject({
+      ok: true,
+      value: { restartsItself: true, message: { 'zh-CN': expect.stringContaining('自动重启') } }
+    })
+  })
+
   it('survives a restart, and going live opens a fresh live database that uses the saved connection', async () => {
     const { dispatch, session } = await managerStation()
     await dispatch('setup.save', validInput(wechat(TRAINING_APP_SECRET)), session)
@@ -197,7 +207,10 @@ describe('setup.save / setup.get', () => {
       value: { firstRun: false, store: { storeName: '静安店' }, upstream: { appSecret: { set: true } } }
     })
     const live = await createDispatcher(again.handlers)('setup.goLive', undefined, s2)
-    expect(live).toMatchObject({ ok: true, value: { mode: 'live', restartRequired: true } })
+    expect(live).toMatchObject({
+      ok: true,
+      value: { mode: 'live', restartRequired: true, restartsItself: false }
+    })
     expect(readMode(dataDir)).toBe('live')
     await again.close()
     open.splice(0)

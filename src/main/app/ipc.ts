@@ -2,7 +2,7 @@
  * Wires the contract onto ipcMain: one handler per channel name, each checking that the
  * sender is our own page before the shared dispatcher validates and runs it.
  */
-import { ipcMain, type WebContents } from 'electron'
+import { app, ipcMain, type WebContents } from 'electron'
 import { CHANNEL_NAMES, EVENT_CHANNEL_PREFIX } from '../../shared/ipc/names'
 import { fail } from '../../shared/result'
 import { createDispatcher } from '../ipc/dispatcher'
@@ -23,14 +23,26 @@ export function registerIpc(station: Station, allowedOrigins: readonly string[])
     return session
   }
   for (const channel of CHANNEL_NAMES) {
-    ipcMain.handle(channel, (event, request: unknown) => {
+    ipcMain.handle(channel, async (event, request: unknown) => {
       const senderUrl = event.senderFrame?.url
       if (!isAllowedOrigin(senderUrl, allowedOrigins)) {
         return fail('FORBIDDEN_SENDER', 'Requests are only accepted from the station page.')
       }
-      return dispatch(channel, request, sessionFor(event.sender))
+      const answer = await dispatch(channel, request, sessionFor(event.sender))
+      if (channel === 'setup.goLive' && answer.ok) relaunchSoon()
+      return answer
     })
   }
+}
+
+/** Going live opens another database: restart once the manager has read the message (see setup/service). */
+const RELAUNCH_AFTER_MS = 4_000
+
+function relaunchSoon(): void {
+  setTimeout(() => {
+    app.relaunch()
+    app.quit()
+  }, RELAUNCH_AFTER_MS)
 }
 
 export function forwardEvents(station: Station, contents: WebContents): () => void {
