@@ -1,6 +1,6 @@
 /** Rules 1 and 2: has this code been used already, and what does WeChat say about it? */
-import { formatLocal } from '../../time'
 import type { CodeGetError, CodeStatus } from '../../coupon/types'
+import { formatLocalMinute } from '../localTime'
 import { reason, type Reason } from '../reasonCodes'
 import type { DecideContext } from '../types'
 
@@ -12,7 +12,7 @@ export function localDuplicate(ctx: DecideContext): Reason[] {
   const params = {
     station: o.station,
     cashier: o.cashier,
-    ...(Number.isFinite(o.at) ? { time: formatLocal(o.at, ctx.timeZone) } : {})
+    ...(Number.isFinite(o.at) ? { time: formatLocalMinute(o.at, ctx.timeZone) } : {})
   }
   return [reason(code, 'duplicate', params)]
 }
@@ -45,7 +45,7 @@ export function upstreamStatus(code: CodeStatus | CodeGetError | null, ctx: Deci
         reason(
           'EXPIRED',
           'deny',
-          code.endTime === undefined ? {} : { until: formatLocal(code.endTime, ctx.timeZone) }
+          code.endTime === undefined ? {} : { until: formatLocalMinute(code.endTime, ctx.timeZone) }
         )
       ]
     case 'GIFTING':

@@ -3,8 +3,9 @@
  * bound, because it is the window WeChat computed for this very code (fixed term from its receipt day).
  * End times are whole seconds (WeChat suggests 23:59:59), so the whole end second is still valid.
  */
-import { formatLocal, type EpochMs } from '../../time'
+import type { EpochMs } from '../../time'
 import type { CardDefinition, CodeGetError, CodeStatus } from '../../coupon/types'
+import { formatLocalMinute } from '../localTime'
 import { reason, type Reason } from '../reasonCodes'
 import type { DecideContext } from '../types'
 
@@ -32,10 +33,10 @@ export function validity(
   const end = own?.endTime ?? fromCard.end
   const out: Reason[] = []
   if (begin !== undefined && ctx.now < begin) {
-    out.push(reason('NOT_YET_VALID', 'deny', { from: formatLocal(begin, ctx.timeZone) }))
+    out.push(reason('NOT_YET_VALID', 'deny', { from: formatLocalMinute(begin, ctx.timeZone) }))
   }
   if (end !== undefined && ctx.now >= end + 1000) {
-    out.push(reason('EXPIRED', 'deny', { until: formatLocal(end, ctx.timeZone) }))
+    out.push(reason('EXPIRED', 'deny', { until: formatLocalMinute(end, ctx.timeZone) }))
   }
   const d = card?.dateInfo
   // Without code/get times a fixed-term card's window is unknowable here: say so, do not refuse.
