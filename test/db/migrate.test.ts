@@ -23,12 +23,13 @@ const table = (version: number, name: string): Migration => ({
 })
 
 describe('database open and migrations', () => {
-  it('opens with WAL, synchronous=FULL, foreign keys and a busy timeout', () => {
+  it('opens with WAL, synchronous=FULL, foreign keys, a busy timeout and 4,000-page checkpoints', () => {
     const { db } = openDatabase(tmpFile())
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(db.pragma('synchronous', { simple: true })).toBe(2)
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
     expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0)
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(4000)
     db.close()
   })
 

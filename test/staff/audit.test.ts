@@ -1,10 +1,12 @@
 /** The audit chain detects a changed, deleted or reordered entry — at that entry. */
+import { createHash } from 'node:crypto'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openDatabase, type Db } from '../../src/main/db/open'
-import { appendAudit, verifyAuditChain } from '../../src/main/staff/audit'
+import { readSetting, settingsGeneration } from '../../src/main/db/settings'
+import { appendAudit, entryHash, GENESIS_HASH, verifyAuditChain } from '../../src/main/staff/audit'
 
 function chainOf(length: number): Db {
   const { db } = openDatabase(join(mkdtempSync(join(tmpdir(), 'hexiao-audit-')), 'station.db'))
@@ -63,5 +65,48 @@ describe('audit chain', () => {
     })
     swap()
     expect(verifyAuditChain(db)).toMatchObject({ ok: false, firstBroken: { id: 3 } })
+  })
+
+  it('hashes an entry exactly as the chains already written were hashed', () => {
+    const row = {
+      id: 7,
+      at: 1_700_000_000_007,
+      actor_id: 'staff-1',
+      actor_name: '李娜',
+      action: 'redemption.created',
+      subject: 'r7',
+      detail_json: '{"discountFen":700}',
+      prev_hash: GENESIS_HASH
+    }
+    const before = createHash('sha256')
+      .update(
+        JSON.stringify([
+          7,
+          1_700_000_000_007,
+          'staff-1',
+          '李娜',
+          'redemption.created',
+          'r7',
+          '{"discountFen":700}',
+          GENESIS_HASH
+        ])
+      )
+      .digest('hex')
+    expect(entryHash(row)).toBe(before)
+  })
+
+  it('moves the head pointer in the same write without invalidating cached settings', () => {
+    const db = chainOf(3)
+    const generation = settingsGeneration(db)
+    const entry = appendAudit(db, {
+      at: 1_700_000_000_100,
+      actorId: 'staff-1',
+      actorName: '李娜',
+      action: 'redemption.created',
+      subject: 'r4',
+      detail: {}
+    })
+    expect(readSetting(db, 'audit.head')).toEqual({ id: 4, hash: entry.hash })
+    expect(settingsGeneration(db)).toBe(generation)
   })
 })

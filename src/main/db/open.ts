@@ -1,8 +1,9 @@
 /**
  * Opens the station's SQLite file the way a ledger must be opened:
  * WAL (readers never block the writer), synchronous=FULL (a redemption the cashier saw as
- * done survives a power cut), foreign keys on, a busy timeout. Before anything is written
- * the file is checked: a corrupt or foreign file is reported and left exactly as it was.
+ * done survives a power cut), foreign keys on, a busy timeout, checkpoints every 4,000 WAL
+ * pages. Before anything is written the file is checked: a corrupt or foreign file is
+ * reported and left exactly as it was.
  */
 import Database from 'better-sqlite3'
 import { existsSync, mkdirSync } from 'node:fs'
@@ -18,6 +19,24 @@ export interface OpenOptions {
   migrations?: readonly Migration[]
   busyTimeoutMs?: number
 }
+
+/**
+ * The pragmas of every station connection (bench/redeem gives its bare SQLite figures the same ones).
+ * wal_autocheckpoint: a redemption commit writes ~18.5 pages (the row and the 7 indexes a pending row enters,
+ * the outbox item with its 3 indexes and AUTOINCREMENT counter, the audit entry and its head), so SQLite's
+ * default of 1,000 pages made every ~55th commit also copy the WAL into the database and fsync it (1–6 ms
+ * in front of the cashier, and 1.8 % of commits: inside the p99). At 4,000 pages that happens every ~220
+ * commits, and copies fewer pages per commit (the hot index pages repeat within a checkpoint). 4,000
+ * frames still fit the WAL index's first hash table (4,062), so a read looks in one table; the WAL file
+ * stays under 17 MB. Durability is unchanged: every commit fsyncs the WAL.
+ */
+export const connectionPragmas = (busyTimeoutMs = 5000): readonly string[] => [
+  'journal_mode = WAL',
+  'synchronous = FULL',
+  'foreign_keys = ON',
+  `busy_timeout = ${busyTimeoutMs}`,
+  'wal_autocheckpoint = 4000'
+]
 
 export interface OpenedDatabase {
   db: Db
@@ -36,10 +55,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
   }
   try {
     if (!isNew) checkIntegrity(db, file)
-    db.pragma('journal_mode = WAL')
-    db.pragma('synchronous = FULL')
-    db.pragma('foreign_keys = ON')
-    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`)
+    for (const pragma of connectionPragmas(options.busyTimeoutMs)) db.pragma(pragma)
     const schemaVersion = migrate(db, options.migrations ?? appMigrations, file)
     return { db, file, schemaVersion }
   } catch (err) {

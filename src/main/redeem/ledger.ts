@@ -3,6 +3,7 @@
  * its outbox item and its audit entry commit in one SQLite transaction (WAL,
  * synchronous=FULL) before anyone tells the cashier "redeemed".
  */
+import type Database from 'better-sqlite3'
 import type { Db } from '../db/open'
 import { prepared } from '../db/statements'
 import { appendAudit } from '../staff/audit'
@@ -24,8 +25,17 @@ export interface WriteHooks {
   afterOutboxRow?: () => void
 }
 
+const NO_HOOKS: WriteHooks = {}
+
 export class Ledger {
-  constructor(private readonly db: Db) {}
+  /** Built once: better-sqlite3 makes a new wrapper (and its mode variants) on every db.transaction(). */
+  private readonly recordTx: Database.Transaction<(row: RedemptionRow, hooks: WriteHooks) => void>
+
+  constructor(private readonly db: Db) {
+    this.recordTx = db.transaction((row: RedemptionRow, hooks: WriteHooks) =>
+      this.writeRedemption(row, hooks)
+    )
+  }
 
   /** The live (not voided) redemption of a code, if any: the DUPLICATE evidence. */
   findLiveByCode(code: string): OriginalRedemption | null {
@@ -93,39 +103,40 @@ export class Ledger {
   }
 
   /** Redemption + outbox item + audit entry, all or nothing. */
-  recordRedemption(row: RedemptionRow, hooks: WriteHooks = {}): void {
-    const write = this.db.transaction(() => {
-      prepared(
-        this.db,
-        `INSERT INTO redemptions VALUES (@id, @code, @card_id, @card_type, @card_title, @picked_card_id, @at,
-            @business_day, @station_id, @station_name, @cashier_id, @cashier_name, @openid, @bill_fen, @discount_fen,
-            @payable_fen, @face_value_fen, @online, @decision_json, @approved_by, @other_discount, @status,
-            @synced_at, @status_reason, @voided_at, @voided_by, @void_reason)`
-      ).run(row)
-      hooks.afterRedemptionRow?.()
-      prepared(
-        this.db,
-        `INSERT INTO outbox (redemption_id, kind, state, next_attempt_at, created_at, updated_at)
-           VALUES (?, 'consume', 'queued', ?, ?, ?)`
-      ).run(row.id, row.at, row.at, row.at)
-      hooks.afterOutboxRow?.()
-      appendAudit(this.db, {
-        at: row.at,
-        actorId: row.cashier_id,
-        actorName: row.cashier_name,
-        action: 'redemption.created',
-        subject: row.id,
-        detail: {
-          code: row.code,
-          cardId: row.card_id,
-          discountFen: row.discount_fen,
-          billFen: row.bill_fen,
-          online: row.online === 1,
-          approvedBy: row.approved_by
-        }
-      })
+  recordRedemption(row: RedemptionRow, hooks: WriteHooks = NO_HOOKS): void {
+    this.recordTx.immediate(row, hooks)
+  }
+
+  private writeRedemption(row: RedemptionRow, hooks: WriteHooks): void {
+    prepared(
+      this.db,
+      `INSERT INTO redemptions VALUES (@id, @code, @card_id, @card_type, @card_title, @picked_card_id, @at,
+          @business_day, @station_id, @station_name, @cashier_id, @cashier_name, @openid, @bill_fen, @discount_fen,
+          @payable_fen, @face_value_fen, @online, @decision_json, @approved_by, @other_discount, @status,
+          @synced_at, @status_reason, @voided_at, @voided_by, @void_reason)`
+    ).run(row)
+    hooks.afterRedemptionRow?.()
+    prepared(
+      this.db,
+      `INSERT INTO outbox (redemption_id, kind, state, next_attempt_at, created_at, updated_at)
+         VALUES (?, 'consume', 'queued', ?, ?, ?)`
+    ).run(row.id, row.at, row.at, row.at)
+    hooks.afterOutboxRow?.()
+    appendAudit(this.db, {
+      at: row.at,
+      actorId: row.cashier_id,
+      actorName: row.cashier_name,
+      action: 'redemption.created',
+      subject: row.id,
+      detail: {
+        code: row.code,
+        cardId: row.card_id,
+        discountFen: row.discount_fen,
+        billFen: row.bill_fen,
+        online: row.online === 1,
+        approvedBy: row.approved_by
+      }
     })
-    write.immediate()
   }
 
   /**

@@ -11,6 +11,8 @@ type Write = () => void
 
 export class ScanJournal {
   private pending: Write[] = []
+  /** The card of each code whose status is gathered but not written yet (the latest wins, as in the upsert). */
+  private pendingCards = new Map<string, string | null>()
   private scheduled = false
 
   constructor(
@@ -44,6 +46,7 @@ export class ScanJournal {
     endTime: number | null
     seenAt: number
   }): void {
+    this.pendingCards.set(row.code, row.cardId)
     this.add(() =>
       prepared(
         this.db,
@@ -65,9 +68,13 @@ export class ScanJournal {
     )
   }
 
-  /** The card a code belonged to when WeChat last said, including what is not flushed yet. */
+  /**
+   * The card a code belonged to when WeChat last said, including what is not flushed yet — read from
+   * memory, so an offline look-up never waits for the journal's fsync (it used to flush the previous
+   * scan's entries first whenever scans came faster than the event loop's next turn).
+   */
   cardSeenBefore(code: string): string | null {
-    this.flush()
+    if (this.pendingCards.has(code)) return this.pendingCards.get(code) ?? null
     const row = prepared(this.db, 'SELECT card_id FROM code_statuses WHERE code = ?').get(code) as
       { card_id: string | null } | undefined
     return row?.card_id ?? null
@@ -78,6 +85,7 @@ export class ScanJournal {
     if (this.pending.length === 0) return
     const batch = this.pending
     this.pending = []
+    this.pendingCards = new Map()
     try {
       this.db.transaction(() => batch.forEach((write) => write()))()
     } catch (error) {

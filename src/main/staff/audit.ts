@@ -5,9 +5,9 @@
  * appendAudit is synchronous on purpose: it runs inside the caller's transaction, so an
  * action and its audit entry commit together or not at all.
  */
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import type { Db } from '../db/open'
-import { readSetting, writeSetting } from '../db/settings'
+import { readSetting } from '../db/settings'
 import { prepared } from '../db/statements'
 
 export const GENESIS_HASH = '0'.repeat(64)
@@ -59,13 +59,16 @@ export function entryHash(row: Omit<AuditRow, 'hash'>): string {
     row.detail_json,
     row.prev_hash
   ])
-  return createHash('sha256').update(canonical).digest('hex')
+  // One-shot crypto.hash: the same SHA-256 as createHash().update().digest(), without the Hash object.
+  return hash('sha256', canonical, 'hex')
 }
+
+const HEAD_KEY = 'audit.head'
 
 export function appendAudit(db: Db, input: AuditInput): AuditRow {
   const last = prepared(db, 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
     { id: number; hash: string } | undefined
-  const row: Omit<AuditRow, 'hash'> = {
+  const full: AuditRow = {
     id: (last?.id ?? 0) + 1,
     at: input.at,
     actor_id: input.actorId,
@@ -73,20 +76,26 @@ export function appendAudit(db: Db, input: AuditInput): AuditRow {
     action: input.action,
     subject: input.subject,
     detail_json: JSON.stringify(input.detail),
-    prev_hash: last?.hash ?? GENESIS_HASH
+    prev_hash: last?.hash ?? GENESIS_HASH,
+    hash: ''
   }
-  const full: AuditRow = { ...row, hash: entryHash(row) }
+  full.hash = entryHash(full)
   prepared(
     db,
     `INSERT INTO audit_log (id, at, actor_id, actor_name, action, subject, detail_json, prev_hash, hash)
      VALUES (@id, @at, @actor_id, @actor_name, @action, @subject, @detail_json, @prev_hash, @hash)`
   ).run(full)
-  // The head pointer catches a deleted LAST entry, which no link after it could reveal.
-  writeSetting(db, HEAD_KEY, { id: full.id, hash: full.hash }, input.at)
+  // The head pointer catches a deleted LAST entry, which no link after it could reveal. It is stored in
+  // settings (same key and JSON as ever) but written directly rather than through writeSetting: it is no
+  // setting anyone caches, so it must not bump the settings generation (which would make the next scan
+  // re-read and re-parse every setting after each redemption).
+  prepared(
+    db,
+    `INSERT INTO settings (key, value, updated_at) VALUES ('${HEAD_KEY}', ?, ?)
+     ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`
+  ).run(JSON.stringify({ id: full.id, hash: full.hash }), input.at)
   return full
 }
-
-const HEAD_KEY = 'audit.head'
 
 export interface ChainReport {
   ok: boolean
