@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { Ledger } from '../../src/main/redeem/ledger'
+import { DEFAULT_MAX_IN_FLIGHT, DEFAULT_RATE_PER_SECOND } from '../../src/main/sync/worker'
 import { startSandboxServer } from '../../src/main/upstream/sandbox'
 import { bundleForNode } from '../../test/reliability/buildDriver'
 import { APP, CARD_A, codeOf, reliabilitySandbox } from '../../test/reliability/seed'
@@ -41,7 +42,7 @@ interface ChildResult {
 export async function main(args: string[]): Promise<void> {
   const items = Number(args[0] ?? 10_000)
   const settings: Setting[] = [
-    { label: 'defaults (500/s, 32 in flight)', items },
+    { label: `defaults (${DEFAULT_RATE_PER_SECOND}/s, ${DEFAULT_MAX_IN_FLIGHT} in flight)`, items },
     { label: 'defaults, 1/10 of the queue', items: Math.max(100, Math.round(items / 10)) },
     { label: '500/s, 8 in flight', items, maxInFlight: 8 },
     { label: '200/s, 32 in flight', items, ratePerSecond: 200 },
@@ -57,8 +58,8 @@ export async function main(args: string[]): Promise<void> {
       const parentCpu = process.cpuUsage()
       const result = await runOne(child.file, setting)
       const sandboxCpu = process.cpuUsage(parentCpu)
-      const rate = setting.ratePerSecond ?? 500
-      const inFlight = setting.maxInFlight ?? 32
+      const rate = setting.ratePerSecond ?? DEFAULT_RATE_PER_SECOND
+      const inFlight = setting.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT
       const ideal = Math.min(rate, (inFlight * 1000) / LATENCY_MS)
       const perSecond = (result.synced / result.ms) * 1000
       const mb = (n: number): string => (n / 1_048_576).toFixed(0)

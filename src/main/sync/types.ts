@@ -26,7 +26,7 @@ export interface SyncWorkerOptions {
   random?: Random
   /** Items being worked on at once. Default 32 (≥ 500/s at 50 ms round trips). */
   maxInFlight?: number
-  /** Upstream calls per second (consume and code/get alike). Default 500. */
+  /** Upstream calls per second (consume and code/get alike). Default DEFAULT_RATE_PER_SECOND (600). */
   ratePerSecond?: number
   /** Calls allowed at once after a quiet spell. Default ratePerSecond / 10. */
   burst?: number
