@@ -4,6 +4,7 @@
  * cause is the SandboxNetworkError, and an aborted signal rejects with the signal's reason while the request
  * itself carries on inside the sandbox (as a real request already on the wire would).
  */
+import { raceAbort } from '../raceAbort'
 import { SandboxNetworkError } from './net-error'
 import type { Sandbox } from './sandbox'
 
@@ -39,21 +40,4 @@ export function createSandboxFetch(sandbox: Sandbox): FetchLike {
     }
     return new Response(reply.raw, { status: reply.status, headers: { 'content-type': reply.contentType } })
   }
-}
-
-function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason)
-    signal.addEventListener('abort', onAbort, { once: true })
-    work.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort)
-        resolve(value)
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort)
-        reject(error)
-      }
-    )
-  })
 }

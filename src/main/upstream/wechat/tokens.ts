@@ -8,6 +8,7 @@
  * - TokenServiceTokens: GET from the merchant's central token service, so the AppSecret never reaches the till
  *   (protocol in ../README.md).
  */
+import { raceAbort } from '../raceAbort'
 import { UpstreamError } from '../types'
 import { classifyErrcode } from './errcodes'
 import { deadlineSignal, errcodeOf, errmsgOf, exchange, type FetchLike, type JsonObject } from './transport'
@@ -197,21 +198,9 @@ export class AppSecretTokens extends CachedTokens {
 
 /** Resolves like `work`, or rejects with a timeout UpstreamError when `signal` aborts first. */
 export function raceSignal<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted)
-    return Promise.reject(new UpstreamError('timeout', 'access token: no answer within the deadline'))
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void =>
-      reject(new UpstreamError('timeout', 'access token: no answer within the deadline'))
-    signal.addEventListener('abort', onAbort, { once: true })
-    work.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort)
-        resolve(value)
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort)
-        reject(error)
-      }
-    )
-  })
+  return raceAbort(
+    work,
+    signal,
+    () => new UpstreamError('timeout', 'access token: no answer within the deadline')
+  )
 }
