@@ -109,6 +109,19 @@ export interface DeviceStatus {
 export interface DeviceListing {
   hid: { path: string; vendorId: number; productId: number; product: string | null; kind: string }[]
   serial: { path: string; kind: string; manufacturer: string | null }[]
-  /** Why a list could not be read (e.g. libusb missing), in plain words. */
-  problems: string[]
+  /** Why a list could not be read; the renderer says it in the user's language, the detail is for a manager on demand. */
+  problems: DeviceListProblem[]
+}
+
+/**
+ * - `serialToolMissing`: Linux lists serial ports with `udevadm` (package `udev`), which a minimal system lacks;
+ *   the port path can still be typed by hand.
+ * - `serialListFailed` / `hidListFailed`: any other failure of the OS listing (e.g. libusb missing for HID).
+ */
+export type DeviceListProblemCode = 'serialToolMissing' | 'serialListFailed' | 'hidListFailed'
+
+export interface DeviceListProblem {
+  code: DeviceListProblemCode
+  /** The operating system's own words, for the details a manager may open. */
+  detail: string
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { listSerialPorts } from '../../src/main/devices/serial/listSerialPorts'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { listSerialPorts, listSerialPortsOrProblem } from '../../src/main/devices/serial/listSerialPorts'
+import { en } from '../../src/renderer/src/i18n/en'
+import { zhCN } from '../../src/renderer/src/i18n/zh-CN'
 import { serialScannerConfigSchema } from '../../src/main/devices/serial/serialConfig'
 
 const firstMessage = (input: unknown): string | undefined =>
@@ -69,8 +74,36 @@ describe('listSerialPorts', () => {
   })
 
   it('lists the ports of this machine through serialport', async () => {
-    const listed = await listSerialPorts()
-    expect(Array.isArray(listed)).toBe(true)
-    for (const port of listed) expect(port.path).toMatch(/^(\/dev\/|COM)/)
+    // On Linux this runs `udevadm info -e`: .ci/run installs the udev package for it.
+    const { ports, problem } = await listSerialPortsOrProblem()
+    expect(problem, 'install the udev package (udevadm) to list serial ports').toBeNull()
+    for (const port of ports) expect(port.path).toMatch(/^(\/dev\/|COM)/)
+  })
+
+  it.runIf(process.platform === 'linux')(
+    'says in plain words that udevadm is missing when it is not on PATH',
+    async () => {
+      const saved = process.env.PATH
+      process.env.PATH = mkdtempSync(join(tmpdir(), 'no-udevadm-'))
+      try {
+        const { ports, problem } = await listSerialPortsOrProblem()
+        expect(ports).toEqual([])
+        expect(problem).toMatchObject({ code: 'serialToolMissing' })
+        expect(problem?.detail).toMatch(/udevadm/)
+        expect(zhCN.devices.listProblem.serialToolMissing).toMatch(/udevadm（udev 软件包）.*手动输入串口路径/)
+        expect(en.devices.listProblem.serialToolMissing).toMatch(
+          /udevadm \(package udev\).*type the port path/
+        )
+      } finally {
+        process.env.PATH = saved
+      }
+    }
+  )
+
+  it('reports any other listing failure as serialListFailed with the detail for IT', async () => {
+    const { problem } = await listSerialPortsOrProblem(() =>
+      Promise.reject(new Error('EACCES /sys/class/tty'))
+    )
+    expect(problem).toEqual({ code: 'serialListFailed', detail: 'EACCES /sys/class/tty' })
   })
 })

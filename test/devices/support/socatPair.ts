@@ -36,6 +36,10 @@ export async function startSocatPair(dir: string): Promise<SocatPair> {
     `socat links in ${dir} (${log.trim() || 'no output'})`,
     () => failed !== undefined || child.exitCode !== null || (existsSync(scannerSide) && existsSync(hostSide))
   )
+  if ((failed as NodeJS.ErrnoException | undefined)?.code === 'ENOENT')
+    throw new Error(
+      'socat is not installed: the serial tests need it for pseudo-terminal pairs (apt-get install socat).'
+    )
   if (failed !== undefined || child.exitCode !== null)
     throw new Error(`socat did not start: ${failed?.message ?? log}`)
   return {

@@ -8,10 +8,11 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 
 export const ARTIFACTS_DIR = join(process.cwd(), 'test-artifacts')
 
-export function chromiumPath(): string {
-  const candidates = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+export function chromiumPath(
+  candidates = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
     (p): p is string => Boolean(p)
   )
+): string {
   const found = candidates.find((p) => existsSync(p))
   if (!found) {
     throw new Error(

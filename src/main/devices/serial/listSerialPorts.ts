@@ -3,6 +3,7 @@
  * links and udev symlinks are not listed, so the configured path stays free text.
  */
 import { SerialPort } from 'serialport'
+import type { DeviceListProblem } from '../../../shared/devices'
 
 export type SerialPortKind = 'usb-cdc' | 'usb-serial' | 'onboard' | 'other'
 
@@ -51,4 +52,20 @@ export async function listSerialPorts(
       return listing
     })
     .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.path.localeCompare(b.path))
+}
+
+/**
+ * The ports, or why they could not be listed. On Linux serialport runs `udevadm info -e`; a system without the
+ * `udev` package has no udevadm and the spawn fails with ENOENT — said as `serialToolMissing`, not as the raw error.
+ */
+export async function listSerialPortsOrProblem(
+  list?: () => Promise<RawPortInfo[]>
+): Promise<{ ports: SerialPortListing[]; problem: DeviceListProblem | null }> {
+  try {
+    return { ports: await listSerialPorts(list), problem: null }
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err)
+    const toolMissing = /udevadm/.test(detail) && /ENOENT|not found/i.test(detail)
+    return { ports: [], problem: { code: toolMissing ? 'serialToolMissing' : 'serialListFailed', detail } }
+  }
 }

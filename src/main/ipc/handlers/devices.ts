@@ -4,7 +4,7 @@ import type { DeviceListing, DevicesConfig, DeviceStatus } from '../../../shared
 import { AppFailure } from '../../../shared/result'
 import { normalizerFor } from '../../redeem/normalizerFor'
 import { createScanEvent, type ScanEvent } from '../../../shared/scan'
-import { listHidScanners, listSerialPorts, createNodeHidApi } from '../../devices'
+import { listHidScanners, listSerialPortsOrProblem, createNodeHidApi } from '../../devices'
 import { DevicesConfigSchema } from '../../devices/manager'
 import type { Station } from '../../station/station'
 import { appendAudit } from '../../staff/audit'
@@ -25,22 +25,18 @@ export function devicesHandlers(station: Station) {
           kind: d.kind
         }))
       } catch (err) {
-        listing.problems.push(
-          `HID devices cannot be listed: ${err instanceof Error ? err.message : String(err)}`
-        )
+        listing.problems.push({
+          code: 'hidListFailed',
+          detail: err instanceof Error ? err.message : String(err)
+        })
       }
-      try {
-        const ports = await listSerialPorts()
-        listing.serial = ports.map((p) => ({
-          path: p.path,
-          kind: p.kind,
-          manufacturer: p.manufacturer ?? null
-        }))
-      } catch (err) {
-        listing.problems.push(
-          `Serial ports cannot be listed: ${err instanceof Error ? err.message : String(err)}`
-        )
-      }
+      const serial = await listSerialPortsOrProblem()
+      listing.serial = serial.ports.map((p) => ({
+        path: p.path,
+        kind: p.kind,
+        manufacturer: p.manufacturer ?? null
+      }))
+      if (serial.problem) listing.problems.push(serial.problem)
       return listing
     },
     'devices.config.get': (): DevicesConfig => readDevicesConfig(station.db),

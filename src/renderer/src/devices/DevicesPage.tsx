@@ -68,7 +68,19 @@ export function DevicesPage() {
         onCameraOpened={() => setCameraSeen((n) => n + 1)}
       />
       {devices.listing?.problems.map((p) => (
-        <Alert key={p} type="warning" showIcon title={p} className="devices-problem" />
+        <Alert
+          key={p.code}
+          type="warning"
+          showIcon
+          title={t(`devices.listProblem.${p.code}`)}
+          description={
+            <details>
+              <summary>{t('devices.listProblem.details')}</summary>
+              <code>{p.detail}</code>
+            </details>
+          }
+          className="devices-problem"
+        />
       ))}
       <Tabs
         className="devices-tabs"

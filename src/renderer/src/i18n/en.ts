@@ -66,6 +66,14 @@ export const en: Catalogue = {
   devices: {
     intro:
       'Scan a test code to see what arrives, then set up each kind of scanner. Changes apply when saved.',
+    listProblem: {
+      serialToolMissing:
+        'Serial ports cannot be listed on this computer: the system tool udevadm (package udev) is missing. You can still type the port path by hand, e.g. /dev/ttyACM0.',
+      serialListFailed: 'Serial ports cannot be listed right now. You can still type the port path by hand.',
+      hidListFailed:
+        'USB scanners cannot be listed right now. Check that the USB library is installed, or use a keyboard-mode or serial scanner.',
+      details: 'Details for IT'
+    },
     save: 'Save device settings',
     saved: 'Device settings saved; scanners reopened with the new settings',
     revert: 'Discard changes',

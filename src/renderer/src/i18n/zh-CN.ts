@@ -62,6 +62,13 @@ export const zhCN = {
   },
   devices: {
     intro: '先扫一个测试码看看读到了什么，再逐项设置扫码设备。修改在保存后生效。',
+    listProblem: {
+      serialToolMissing:
+        '本机无法列出串口：缺少系统工具 udevadm（udev 软件包）。仍可手动输入串口路径，例如 /dev/ttyACM0。',
+      serialListFailed: '暂时无法列出串口。仍可手动输入串口路径。',
+      hidListFailed: '暂时无法列出 USB 扫码枪。请检查 USB 库是否已安装，或改用键盘模式或串口扫码枪。',
+      details: '给技术人员的详情'
+    },
     save: '保存设备设置',
     saved: '设备设置已保存，扫码枪已按新设置重新打开',
     revert: '放弃修改',
