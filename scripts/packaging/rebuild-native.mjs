@@ -70,6 +70,45 @@ export function inspectBetterSqlite(projectDir, { platform, arch, abi, version }
   return { ok: info.format === wanted && info.arch === arch && abis.includes(abi), detail }
 }
 
+/**
+ * The one rebuild command `npm start` and `npm run dist:*` run: better-sqlite3 and nothing else, through its own
+ * install script (prebuild-install first, node-gyp as the fallback), pointed at Electron's ABI by the environment.
+ * test/packaging/startElectron.test.ts pins it, so nobody widens it to every native module unnoticed.
+ */
+export function electronRebuildCommand(base, electron) {
+  return {
+    command: 'npm',
+    args: ['rebuild', 'better-sqlite3', '--foreground-scripts'],
+    env: electronBuildEnv(base, electron)
+  }
+}
+
+/**
+ * Makes node_modules' better-sqlite3 an Electron build for this machine, unless it already is.
+ * @returns {{ ok: boolean, rebuilt: boolean, detail: string, electron: { version: string, abi: number } }}
+ */
+export function rebuildBetterSqliteForElectron(projectDir, { platform, arch, log = console.log }) {
+  const electron = electronTarget(projectDir)
+  const target = { platform, arch, abi: electron.abi, version: electron.version }
+  const before = inspectBetterSqlite(projectDir, target)
+  if (before.ok) return { ok: true, rebuilt: false, detail: before.detail, electron }
+  log(`[rebuild-native] better-sqlite3 is ${before.detail}; rebuilding for Electron ${electron.version}…`)
+  const { command, args, env } = electronRebuildCommand(process.env, { version: electron.version, arch })
+  const result = spawnSync(command, args, {
+    cwd: projectDir,
+    env,
+    stdio: 'inherit',
+    shell: process.platform === 'win32'
+  })
+  const after = inspectBetterSqlite(projectDir, target)
+  return { ok: result.status === 0 && after.ok, rebuilt: true, detail: after.detail, electron }
+}
+
+export const REBUILD_NEEDS =
+  'prebuild-install needs github.com, node-gyp needs Electron headers from electronjs.org (or ' +
+  'ELECTRON_HEADERS_URL) and a C++ toolchain (Windows: Visual Studio Build Tools with "Desktop development ' +
+  'with C++", and Python 3).'
+
 function main() {
   const { values } = parseArgs({
     options: { platform: { type: 'string' }, arch: { type: 'string' }, project: { type: 'string' } }
@@ -89,33 +128,14 @@ function main() {
         'packages on Linux x64 (docs/packaging.md).'
     )
   }
-  const electron = electronTarget(projectDir)
-  const target = { platform, arch, abi: electron.abi, version: electron.version }
-
-  const before = inspectBetterSqlite(projectDir, target)
-  if (before.ok) {
-    console.log(`[rebuild-native] better-sqlite3 is already built for Electron: ${before.detail}`)
-    return
-  }
-  console.log(
-    `[rebuild-native] better-sqlite3 is ${before.detail}; rebuilding for Electron ${electron.version}…`
-  )
-  const result = spawnSync('npm', ['rebuild', 'better-sqlite3', '--foreground-scripts'], {
-    cwd: projectDir,
-    env: electronBuildEnv(process.env, { version: electron.version, arch }),
-    stdio: 'inherit',
-    shell: process.platform === 'win32'
-  })
-  const after = inspectBetterSqlite(projectDir, target)
-  if (result.status !== 0 || !after.ok) {
+  const outcome = rebuildBetterSqliteForElectron(projectDir, { platform, arch })
+  if (!outcome.ok)
     fail(
-      `better-sqlite3 is not usable in Electron ${electron.version}: ${after.detail}. ` +
-        'prebuild-install needs github.com, node-gyp needs Electron headers from electronjs.org (or ' +
-        'ELECTRON_HEADERS_URL) and a C++ toolchain (Windows: Visual Studio Build Tools with "Desktop development ' +
-        'with C++", and Python 3).'
+      `better-sqlite3 is not usable in Electron ${outcome.electron.version}: ${outcome.detail}. ${REBUILD_NEEDS}`
     )
-  }
-  console.log(`[rebuild-native] better-sqlite3 is built for Electron: ${after.detail}`)
+  console.log(
+    `[rebuild-native] better-sqlite3 is ${outcome.rebuilt ? '' : 'already '}built for Electron: ${outcome.detail}`
+  )
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main()
