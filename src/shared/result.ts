@@ -1,7 +1,9 @@
+import type { ErrorCode } from './errors'
+
 /** What every IPC handler returns: nothing throws across the process boundary. */
 export interface AppError {
-  /** Stable machine code (e.g. BAD_REQUEST, FORBIDDEN, DB_UNAVAILABLE); the renderer maps it to words. */
-  code: string
+  /** Stable machine code (src/shared/errors.ts); the renderer maps it to words. */
+  code: ErrorCode
   /** A clear sentence for logs and for the fallback display. */
   message: string
   /** Optional structured detail (never secrets). */
@@ -11,7 +13,7 @@ export interface AppError {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError }
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value })
-export const fail = (code: string, message: string, details?: unknown): Result<never> => ({
+export const fail = (code: ErrorCode, message: string, details?: unknown): Result<never> => ({
   ok: false,
   error: details === undefined ? { code, message } : { code, message, details }
 })
@@ -19,7 +21,7 @@ export const fail = (code: string, message: string, details?: unknown): Result<n
 /** Thrown inside main-process services to end a handler with a specific code; the dispatcher turns it into a Result. */
 export class AppFailure extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: unknown
   ) {

@@ -1,7 +1,9 @@
 import { AppFailure } from '../../shared/result'
 
+import type { ErrorCode } from '../../shared/errors'
+
 /** Codes a database can fail to open with; each has a message a manager can act on. */
-export type DatabaseErrorCode = 'DB_CORRUPT' | 'DB_UNREADABLE' | 'DB_TOO_NEW' | 'DB_MIGRATION_FAILED'
+export type DatabaseErrorCode = Extract<ErrorCode, `DB_${string}`>
 
 export class DatabaseError extends AppFailure {
   constructor(

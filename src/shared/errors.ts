@@ -1,0 +1,60 @@
+/**
+ * Every error code main can answer with (and the two the renderer's transport makes up). Main sends the code and,
+ * where the words need them, params in `details`; the words are the renderer's (i18n catalogues, `errors.<CODE>`),
+ * and test/renderer/errorCodes.test.ts fails on a code without zh-CN and English text.
+ * Adding a code: add it here, add `errors.<CODE>` to both catalogues, throw `new AppFailure('<CODE>', …)`.
+ */
+export const ERROR_CODES = [
+  // the transport and the dispatcher
+  'BAD_REQUEST',
+  'UNKNOWN_CHANNEL',
+  'FORBIDDEN',
+  'FORBIDDEN_SENDER',
+  'NOT_SIGNED_IN',
+  'LOCKED',
+  'INTERNAL',
+  'DISCONNECTED',
+  'NOT_FOUND',
+  // staff and sign-in
+  'WRONG_PIN',
+  'PIN_LOCKED',
+  'UNKNOWN_STAFF',
+  'NOT_A_MANAGER',
+  'BAD_PIN',
+  'STAFF_EXISTS',
+  'ALREADY_SET_UP',
+  // the counter
+  'APPROVAL_INVALID',
+  'MANAGER_PIN_REQUIRED',
+  'NOT_REDEEMABLE',
+  'CONFIRM_WARNINGS',
+  'DUPLICATE',
+  'LOOKUP_EXPIRED',
+  'SCAN_EXPIRED',
+  'ALREADY_VOIDED',
+  'VOID_SYNCED',
+  'VOID_IN_FLIGHT',
+  // end of day, conflicts, backups
+  'DAY_ALREADY_CLOSED',
+  'DAY_NOT_STARTED',
+  'Z_REPORT_UNREADABLE',
+  'NOT_A_CONFLICT',
+  'ALREADY_RESOLVED',
+  'CONFIRMATION_MISMATCH',
+  'BACKUP_NOT_FOUND',
+  'BACKUP_UNUSABLE',
+  'RESTORE_FAILED',
+  'TRAINING_ONLY',
+  // the database file (src/main/db/errors.ts)
+  'DB_CORRUPT',
+  'DB_UNREADABLE',
+  'DB_TOO_NEW',
+  'DB_MIGRATION_FAILED',
+  // set-up and devices
+  'SETUP_SECRET_MISSING',
+  'SETUP_NOT_LIVE_READY',
+  'BAD_DEVICE_CONFIG',
+  'DEVICES_FAILED'
+] as const
+
+export type ErrorCode = (typeof ERROR_CODES)[number]
