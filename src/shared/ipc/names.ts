@@ -89,8 +89,5 @@ export const EVENT_NAMES = [...APP_EVENTS, ...SYNC_EVENTS, ...DEVICE_EVENTS] as 
 export type ChannelName = (typeof CHANNEL_NAMES)[number]
 export type EventName = (typeof EVENT_NAMES)[number]
 
-export const isChannelName = (name: unknown): name is ChannelName =>
-  typeof name === 'string' && (CHANNEL_NAMES as readonly string[]).includes(name)
-
 /** Electron sends event E on the ipc channel `${EVENT_CHANNEL_PREFIX}${E}`. */
 export const EVENT_CHANNEL_PREFIX = 'event:'

@@ -12,8 +12,6 @@ const INVISIBLES = /[\u200B-\u200D\u2060\uFEFF]/g
 const isHighSurrogate = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdbff
 const isLowSurrogate = (unit: number): boolean => unit >= 0xdc00 && unit <= 0xdfff
 
-export const isFramingControl = (unit: number): boolean => FRAMING_CONTROLS.has(unit)
-
 /** A code unit that only appears when bytes were misread: other controls, DEL, C1, U+FFFD, noncharacters. */
 function isGarbageUnit(unit: number): boolean {
   if (unit < 0x20) return !FRAMING_CONTROLS.has(unit)

@@ -13,7 +13,6 @@ export type SessionTrouble = 'LOCKED' | 'NOT_SIGNED_IN'
 
 const SESSION_TROUBLE: Readonly<Record<string, SessionTrouble>> = {
   LOCKED: 'LOCKED',
-  SESSION_LOCKED: 'LOCKED',
   NOT_SIGNED_IN: 'NOT_SIGNED_IN'
 }
 
