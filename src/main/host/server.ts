@@ -14,7 +14,7 @@ import { Session } from '../ipc/session'
 import type { Station } from '../station/station'
 import { isDownloadPath, serveDownload } from '../reports/downloads'
 import { serveStatic } from './staticFiles'
-import { ClientMessage, type ServerMessage } from './wsProtocol'
+import { ClientFrame, type ServerFrame } from '../../shared/ipc/wire'
 
 export interface HostOptions {
   station: Station
@@ -66,15 +66,15 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   function serveConnection(ws: WebSocket, origin: string): void {
     const session = new Session(origin)
-    const send = (message: ServerMessage) => {
+    const send = (message: ServerFrame) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message))
     }
     const unsubscribe = options.station.events.onAny((event, payload) => send({ t: 'event', event, payload }))
     ws.on('close', unsubscribe)
     ws.on('message', (data) => {
-      let parsed: ClientMessage
+      let parsed: ClientFrame
       try {
-        const result = ClientMessage.safeParse(JSON.parse(String(data)))
+        const result = ClientFrame.safeParse(JSON.parse(String(data)))
         if (!result.success) return send({ t: 'error', message: 'Malformed message' })
         parsed = result.data
       } catch {

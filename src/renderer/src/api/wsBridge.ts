@@ -6,6 +6,7 @@
 import { CHANNEL_NAMES, EVENT_NAMES, type EventName } from '../../../shared/ipc/names'
 import type { StationBridge } from '../../../shared/ipc/api'
 import type { Result } from '../../../shared/result'
+import { ServerFrame, type ClientFrame } from '../../../shared/ipc/wire'
 
 type Pending = (result: Result<unknown>) => void
 
@@ -28,16 +29,19 @@ export function createWsBridge(wsUrl: string): StationBridge {
   }
 
   const onMessage = (text: string) => {
-    let message: { t?: string; id?: number; result?: Result<unknown>; event?: EventName; payload?: unknown }
+    let json: unknown
     try {
-      message = JSON.parse(text) as typeof message
+      json = JSON.parse(text)
     } catch {
       return
     }
-    if (message.t === 'result' && message.id !== undefined && message.result) {
-      pending.get(message.id)?.(message.result)
+    const frame = ServerFrame.safeParse(json)
+    if (!frame.success) return
+    const message = frame.data
+    if (message.t === 'result') {
+      pending.get(message.id)?.(message.result as Result<unknown>)
       pending.delete(message.id)
-    } else if (message.t === 'event' && message.event) {
+    } else if (message.t === 'event') {
       listeners.get(message.event)?.forEach((listener) => listener(message.payload))
     }
   }
@@ -47,7 +51,8 @@ export function createWsBridge(wsUrl: string): StationBridge {
     const id = nextId++
     return new Promise((resolve) => {
       pending.set(id, resolve)
-      socket.send(JSON.stringify({ t: 'call', id, channel, request }))
+      const frame: ClientFrame = { t: 'call', id, channel, request }
+      socket.send(JSON.stringify(frame))
     })
   }
 
