@@ -181,6 +181,7 @@ export interface AuditEntryView {
   at: EpochMs
   actorId: string | null
   actorName: string | null
+  /** An AuditAction (src/shared/audit.ts) for every entry this version writes; kept a string for older entries. */
   action: string
   subject: string | null
   /** The entry's detail with secrets redacted and openids masked. */

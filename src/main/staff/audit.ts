@@ -6,26 +6,14 @@
  * action and its audit entry commit together or not at all.
  */
 import { hash } from 'node:crypto'
+import type { AuditAction } from '../../shared/audit'
 import type { Db } from '../db/open'
 import { readSetting } from '../db/settings'
 import { prepared } from '../db/statements'
 
 export const GENESIS_HASH = '0'.repeat(64)
 
-export type AuditAction =
-  | 'staff.sign_in'
-  | 'staff.sign_in_failed'
-  | 'staff.sign_out'
-  | 'staff.created'
-  | 'redemption.created'
-  | 'redemption.voided'
-  | 'redemption.override'
-  | 'redemption.conflict'
-  | 'redemption.rejected'
-  | 'conflict.resolved'
-  | 'settings.changed'
-  | 'day.closed'
-  | 'backup.restored'
+export type { AuditAction } from '../../shared/audit'
 
 export interface AuditInput {
   at: number

@@ -5,6 +5,8 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AuditEntryView } from '../../../../shared/reports'
 import { dateTimeText } from '../../components/format'
+import { useLang } from '../../i18n/useLang'
+import { auditActionText, auditActorText, auditFields, auditSummary } from './auditText'
 import { call } from '../../shell/call'
 import { reportsErrorText } from './text'
 import { useLoad } from './useLoad'
@@ -16,6 +18,7 @@ const ALL = '*'
 
 export function AuditPage({ zone }: { zone: string }) {
   const { t } = useTranslation()
+  const lang = useLang()
   const [action, setAction] = useState<string | undefined>(undefined)
   const [actor, setActor] = useState('')
   const [extra, setExtra] = useState<AuditEntryView[]>([])
@@ -73,7 +76,7 @@ export function AuditPage({ zone }: { zone: string }) {
           onChange={(v: string) => refilter(() => setAction(v === ALL ? undefined : v))}
           options={[
             { value: ALL, label: t('reports.audit.allActions') },
-            ...ACTIONS.map((a) => ({ value: a, label: a }))
+            ...ACTIONS.map((a) => ({ value: a, label: t(`reports.audit.groups.${a}`) }))
           ]}
           data-testid="audit-action"
         />
@@ -102,13 +105,25 @@ export function AuditPage({ zone }: { zone: string }) {
         dataSource={entries}
         pagination={false}
         onRow={(e) => ({ 'data-testid': 'audit-row', 'data-action': e.action }) as object}
+        expandable={{
+          expandedRowRender: (e) => (
+            <dl className="audit-fields" data-testid="audit-fields">
+              {auditFields(t, e, zone).map((f) => (
+                <div key={f.label}>
+                  <dt>{f.label}</dt>
+                  <dd>{f.value}</dd>
+                </div>
+              ))}
+            </dl>
+          ),
+          columnTitle: t('reports.audit.details')
+        }}
         columns={[
-          { title: '#', dataIndex: 'id', width: 70 },
-          { title: t('reports.audit.at'), render: (_, e) => dateTimeText(e.at, zone), width: 180 },
-          { title: t('reports.audit.action'), dataIndex: 'action', width: 170 },
-          { title: t('reports.audit.actor'), render: (_, e) => e.actorName ?? '—', width: 110 },
-          { title: t('reports.audit.subject'), dataIndex: 'subject', ellipsis: true },
-          { title: t('reports.audit.detail'), render: (_, e) => JSON.stringify(e.detail), ellipsis: true }
+          { title: '#', dataIndex: 'id', width: 64 },
+          { title: t('reports.audit.at'), render: (_, e) => dateTimeText(e.at, zone), width: 170 },
+          { title: t('reports.audit.action'), render: (_, e) => auditActionText(t, e.action), width: 150 },
+          { title: t('reports.audit.actor'), render: (_, e) => auditActorText(t, e), width: 100 },
+          { title: t('reports.audit.what'), render: (_, e) => auditSummary(t, e, lang), ellipsis: true }
         ]}
       />
       {entries.length < (page.value?.total ?? 0) && (

@@ -1,0 +1,22 @@
+/**
+ * Every action the audit log records. Main writes these keys (src/main/staff/audit.ts); the manager's audit page
+ * says each in words (i18n `reports.audit.actions.*`), and test/renderer/auditText.test.ts fails on an action
+ * without zh-CN and English text. Adding one: list it here, give it words in both catalogues.
+ */
+export const AUDIT_ACTIONS = [
+  'staff.sign_in',
+  'staff.sign_in_failed',
+  'staff.sign_out',
+  'staff.created',
+  'redemption.created',
+  'redemption.voided',
+  'redemption.override',
+  'redemption.conflict',
+  'redemption.rejected',
+  'conflict.resolved',
+  'settings.changed',
+  'day.closed',
+  'backup.restored'
+] as const
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]
