@@ -24,6 +24,7 @@ export type AuditAction =
   | 'redemption.rejected'
   | 'conflict.resolved'
   | 'settings.changed'
+  | 'sync.resumed'
   | 'day.closed'
   | 'backup.restored'
 
