@@ -177,4 +177,3 @@ export function openStation(options: StationOptions): Station {
   }
   return station
 }
-
