@@ -196,7 +196,11 @@ export const en: Catalogue = {
     pickName: 'Choose your name',
     typePin: 'Type your PIN',
     staffList: 'Staff',
-    pinOf: 'PIN of {{name}}'
+    pinOf: 'PIN of {{name}}',
+    attention: {
+      title: 'Waiting for a manager',
+      needsManager: '{{n}} conflicts or refused redemptions to resolve (Conflicts page)'
+    }
   },
   lock: {
     title: 'Till locked',
@@ -248,6 +252,21 @@ export const en: Catalogue = {
     paused: {
       quota: 'Sync paused: daily API quota used up',
       auth: 'Sync paused: WeChat account settings are wrong'
+    },
+    needsManager: '{{n}} need a manager',
+    pause: {
+      since: 'paused since {{at}}',
+      until: 'resumes by itself at {{at}}',
+      untilFixed: 'until the settings are fixed',
+      callManager: 'tell a manager',
+      resume: 'Resume sync',
+      resumed: 'Sync resumed: waiting redemptions are being sent',
+      confirmTitle: 'Resume sync now?',
+      confirm: {
+        quota: 'Only after the daily quota was reset on the WeChat platform (or a new Beijing day began).',
+        auth: 'Only after the WeChat settings were corrected.'
+      },
+      cancel: 'Not now'
     }
   },
   age: { seconds: '{{n}} s', minutes: '{{n}} min', hours: '{{n}} h' },
@@ -264,7 +283,8 @@ export const en: Catalogue = {
       DUPLICATE: 'DUPLICATE! Already redeemed',
       REJECTED: 'Scan not readable',
       FAILED: 'Look-up failed',
-      REDEEMED: 'Redeemed'
+      REDEEMED: 'Redeemed',
+      SYNC_CONFLICT: 'WeChat did not confirm: call the manager'
     },
     hint: {
       READY: 'The scanner works any time; type damaged or text-only codes below.',
@@ -277,7 +297,9 @@ export const en: Catalogue = {
       DUPLICATE: 'Do NOT redeem again! Tell the customer this coupon was used. Esc for the next customer.',
       REJECTED: 'Scan again, or type the code below.',
       FAILED: 'Scan again; if it keeps failing, call the manager.',
-      REDEEMED: 'Scan the next coupon whenever ready.'
+      REDEEMED: 'Scan the next coupon whenever ready.',
+      SYNC_CONFLICT:
+        'Recorded on this till, but WeChat disagrees (the line above says how). Do not redeem again; a manager resolves it under Conflicts. Esc for the next customer.'
     }
   },
   cardType: {
