@@ -372,6 +372,7 @@ export const en: Catalogue = {
     sync: {
       confirmed: 'Confirmed by WeChat',
       queued: 'Saved; will sync to WeChat when online',
+      queuedPaused: 'Saved; sent to WeChat once the pause ends ({{why}})',
       conflict: 'Sync conflict: a manager must look at it',
       rejected: 'WeChat refused this redemption: a manager must look at it',
       voided: 'Voided'

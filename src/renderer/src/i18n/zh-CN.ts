@@ -345,6 +345,7 @@ export const zhCN = {
     sync: {
       confirmed: '微信已确认核销',
       queued: '已保存，联网后自动同步到微信',
+      queuedPaused: '已保存，暂停结束后自动发送到微信（{{why}}）',
       conflict: '同步冲突：请店长处理',
       rejected: '微信拒绝了此次核销：请店长处理',
       voided: '已作废'
