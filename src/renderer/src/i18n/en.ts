@@ -695,6 +695,10 @@ export const en: Catalogue = {
     done: {
       save: 'Save settings',
       saved: 'Settings saved',
+      appliedLive:
+        'In effect now: the next look-ups, syncing and card updates use the new connection; no restart.',
+      appliedAtGoLive:
+        'Training keeps using the built-in sandbox; this WeChat connection is used once the station is switched to live and restarted.',
       fix: 'Please fix first:',
       plainSecrets:
         'Note: this machine has no OS keychain; secrets are kept unencrypted in the data folder. Protect that folder.',
