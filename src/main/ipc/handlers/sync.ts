@@ -15,15 +15,19 @@ export function syncHandlers(station: Station, now: () => number = Date.now) {
       if (!session.staff) throw new AppFailure('NOT_SIGNED_IN', 'Sign in first.')
       const sync = station.services.sync
       const before = sync.state()
-      // The audit entry first: a resume that happened is always on record, with what was lifted.
-      appendAudit(station.db, {
-        at: now(),
-        actorId: session.staff.staffId,
-        actorName: session.staff.name,
-        action: 'sync.resumed',
-        subject: 'sync',
-        detail: { paused: before.paused, slowedUntil: before.slowedUntil, queueDepth: before.queueDepth }
-      })
+      const staff = session.staff
+      // The audit entry first (entry and chain head in one transaction): a resume that happened is always on
+      // record, with what it lifted.
+      station.db.transaction(() =>
+        appendAudit(station.db, {
+          at: now(),
+          actorId: staff.staffId,
+          actorName: staff.name,
+          action: 'sync.resumed',
+          subject: 'sync',
+          detail: { paused: before.paused, slowedUntil: before.slowedUntil, queueDepth: before.queueDepth }
+        })
+      )()
       await sync.resume()
       return sync.state()
     }
