@@ -114,6 +114,15 @@ describe('a sync conflict at the counter', () => {
     await expect.poll(() => page.getByTestId('needs-manager').getAttribute('data-count')).toBe('1')
     expect(await page.getByTestId('needs-manager').textContent()).toContain('待店长处理 1')
     await screenshot(page, 'sync-conflict-1-counter')
+    // The same in English.
+    await page.getByTestId('language-switch').getByText('English').click()
+    await expect
+      .poll(() => band.locator('.state-title').textContent())
+      .toBe('WeChat did not confirm: call the manager')
+    expect(await page.getByTestId('needs-manager').textContent()).toContain('1 need a manager')
+    await screenshot(page, 'sync-conflict-1-counter-en')
+    await page.getByTestId('language-switch').getByText('中文').click()
+    await expect.poll(() => band.locator('.state-title').textContent()).toBe('微信未确认：请叫店长')
 
     // It stays in the header after the cashier moves on…
     await page.keyboard.press('Escape')
