@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   'redemption.rejected',
   'conflict.resolved',
   'settings.changed',
+  'sync.resumed',
   'day.closed',
   'backup.restored'
 ] as const

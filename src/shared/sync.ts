@@ -40,6 +40,11 @@ export interface SyncState {
   oldestPendingAgeMs: number | null
   /** Queued items past their fast retry schedule (or older than the stale age): the manager should look. */
   staleCount: number
+  /**
+   * Conflicts and rejections no manager has resolved yet (the conflicts queue): shown to everyone in the header
+   * and on the sign-in screen until a manager resolves them.
+   */
+  needsManager: number
   /** Requests on the wire right now. */
   inFlight: number
   lastSuccessAt: EpochMs | null

@@ -5,7 +5,8 @@
  * with SIGKILL at random moments and starts it again on the same file.
  *
  * Config comes as JSON in HEXIAO_DRIVER. In 'drain' mode it writes nothing, prints `drained` once the outbox
- * has nothing queued, and exits.
+ * has nothing queued, and exits. It prints `paused` / `unpaused` as the worker's pause (45009, credentials)
+ * begins and ends, and SIGUSR1 makes it resume (the manager's sync.resume), printing `resumed`.
  */
 import { v7 as uuidv7 } from 'uuid'
 import { openDatabase } from '../../src/main/db/open'
@@ -42,15 +43,26 @@ const upstream = new WechatCardClient({
   baseUrl: config.baseUrl,
   defaultDeadlineMs: 2_000
 })
+let paused = false
 const worker = new SyncWorker({
   db,
   upstream,
-  emit: () => undefined,
+  // `paused` / `unpaused` lines let the parent kill the station while a 45009 pause holds (killPause.ts).
+  emit: (event, payload) => {
+    if (event !== 'sync.state') return
+    const now = (payload as { paused: unknown }).paused !== null
+    if (now !== paused) say(now ? 'paused' : 'unpaused')
+    paused = now
+  },
   callDeadlineMs: 2_000,
   schedule: { baseMs: 50, maxFastMs: 1_000, slowMs: 2_000 },
   holds: { breakerBaseMs: 100, breakerMaxMs: 1_000, rateLimitedUntil: (now) => now + 200, authRetryMs: 1_000 }
 })
 worker.start()
+// The manager's resume (sync.resume) as the parent's signal: lift the pause, make every queued item due.
+process.on('SIGUSR1', () => {
+  void worker.resume().then(() => say('resumed'))
+})
 say('ready')
 
 const queued = (): number =>

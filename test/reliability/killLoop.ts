@@ -129,7 +129,11 @@ export async function runKillLoop(options: KillLoopOptions): Promise<KillLoopRep
   }
 }
 
-function check(dbFile: string, acknowledged: Set<string>, log: ReadonlyArray<{ code: string }>): string[] {
+export function check(
+  dbFile: string,
+  acknowledged: Set<string>,
+  log: ReadonlyArray<{ code: string }>
+): string[] {
   const { db } = openDatabase(dbFile, { migrations: stationMigrations })
   try {
     const problems = fileProblems(db, acknowledged)
@@ -146,7 +150,7 @@ function check(dbFile: string, acknowledged: Set<string>, log: ReadonlyArray<{ c
   }
 }
 
-interface Child {
+export interface Child {
   process: ChildProcess
   ready: Promise<void>
   drained: Promise<boolean>
@@ -154,7 +158,13 @@ interface Child {
   stderr(): string
 }
 
-function startChild(file: string, config: DriverConfig, acknowledged: Set<string>): Child {
+export function startChild(
+  file: string,
+  config: DriverConfig,
+  acknowledged: Set<string>,
+  /** Every other complete line the child prints (e.g. `paused`, `resumed`). */
+  onLine: (line: string) => void = () => undefined
+): Child {
   const child = spawn(process.execPath, [file], {
     env: { ...process.env, HEXIAO_DRIVER: JSON.stringify(config) },
     stdio: ['ignore', 'pipe', 'pipe']
@@ -180,8 +190,9 @@ function startChild(file: string, config: DriverConfig, acknowledged: Set<string
     if (line === 'ready') markReady()
     else if (line === 'drained') markDrained(true)
     else if (/^ack [0-9a-f-]{36}$/.test(line)) acknowledged.add(line.slice(4))
+    else onLine(line)
   })
   return { process: child, ready, drained, exited, stderr: () => errors }
 }
 
-const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+export const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))

@@ -13,6 +13,7 @@ import {
   type CounterState,
   type Decided
 } from '../../src/renderer/src/counter/counterState'
+import { cueOf } from '../../src/renderer/src/counter/cueOf'
 
 const money = { billAmount: null, discount: 0, payable: null, noChangeGiven: false }
 const common = { reasons: [], money, couponValue: null, offline: false }
@@ -154,5 +155,28 @@ describe('counter state', () => {
     s = run([{ type: 'redemptionUpdated', redemptionId: 'R1', status: 'synced' }], s)
     expect(s.screen.kind === 'redeemed' && s.screen.status).toBe('synced')
     expect(run([{ type: 'cancel' }], s).screen.kind).toBe('ready')
+  })
+
+  it('turns the redeemed banner into SYNC_CONFLICT when sync finds a conflict or a refusal', () => {
+    const d = decided(view({ ...common, outcome: 'OK' }))
+    const result = {
+      redemption: { id: 'R2', status: 'pending' },
+      sync: 'queued',
+      repeated: false
+    } as unknown as RedeemResult
+    let s = run([{ type: 'committed', result }], { ...initialCounter, screen: d })
+    expect(displayOf(s.screen)).toBe('REDEEMED')
+    expect(cueOf(displayOf(s.screen))).toBe('redeemed')
+    s = run([{ type: 'redemptionUpdated', redemptionId: 'R2', status: 'conflict' }], s)
+    expect(displayOf(s.screen)).toBe('SYNC_CONFLICT')
+    // The same alarm as a duplicate: the code may have been used elsewhere.
+    expect(cueOf(displayOf(s.screen))).toBe('duplicate')
+    const refused = run([{ type: 'redemptionUpdated', redemptionId: 'R2', status: 'rejected' }], s)
+    expect(displayOf(refused.screen)).toBe('SYNC_CONFLICT')
+    // Already answered as a conflict by sendNow: never green, not even for a moment.
+    const conflicted = { ...result, redemption: { id: 'R3', status: 'conflict' } } as unknown as RedeemResult
+    expect(
+      displayOf(run([{ type: 'committed', result: conflicted }], { ...initialCounter, screen: d }).screen)
+    ).toBe('SYNC_CONFLICT')
   })
 })

@@ -74,7 +74,10 @@ export class ReportService {
   }
 
   resolve(input: { redemptionId: string; outcome: ResolutionOutcome; note: string }, by: Actor) {
-    return resolveConflict(this.db, input, by, this.now())
+    const result = resolveConflict(this.db, input, by, this.now())
+    // The header's "needs a manager" count comes with sync.state: tell every screen it went down.
+    this.station.services.sync.refresh()
+    return result
   }
 
   /** Closes the day, then takes the day-close backup (its failure is reported, the close stands). */

@@ -6,6 +6,7 @@
 import type { SignedInStaff } from '../ipc/session'
 import type { Station } from '../station/station'
 import { writeMode } from '../station/mode'
+import { upstreamFor } from '../station/upstreamFor'
 import { appendAudit } from '../staff/audit'
 import { AppFailure } from '../../shared/result'
 import type {
@@ -18,7 +19,14 @@ import type {
 } from '../../shared/setup'
 import { testConnection, type TestTarget } from './connectionTest'
 import { plainFileSecretStore, type SecretStore } from './secrets'
-import { applySetupToDb, readSetup, writeSetup, type StoredSetup, type StoredUpstream } from './store'
+import {
+  applySetupToDb,
+  liveConfigFrom,
+  readSetup,
+  writeSetup,
+  type StoredSetup,
+  type StoredUpstream
+} from './store'
 
 export function secretStoreOf(options: Pick<Station['options'], 'secrets' | 'dataDir'>): SecretStore {
   return options.secrets ?? plainFileSecretStore(options.dataDir)
@@ -124,7 +132,23 @@ export class SetupService {
         this.secrets.set('tokenService.stationKey', up.stationKey)
       writeSetup(this.station.dataDir, next)
     })()
+    this.reconnect()
     return this.view()
+  }
+
+  /**
+   * In live mode the saved connection replaces the running client at once: the next look-up, sync round and card
+   * refresh use the new base URL / secret / token service, and a credentials or quota pause is lifted so they are
+   * tried now. Training mode always talks to the built-in sandbox; a saved WeChat connection is used from go-live
+   * on, and going live restarts the station.
+   */
+  private reconnect(): void {
+    const station = this.station
+    if (station.mode !== 'live') return
+    const live = liveConfigFrom(readSetup(station.dataDir), this.secrets)
+    station.upstream.replace(upstreamFor('live', live, station.options.now ?? this.now).upstream)
+    void station.services.sync.resume().catch(() => undefined)
+    if (station.options.background !== false) void station.services.cards.refresh()
   }
 
   async testConnection(up: UpstreamSettingsInput): Promise<ConnectionTestResult> {

@@ -18,7 +18,7 @@ import { StaffStore } from '../staff/staffStore'
 import { ConnectivityMonitor, SyncWorker } from '../sync'
 import { CardCache } from '../upstream/cardCache'
 import type { Sandbox } from '../upstream/sandbox'
-import type { Upstream } from '../upstream/types'
+import { SwappableUpstream } from '../upstream/swappable'
 import { cardSourceOf } from './cardSource'
 import { readMode } from './mode'
 import { databaseFile } from './paths'
@@ -65,7 +65,11 @@ export interface Station {
   db: Db
   schemaVersion: number
   events: EventBus
-  upstream: Upstream
+  /**
+   * The one upstream every service holds. In live mode set-up replaces the client inside it after a save
+   * (reconnectUpstream), so a new base URL or secret takes effect without a restart.
+   */
+  upstream: SwappableUpstream
   /** The in-process sandbox in training mode, else null. */
   sandbox: Sandbox | null
   services: StationServices
@@ -86,7 +90,9 @@ export function openStation(options: StationOptions): Station {
       : mode === 'live'
         ? liveConfigFrom(readSetup(options.dataDir), secretStoreOf(options))
         : null
-  const { upstream, sandbox } = upstreamFor(mode, live, now)
+  const built = upstreamFor(mode, live, now)
+  const upstream = new SwappableUpstream(built.upstream)
+  const sandbox = built.sandbox
   const settings = new StationSettings(db, mode)
   const monitor = new ConnectivityMonitor({ now })
   const cards = new CardCache({ db, upstream, onUpstreamResult: monitor.recordUpstreamResult })

@@ -16,6 +16,9 @@ const SQL = {
   earliest: `SELECT seq, next_attempt_at FROM outbox WHERE state = 'queued' ORDER BY next_attempt_at, seq LIMIT ?`,
   stats: `SELECT count(*) AS depth, min(created_at) AS oldest, coalesce(sum(stale), 0) AS stale
          FROM outbox WHERE state = 'queued'`,
+  /** Conflicts and rejections no manager has resolved yet (partial index redemptions_open_status). */
+  needsManager: `SELECT count(*) AS n FROM redemptions r WHERE r.status IN ('conflict', 'rejected')
+         AND NOT EXISTS (SELECT 1 FROM conflict_resolutions c WHERE c.redemption_id = r.id)`,
   ours: `SELECT EXISTS (SELECT 1 FROM sync_attempts WHERE outbox_seq = ? AND kind = 'consume' AND id <> ?
            AND (outcome IS NULL OR outcome IN ('consumed', 'ambiguous', 'unknown'))) AS found`,
   anyConsume: `SELECT EXISTS (SELECT 1 FROM sync_attempts WHERE outbox_seq = ? AND kind = 'consume') AS found`,
@@ -34,6 +37,9 @@ const SQL = {
            last_error = ?, updated_at = ?
          WHERE seq = ? AND state = 'queued'`,
   makeDue: `UPDATE outbox SET next_attempt_at = ?, updated_at = ? WHERE state = 'queued' AND next_attempt_at > ?`,
+  /** Items a worker-wide hold (45009, 45011, credentials) put off: their last error names the hold's kind. */
+  reviveHeld: `UPDATE outbox SET next_attempt_at = ?, updated_at = ? WHERE state = 'queued' AND next_attempt_at > ?
+           AND (last_error LIKE 'quota_exhausted%' OR last_error LIKE 'rate_limited%' OR last_error LIKE 'auth%')`,
   flagStale: `UPDATE outbox SET stale = 1, updated_at = ? WHERE state = 'queued' AND stale = 0 AND created_at <= ?`
 } as const
 

@@ -80,6 +80,7 @@ export interface QueueStats {
   queueDepth: number
   oldestPendingAt: number | null
   staleCount: number
+  needsManager: number
 }
 
 const OUTBOX_STATE: Record<FinalStatus, 'done' | 'conflict' | 'rejected'> = {
@@ -157,7 +158,8 @@ export class OutboxStore {
 
   stats(): QueueStats {
     const row = this.q.stats.get() as { depth: number; oldest: number | null; stale: number }
-    return { queueDepth: row.depth, oldestPendingAt: row.oldest, staleCount: row.stale }
+    const open = this.q.needsManager.get() as { n: number }
+    return { queueDepth: row.depth, oldestPendingAt: row.oldest, staleCount: row.stale, needsManager: open.n }
   }
 
   /** Whether a consume of ours, other than `exceptAttemptId`, went through or may have. */
@@ -259,6 +261,14 @@ export class OutboxStore {
   /** Flags queued items written before `cutoff` as stale. */
   flagStaleBefore(cutoff: number, now: number): Promise<number> {
     return this.writes.run(() => this.q.flagStale.run(now, cutoff).changes)
+  }
+
+  /**
+   * On start: items put off by a worker-wide hold of an earlier run become due now. The hold lived in that
+   * run's memory only, so it is re-derived from the upstream's next answer (one call) rather than trusted.
+   */
+  reviveHeld(now: number): Promise<number> {
+    return this.writes.run(() => this.q.reviveHeld.run(now, now, now).changes)
   }
 
   /** Every queued item becomes due now (the manager's "try again now"). */

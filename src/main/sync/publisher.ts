@@ -32,6 +32,7 @@ export function composeState(
     oldestPendingAt: stats.oldestPendingAt,
     oldestPendingAgeMs: stats.oldestPendingAt === null ? null : Math.max(0, now - stats.oldestPendingAt),
     staleCount: stats.staleCount,
+    needsManager: stats.needsManager,
     inFlight: worker.talking,
     lastSuccessAt: m.lastSuccessAt,
     lastProblem: problem,

@@ -99,6 +99,14 @@ export class SyncWorker {
       this.publishSoon()
     })
     this.housekeeping()
+    // A hold (45009 until midnight, 45011, credentials) lived in the last run's memory only, but the items it put
+    // off still carry its end as their next attempt: make them due, so the first answer re-derives the hold.
+    void this.store
+      .reviveHeld(this.clock.now())
+      .then((revived) => {
+        if (revived > 0) this.pump()
+      })
+      .catch(() => undefined)
     this.pump()
   }
 
@@ -123,7 +131,6 @@ export class SyncWorker {
     }
   }
 
-  /** New items were written: look now rather than at the next wake-up. */
   /** New items were written: send them, and tell the screens the queue grew (an offline item waits). */
   notify(): void {
     this.pump()
@@ -134,12 +141,18 @@ export class SyncWorker {
    * Manager: lift a quota or credentials pause (e.g. after clear_quota or new settings) and try every queued
    * item at once, backoff or not.
    */
-  async resume(): Promise<void> {
+  async resume(): Promise<number> {
     this.holds.resume()
     this.pager.restart()
-    await this.store.makeAllDue(this.clock.now())
+    const due = await this.store.makeAllDue(this.clock.now())
     this.publishNow()
     this.pump()
+    return due
+  }
+
+  /** Something outside the worker changed what sync.state shows (e.g. a manager resolved a conflict). */
+  refresh(): void {
+    this.publishSoon()
   }
 
   /**

@@ -64,7 +64,7 @@ export const DEVICE_CHANNELS = [
 
 export const SETUP_CHANNELS = ['setup.get', 'setup.save', 'setup.testConnection', 'setup.goLive'] as const
 
-export const SYNC_CHANNELS = ['sync.current'] as const
+export const SYNC_CHANNELS = ['sync.current', 'sync.resume'] as const
 
 export const CHANNEL_NAMES = [
   ...SYNC_CHANNELS,

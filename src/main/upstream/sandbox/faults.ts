@@ -39,6 +39,8 @@ export const faultRuleSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('dropReply'), ...target }),
   /** errcode 45011 minute quota; not applied. */
   z.strictObject({ kind: z.literal('minuteQuota'), ...target }),
+  /** errcode 45009 daily quota used up; not applied. */
+  z.strictObject({ kind: z.literal('dailyQuota'), ...target }),
   /** The presented access token dies now (40001 revoked, or 42001 expired) and stays dead until refreshed. */
   z.strictObject({
     kind: z.literal('tokenInvalid'),

@@ -76,6 +76,8 @@ export class Sandbox {
         return this.reply(req, kind, -1)
       case 'minuteQuota':
         return this.reply(req, kind, 45011)
+      case 'dailyQuota':
+        return this.reply(req, kind, 45009)
       case 'http5xx': {
         const status = outcome.status ?? 502
         this.log(req, kind, status)

@@ -1,11 +1,16 @@
-/** After a redemption: "confirmed by WeChat" or "saved, will sync", following 'redemption.updated' live. */
+/**
+ * After a redemption: "confirmed by WeChat" or "saved, will sync" (or "saved, sync paused" during a 45009 or
+ * credentials pause), following 'redemption.updated' live.
+ */
 import { CheckOutlined, ClockCircleOutlined, CloseOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { moneyText } from '../components/format'
+import { useSyncState } from '../shell/syncState'
 import type { Redeemed } from './counterState'
 
 export function SyncLine({ screen }: { screen: Redeemed }) {
   const { t } = useTranslation()
+  const paused = useSyncState()?.paused ?? null
   const { result, status } = screen
   const r = result.redemption
   const shown = status === 'synced' ? 'confirmed' : status === 'pending' ? 'queued' : status
@@ -20,7 +25,11 @@ export function SyncLine({ screen }: { screen: Redeemed }) {
   return (
     <div className="sync-line">
       <p data-testid="sync-outcome" data-sync={shown}>
-        <span aria-hidden>{icon}</span> {t(`redeemed.sync.${shown}`)}
+        <span aria-hidden>{icon}</span>{' '}
+        {shown === 'queued' && paused
+          ? // Not "when online": it waits for the pause to end (the banner says why and until when).
+            t('redeemed.sync.queuedPaused', { why: t(`sync.paused.${paused.reason}`) })
+          : t(`redeemed.sync.${shown}`)}
       </p>
       <p className="redeemed-money" data-testid="redeemed-money">
         {r.cardTitle}

@@ -160,10 +160,15 @@ export const DISPLAYS = [
   'DUPLICATE',
   'REJECTED',
   'FAILED',
-  'REDEEMED'
+  'REDEEMED',
+  'SYNC_CONFLICT'
 ] as const
 
 export type Display = (typeof DISPLAYS)[number]
+
+/** A redemption whose sync ended this way waits for a manager (the conflicts queue). */
+export const needsManager = (status: RedemptionStatus): boolean =>
+  status === 'conflict' || status === 'rejected'
 
 export function needsChoice(view: LookupView): boolean {
   return (
@@ -181,7 +186,8 @@ export function displayOf(screen: Screen): Display {
     case 'failed':
       return 'FAILED'
     case 'redeemed':
-      return 'REDEEMED'
+      // Recorded here, but WeChat disagreed (used elsewhere, other card, refused): never the green banner.
+      return needsManager(screen.status) ? 'SYNC_CONFLICT' : 'REDEEMED'
     case 'decided': {
       const { view } = screen
       if (view.rejected) return 'REJECTED'

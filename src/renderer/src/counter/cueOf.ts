@@ -16,7 +16,9 @@ export function cueOf(display: Display): Cue | null {
     case 'REJECTED':
     case 'FAILED':
       return 'deny'
+    // SYNC_CONFLICT: WeChat says the code was used elsewhere or not ours to redeem; money may be lost, the same alarm.
     case 'DUPLICATE':
+    case 'SYNC_CONFLICT':
       return 'duplicate'
     case 'REDEEMED':
       return 'redeemed'

@@ -1,7 +1,7 @@
 /**
- * How each state looks. Colour is never alone: every state has its own icon and words, and DUPLICATE has a
- * striped pattern as well, so it cannot be mistaken for DENY even on a washed-out screen or by a colour-blind
- * cashier.
+ * How each state looks. Colour is never alone: every state has its own icon and words, and DUPLICATE and
+ * SYNC_CONFLICT have a striped pattern as well, so they cannot be mistaken for DENY or REDEEMED even on a
+ * washed-out screen or by a colour-blind cashier.
  */
 import {
   AlertFilled,
@@ -11,6 +11,7 @@ import {
   CloseCircleFilled,
   DisconnectOutlined,
   ExclamationCircleFilled,
+  FlagFilled,
   SafetyCertificateFilled,
   ScanOutlined,
   StopFilled,
@@ -30,7 +31,8 @@ export const DISPLAY_ICON: Readonly<Record<Display, ReactNode>> = {
   DUPLICATE: <AlertFilled />,
   REJECTED: <CloseCircleFilled />,
   FAILED: <DisconnectOutlined />,
-  REDEEMED: <CheckCircleFilled />
+  REDEEMED: <CheckCircleFilled />,
+  SYNC_CONFLICT: <FlagFilled />
 }
 
 /** CSS class of the state (styles.css: colour, and the stripes for duplicate). */

@@ -12,6 +12,7 @@ import { cueOf } from './cueOf'
 import {
   billOf,
   counterReducer,
+  needsManager,
   decided,
   displayOf,
   initialCounter,
@@ -137,7 +138,8 @@ export function useCounter(): CounterControl {
       })
       if (r.ok) {
         dispatch({ type: 'committed', result: r.value })
-        play('redeemed')
+        // sendNow may already have heard the conflict: then the alarm, not the chime.
+        play(needsManager(r.value.redemption.status) ? 'duplicate' : 'redeemed')
         return
       }
       const next =
@@ -199,10 +201,14 @@ export function useCounter(): CounterControl {
   // Live sync status of the redemption on screen.
   useEffect(
     () =>
-      station.subscribe['redemption.updated']((u) =>
+      station.subscribe['redemption.updated']((u) => {
+        const s = latest.current.screen
+        const onScreen = s.kind === 'redeemed' && s.result.redemption.id === u.redemptionId
         dispatch({ type: 'redemptionUpdated', redemptionId: u.redemptionId, status: u.status })
-      ),
-    []
+        // The banner turns from green to the conflict state: the cashier must hear it, not only see it.
+        if (onScreen && needsManager(u.status) && !needsManager(s.status)) play('duplicate')
+      }),
+    [play]
   )
 
   return {

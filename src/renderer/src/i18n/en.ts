@@ -204,7 +204,11 @@ export const en: Catalogue = {
     pickName: 'Choose your name',
     typePin: 'Type your PIN',
     staffList: 'Staff',
-    pinOf: 'PIN of {{name}}'
+    pinOf: 'PIN of {{name}}',
+    attention: {
+      title: 'Waiting for a manager',
+      needsManager: '{{n}} conflicts or refused redemptions to resolve (Conflicts page)'
+    }
   },
   lock: {
     title: 'Till locked',
@@ -256,6 +260,21 @@ export const en: Catalogue = {
     paused: {
       quota: 'Sync paused: daily API quota used up',
       auth: 'Sync paused: WeChat account settings are wrong'
+    },
+    needsManager: '{{n}} need a manager',
+    pause: {
+      since: 'paused since {{at}}',
+      until: 'resumes by itself at {{at}}',
+      untilFixed: 'until the settings are fixed',
+      callManager: 'tell a manager',
+      resume: 'Resume sync',
+      resumed: 'Sync resumed: waiting redemptions are being sent',
+      confirmTitle: 'Resume sync now?',
+      confirm: {
+        quota: 'Only after the daily quota was reset on the WeChat platform (or a new Beijing day began).',
+        auth: 'Only after the WeChat settings were corrected.'
+      },
+      cancel: 'Not now'
     }
   },
   age: { seconds: '{{n}} s', minutes: '{{n}} min', hours: '{{n}} h' },
@@ -272,7 +291,8 @@ export const en: Catalogue = {
       DUPLICATE: 'DUPLICATE! Already redeemed',
       REJECTED: 'Scan not readable',
       FAILED: 'Look-up failed',
-      REDEEMED: 'Redeemed'
+      REDEEMED: 'Redeemed',
+      SYNC_CONFLICT: 'WeChat did not confirm: call the manager'
     },
     hint: {
       READY: 'The scanner works any time; type damaged or text-only codes below.',
@@ -285,7 +305,9 @@ export const en: Catalogue = {
       DUPLICATE: 'Do NOT redeem again! Tell the customer this coupon was used. Esc for the next customer.',
       REJECTED: 'Scan again, or type the code below.',
       FAILED: 'Scan again; if it keeps failing, call the manager.',
-      REDEEMED: 'Scan the next coupon whenever ready.'
+      REDEEMED: 'Scan the next coupon whenever ready.',
+      SYNC_CONFLICT:
+        'Recorded on this till, but WeChat disagrees (the line above says how). Do not redeem again; a manager resolves it under Conflicts. Esc for the next customer.'
     }
   },
   cardType: {
@@ -358,6 +380,7 @@ export const en: Catalogue = {
     sync: {
       confirmed: 'Confirmed by WeChat',
       queued: 'Saved; will sync to WeChat when online',
+      queuedPaused: 'Saved; sent to WeChat once the pause ends ({{why}})',
       conflict: 'Sync conflict: a manager must look at it',
       rejected: 'WeChat refused this redemption: a manager must look at it',
       voided: 'Voided'
@@ -572,7 +595,8 @@ export const en: Catalogue = {
         day: 'Day close',
         backup: 'Backups',
         staff: 'Staff',
-        settings: 'Settings'
+        settings: 'Settings',
+        sync: 'Sync'
       },
       actions: {
         staff: {
@@ -591,7 +615,8 @@ export const en: Catalogue = {
         conflict: { resolved: 'Conflict resolved' },
         settings: { changed: 'Settings changed' },
         day: { closed: 'Day closed' },
-        backup: { restored: 'Backup restored' }
+        backup: { restored: 'Backup restored' },
+        sync: { resumed: 'Sync resumed by a manager' }
       },
       summary: {
         created: 'Code {{code}}, {{amount}} off, {{how}}',
@@ -781,6 +806,10 @@ export const en: Catalogue = {
     done: {
       save: 'Save settings',
       saved: 'Settings saved',
+      appliedLive:
+        'In effect now: the next look-ups, syncing and card updates use the new connection; no restart.',
+      appliedAtGoLive:
+        'Training keeps using the built-in sandbox; this WeChat connection is used once the station is switched to live and restarted.',
       fix: 'Please fix first:',
       plainSecrets:
         'Note: this machine has no OS keychain; secrets are kept unencrypted in the data folder. Protect that folder.',

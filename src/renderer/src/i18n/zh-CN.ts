@@ -192,7 +192,11 @@ export const zhCN = {
     pickName: '请选择您的名字',
     typePin: '请输入您的 PIN',
     staffList: '员工',
-    pinOf: '{{name}} 的 PIN'
+    pinOf: '{{name}} 的 PIN',
+    attention: {
+      title: '有事项等待店长处理',
+      needsManager: '{{n}} 项冲突或被拒的核销待处理（「冲突」页）'
+    }
   },
   lock: {
     title: '收银台已锁定',
@@ -229,7 +233,22 @@ export const zhCN = {
     connectivity: { online: '在线', degraded: '网络不稳', offline: '离线', unknown: '连接状态未知' },
     queue: '待同步 {{n}}',
     oldest: '最早已等 {{age}}',
-    paused: { quota: '同步暂停：今日调用次数已用完', auth: '同步暂停：微信账号设置有误' }
+    paused: { quota: '同步暂停：今日调用次数已用完', auth: '同步暂停：微信账号设置有误' },
+    needsManager: '待店长处理 {{n}}',
+    pause: {
+      since: '{{at}} 起暂停',
+      until: '预计 {{at}} 自动恢复',
+      untilFixed: '设置修正后恢复',
+      callManager: '请告知店长',
+      resume: '恢复同步',
+      resumed: '同步已恢复，待同步的核销正在发送',
+      confirmTitle: '现在恢复同步？',
+      confirm: {
+        quota: '请确认已在微信公众平台清零接口配额（或北京时间已到新的一天）。',
+        auth: '请确认已修正微信账号设置。'
+      },
+      cancel: '暂不'
+    }
   },
   age: { seconds: '{{n}} 秒', minutes: '{{n}} 分钟', hours: '{{n}} 小时' },
   decision: {
@@ -245,7 +264,8 @@ export const zhCN = {
       DUPLICATE: '重复使用！此券已核销过',
       REJECTED: '扫码内容无法识别',
       FAILED: '查询失败',
-      REDEEMED: '已核销'
+      REDEEMED: '已核销',
+      SYNC_CONFLICT: '微信未确认：请叫店长'
     },
     hint: {
       READY: '扫码枪随时可扫；券码损坏或只有文字时，请在下方手动输入。',
@@ -258,7 +278,9 @@ export const zhCN = {
       DUPLICATE: '请勿再次核销！请告诉顾客此券已使用。按 Esc 接待下一位。',
       REJECTED: '请重新扫码，或在下方手动输入券码。',
       FAILED: '请重新扫码；如果一直失败，请联系店长。',
-      REDEEMED: '可以直接扫下一张券。'
+      REDEEMED: '可以直接扫下一张券。',
+      SYNC_CONFLICT:
+        '本机已记录，但微信的结果与本机不同（原因见上一行）。请勿再次核销；店长在「冲突」页处理。按 Esc 接待下一位。'
     }
   },
   cardType: {
@@ -330,6 +352,7 @@ export const zhCN = {
     sync: {
       confirmed: '微信已确认核销',
       queued: '已保存，联网后自动同步到微信',
+      queuedPaused: '已保存，暂停结束后自动发送到微信（{{why}}）',
       conflict: '同步冲突：请店长处理',
       rejected: '微信拒绝了此次核销：请店长处理',
       voided: '已作废'
@@ -542,7 +565,8 @@ export const zhCN = {
         day: '日结',
         backup: '备份',
         staff: '员工',
-        settings: '设置'
+        settings: '设置',
+        sync: '同步'
       },
       actions: {
         staff: {
@@ -561,7 +585,8 @@ export const zhCN = {
         conflict: { resolved: '处理冲突' },
         settings: { changed: '修改设置' },
         day: { closed: '日结' },
-        backup: { restored: '从备份恢复' }
+        backup: { restored: '从备份恢复' },
+        sync: { resumed: '店长恢复同步' }
       },
       summary: {
         created: '券码 {{code}}，优惠 {{amount}}，{{how}}',
@@ -745,6 +770,8 @@ export const zhCN = {
     done: {
       save: '保存设置',
       saved: '设置已保存',
+      appliedLive: '已立即生效：接下来的查询、核销同步和卡券更新都使用新的连接，无需重启。',
+      appliedAtGoLive: '培训模式仍使用内置沙箱；这个微信连接在切换到正式模式并重启核销台后使用。',
       fix: '请先修正以下内容：',
       plainSecrets: '注意：本机没有系统钥匙串，密钥以未加密文件保存在数据目录中，请保护好该目录。',
       liveTitle: '切换到正式模式',

@@ -160,7 +160,22 @@ export function SetupPage() {
               data-testid="setup-issues"
             />
           )}
-          {saved && <Alert type="success" title={t('setup.done.saved')} data-testid="setup-saved" />}
+          {saved && (
+            <Alert
+              type="success"
+              title={t('setup.done.saved')}
+              // What the save changed in the running station: a live connection at once; in training
+              // the sandbox stays, and a WeChat connection is used once the station went live (a restart).
+              description={
+                view.mode === 'live'
+                  ? t('setup.done.appliedLive')
+                  : view.upstream.kind === 'training'
+                    ? undefined
+                    : t('setup.done.appliedAtGoLive')
+              }
+              data-testid="setup-saved"
+            />
+          )}
           {!view.secretsEncrypted && <Alert type="warning" title={t('setup.done.plainSecrets')} />}
           <Button
             type="primary"

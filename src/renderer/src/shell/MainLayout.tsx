@@ -7,6 +7,7 @@ import { Header } from './Header'
 import { NavMenu } from './NavMenu'
 import { PAGE_COMPONENTS } from './pageComponents'
 import { SetupReminder } from './SetupReminder'
+import { SyncPauseBanner } from './SyncAttention'
 import { visiblePages, type PageKey } from './pages'
 import { useStation } from './stationContext'
 import { useShellKeys } from './useShellKeys'
@@ -28,6 +29,7 @@ export function MainLayout() {
         <div className="main-body">
           <NavMenu pages={pages} current={shown} onSelect={setPage} />
           <main className="main-content" data-page={shown}>
+            <SyncPauseBanner manager={staff.role === 'manager'} />
             {staff.role === 'manager' && shown !== 'settings' && (
               // Re-asked on each page change: leaving set-up after saving hides it.
               <SetupReminder onOpen={() => setPage('settings')} refreshKey={shown} />

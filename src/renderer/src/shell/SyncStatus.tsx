@@ -1,10 +1,12 @@
-/** Header part: connectivity (online / degraded / offline / unknown), queue depth and the oldest wait. */
+/**
+ * Header part: connectivity (online / degraded / offline / unknown), queue depth and the oldest wait, a sync pause
+ * and how many items wait for a manager.
+ */
 import { Tag } from 'antd'
 import {
   CheckCircleOutlined,
   CloudSyncOutlined,
   DisconnectOutlined,
-  PauseCircleOutlined,
   QuestionCircleOutlined,
   WarningOutlined
 } from '@ant-design/icons'
@@ -12,6 +14,7 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ageParts } from '../components/format'
 import { TAG_COLOURS } from '../components/StatusTag'
+import { NeedsManagerTag, PauseTag } from './SyncAttention'
 import { useNow, useSyncState } from './syncState'
 
 type Shown = 'online' | 'degraded' | 'offline' | 'unknown'
@@ -52,11 +55,8 @@ export function SyncStatus() {
           {age && ` · ${t('sync.oldest', { age: t(`age.${age.unit}`, { n: age.count }) })}`}
         </Tag>
       )}
-      {state?.paused && (
-        <Tag variant="solid" color={TAG_COLOURS.red} icon={<PauseCircleOutlined />} className="header-tag">
-          {t(`sync.paused.${state.paused.reason}`)}
-        </Tag>
-      )}
+      <PauseTag />
+      <NeedsManagerTag />
     </div>
   )
 }

@@ -1,4 +1,7 @@
-/** Pick your name, type your PIN. Wrong PINs and the lockout after too many are said plainly. */
+/**
+ * Pick your name, type your PIN. Wrong PINs and the lockout after too many are said plainly. Conflicts waiting
+ * for a manager and a sync pause are said before anyone signs in, so the manager knows at once.
+ */
 import { Alert, Button, Card, Tag, Typography } from 'antd'
 import { UserOutlined } from '@ant-design/icons'
 import { useEffect, useState } from 'react'
@@ -7,6 +10,7 @@ import type { StaffSummary } from '../../../shared/ipc/contracts/staff'
 import type { AppError } from '../../../shared/result'
 import { call } from '../shell/call'
 import { errorText } from '../shell/errorText'
+import { SignInAttention } from '../shell/SyncAttention'
 import { PinPad } from './PinPad'
 
 export function SignInScreen({ onSignedIn }: { onSignedIn: () => void }) {
@@ -33,6 +37,7 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: () => void }) {
 
   return (
     <Card className="gate-card" title={<h1 className="gate-title">{t('signIn.title')}</h1>}>
+      <SignInAttention />
       <Typography.Paragraph>{chosen ? t('signIn.typePin') : t('signIn.pickName')}</Typography.Paragraph>
       <div className="staff-grid" role="group" aria-label={t('signIn.staffList')}>
         {(staff ?? []).map((s) => (
