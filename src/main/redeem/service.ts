@@ -226,6 +226,7 @@ export class RedemptionService {
               {
                 now: this.now(),
                 code: record.code,
+                customCardId: card?.kind === 'card' && card.useCustomCode ? card.cardId : null,
                 codeStatus: record.codeStatus,
                 connectivity: record.connectivity,
                 ...(input.billFen !== undefined ? { billFen: input.billFen } : {}),
