@@ -25,4 +25,20 @@ describe('kill -9 loop', () => {
       expect(report.maxConsumesPerCode).toBe(1)
     }
   )
+
+  it(
+    'custom codes: the same code under two custom-code cards, 32 SIGKILLs: nothing lost, each (card, code) consumed once',
+    { timeout: 120_000 },
+    async () => {
+      const report = await runKillLoop({ kills: 32, seed: 20261205, custom: true })
+      expect(report.problems).toEqual([])
+      expect(report.kills).toBe(32)
+      expect(report.acknowledged).toBeGreaterThan(100)
+      expect(report.written).toBeGreaterThanOrEqual(report.acknowledged)
+      // Every row is its own (card, code) coupon and was consumed exactly once with its card_id.
+      expect(report.consumedOnce).toBe(report.written)
+      expect(report.maxConsumesPerCode).toBe(1)
+      expect(report.sharedCodes).toBeGreaterThan(40)
+    }
+  )
 })
