@@ -98,6 +98,18 @@ const consumeAttempts = (redemptionId: string): number =>
       .get(redemptionId) as { n: number }
   ).n
 
+/** The card the first answered status check of an item asked about (checks lost in the partition don't count). */
+const firstCheckAskedCard = (redemptionId: string): string | null => {
+  const row = t.station.db
+    .prepare(
+      `SELECT a.detail FROM sync_attempts a JOIN outbox o ON o.seq = a.outbox_seq
+       WHERE o.redemption_id = ? AND a.kind = 'status_check' AND a.outcome IN ('status', 'refused')
+       ORDER BY a.id LIMIT 1`
+    )
+    .get(redemptionId) as { detail: string } | undefined
+  return row ? (JSON.parse(row.detail) as { askedCardId: string | null }).askedCardId : null
+}
+
 describe('the same custom code under two cards', () => {
   it('online: the cashier picks the card, both coupons redeem and are confirmed once; the same pair again is DUPLICATE', async () => {
     const first = await scan(ONLINE)
@@ -170,6 +182,9 @@ describe('the same custom code under two cards', () => {
       expect(sandbox.consumeCount(OFFLINE, CUSTOM_A)).toBe(1)
       expect(sandbox.consumeCount(OFFLINE, CUSTOM_B)).toBe(1)
       for (const r of [queuedA, queuedB]) expect(consumeAttempts(r.redemption.id)).toBe(1)
+      // The pre-check of an offline custom-code item asks with its card first: only (card, code) names it.
+      expect(firstCheckAskedCard(queuedA.redemption.id)).toBe(CUSTOM_A)
+      expect(firstCheckAskedCard(queuedB.redemption.id)).toBe(CUSTOM_B)
     } finally {
       sandbox.heal()
     }
