@@ -10,7 +10,8 @@ import type { Migration } from '../migrate'
  * - `redemptions.custom_code` (0/1, written by the app from the card's use_custom_code) and `code_key`, a
  *   generated column: the code alone for a plain code, card_id + U+001F + code for a custom one
  *   (src/main/db/codeKey.ts builds the same string for look-ups). The live-row unique index moves from `code` to
- *   `code_key`; `code` keeps a plain index for searches by code.
+ *   `code_key` (nothing looks redemptions up by the bare code any more, so `code` gets no index of its own: one
+ *   index less to write on every redemption).
  * - `code_statuses` (the scan journal's last-seen statuses) is rebuilt with the same key instead of `code` as
  *   its primary key, and an index on `code` for "which card did this code have".
  * - Existing rows are backfilled: custom_code = 1 where the row's card is a custom-code card in the card cache.
@@ -41,7 +42,6 @@ export const m007CustomCodeKeys: Migration = {
       DROP INDEX redemptions_code_live;
       -- One live redemption per coupon: the database itself refuses a second one.
       CREATE UNIQUE INDEX redemptions_code_key_live ON redemptions(code_key) WHERE status <> 'voided';
-      CREATE INDEX redemptions_code ON redemptions(code);
 
       CREATE TABLE code_statuses_keyed (
         code TEXT NOT NULL,
