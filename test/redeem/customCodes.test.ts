@@ -5,6 +5,7 @@
  * HTTP (live mode pointed at the sandbox server), online and offline.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { writeSetting } from '../../src/main/db/settings'
 import {
   Sandbox,
   startSandboxServer,
@@ -18,6 +19,7 @@ import { trainingStation, type TestStation } from '../support/station'
 
 const ONLINE = 'PARTNER-000001'
 const OFFLINE = 'PARTNER-000002'
+const RULED = 'PARTNER-000003'
 const PLAIN_ONLINE = '310000000001'
 const PLAIN_OFFLINE = '310000000002'
 
@@ -30,7 +32,7 @@ beforeAll(async () => {
   sandbox = new Sandbox({
     now: Date.now,
     seed: twoCustomCardsSeed(Date.now(), {
-      shared: [ONLINE, OFFLINE],
+      shared: [ONLINE, OFFLINE, RULED],
       plain: [PLAIN_ONLINE, PLAIN_OFFLINE]
     })
   })
@@ -187,6 +189,27 @@ describe('the same custom code under two cards', () => {
       expect(firstCheckAskedCard(queuedB.redemption.id)).toBe(CUSTOM_B)
     } finally {
       sandbox.heal()
+    }
+  })
+})
+
+describe('a custom code whose card definition is not at hand', () => {
+  it('offline, a rule names the card: the redeemed (card, code) is still DUPLICATE without the definition', async () => {
+    const view = await scan(RULED, CUSTOM_A)
+    expect((await commit(view)).sync).toBe('confirmed')
+    writeSetting(t.station.db, 'scan.customCodeRules', [{ prefix: RULED, cardId: CUSTOM_A }])
+    // As if the card cache had never been filled: the look-up knows the card only from the rule.
+    t.station.db.prepare('DELETE FROM card_definitions WHERE card_id = ?').run(CUSTOM_A)
+    sandbox.startPartition('refuse')
+    try {
+      const again = await scan(RULED)
+      expect(again.connectivity).toBe('offline')
+      expect(again.card).toBeNull()
+      expect(again.decision?.outcome).toBe('DUPLICATE')
+    } finally {
+      sandbox.heal()
+      writeSetting(t.station.db, 'scan.customCodeRules', [])
+      expect((await t.station.services.cards.refresh()).ok).toBe(true)
     }
   })
 })
