@@ -114,8 +114,7 @@ export function handleAdmin(
 
 /** A code's state for tests in another process (browser tests), including the sandbox-only consume count. */
 function codeState(sandbox: Sandbox, code: string): AdminReply {
-  // A plain code first; else the custom code of whichever card has it (browser tests use distinct strings).
-  const entry = sandbox.model.findCode(code) ?? sandbox.model.entriesOf(code)[0]
+  const entry = sandbox.model.anyEntryOf(code)
   if (!entry) return { status: 404, body: { error: 'no such code' } }
   return {
     status: 200,

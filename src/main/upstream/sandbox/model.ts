@@ -126,6 +126,14 @@ export class SandboxModel {
     return [...this.codes.values()].filter((entry) => entry.code === code)
   }
 
+  /**
+   * For tools that name a code without its card (admin API, training drills): the plain code, else the first
+   * custom code with this string (the training codes are all distinct strings).
+   */
+  anyEntryOf(code: string): CodeEntry | undefined {
+    return this.findCode(code) ?? this.entriesOf(code)[0]
+  }
+
   /** A NORMAL code whose end_time has passed reports EXPIRE, as the real account's codes do. */
   effectiveStatus(entry: CodeEntry): CodeStatus {
     if (entry.status === 'NORMAL' && this.now() > entry.endTime * 1000) return 'EXPIRE'
