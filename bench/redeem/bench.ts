@@ -104,7 +104,8 @@ export async function main(argv: string[]): Promise<void> {
   // Bare SQLite, same file, the station's own connection pragmas (WAL, synchronous=FULL, checkpoint interval…).
   const raw = new Database(file)
   for (const pragma of connectionPragmas()) raw.pragma(pragma)
-  const bareGet = raw.prepare(`SELECT id FROM redemptions WHERE code = ? AND status <> 'voided'`)
+  // The station's duplicate look-up goes through the live-row index on code_key (the code itself for a plain code).
+  const bareGet = raw.prepare(`SELECT id FROM redemptions WHERE code_key = ? AND status <> 'voided'`)
   const bareLookup = stats(time(samples, (i) => bareGet.get(String(100_000_000_000 + ((i * 7919) % rows)))))
   raw.exec('CREATE TABLE IF NOT EXISTS bench_pair (k TEXT, v INTEGER) STRICT')
   const pairInsert = raw.prepare('INSERT INTO bench_pair VALUES (?, ?)')

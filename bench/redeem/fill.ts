@@ -13,7 +13,11 @@ const DAY_MS = 86_400_000
 export function fill(db: Db, rows: number, startAt: number): void {
   db.pragma('synchronous = OFF')
   const insertRedemption =
-    db.prepare(`INSERT INTO redemptions VALUES (@id, @code, @card_id, 'CASH', '满100减10', NULL,
+    db.prepare(`INSERT INTO redemptions (id, code, card_id, card_type, card_title, picked_card_id, at, business_day,
+      station_id, station_name, cashier_id, cashier_name, openid, bill_fen, discount_fen, payable_fen, face_value_fen,
+      online, decision_json, approved_by, other_discount, status, synced_at, status_reason, voided_at, voided_by,
+      void_reason)
+    VALUES (@id, @code, @card_id, 'CASH', '满100减10', NULL,
     @at, @day, 'station-1', '收银台 1', @cashier, @cashierName, @openid, 12000, 1000, 11000, 1000, @online, '{}', NULL, 0,
     @status, @synced_at, NULL, NULL, NULL, NULL)`)
   const insertOutbox =

@@ -21,7 +21,10 @@ export function seedBench(db: Db, day: string, count: number, offset: number): v
     DEFAULT_STORE_PROFILE.cutoffMinutes
   )
   const insert = db.prepare(
-    `INSERT INTO redemptions VALUES (@id, @code, @card_id, @card_type, @card_title, NULL, @at, @business_day, 'station-1',
+    `INSERT INTO redemptions (id, code, card_id, card_type, card_title, picked_card_id, at, business_day, station_id,
+      station_name, cashier_id, cashier_name, openid, bill_fen, discount_fen, payable_fen, face_value_fen, online,
+      decision_json, approved_by, other_discount, status, synced_at, status_reason, voided_at, voided_by, void_reason)
+    VALUES (@id, @code, @card_id, @card_type, @card_title, NULL, @at, @business_day, 'station-1',
       '收银台 1', @cashier_id, @cashier_name, @openid, @bill_fen, @discount_fen, @payable_fen, @discount_fen, @online,
       '{"outcome":"OK","reasons":[]}', NULL, 0, @status, @synced_at, @status_reason, @voided_at, @voided_by, @void_reason)`
   )

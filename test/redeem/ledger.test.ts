@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openDatabase, type Db } from '../../src/main/db/open'
+import { codeKeyOf } from '../../src/main/db/codeKey'
 import { Ledger } from '../../src/main/redeem/ledger'
 import { verifyAuditChain } from '../../src/main/staff/audit'
 import { sampleRow } from '../support/rows'
@@ -43,7 +44,7 @@ describe('ledger', () => {
         })
       ).toThrow('power cut')
       expect(counts(db)).toEqual(before)
-      expect(ledger.findLiveByCode('000000000002')).toBeNull()
+      expect(ledger.findLive('000000000002')).toBeNull()
       db.close()
     }
   )
@@ -75,12 +76,50 @@ describe('ledger', () => {
     db.close()
   })
 
+  it('keys a custom code by (card, code) and a plain code by the code alone', () => {
+    const { db } = openDatabase(tmpFile())
+    const ledger = new Ledger(db)
+    const [cardA, cardB, plainCard] = ['pCUSTOMcardA', 'pCUSTOMcardB', 'pPLAINcard']
+    const a = sampleRow({ code: 'PARTNER-0001', custom_code: 1, card_id: cardA })
+    const b = sampleRow({ code: 'PARTNER-0001', custom_code: 1, card_id: cardB })
+    ledger.recordRedemption(a)
+    // The same string under another custom-code card is another coupon.
+    ledger.recordRedemption(b)
+    expect(ledger.get(a.id)?.code_key).toBe(codeKeyOf('PARTNER-0001', cardA))
+    expect(ledger.get(b.id)?.code_key).toBe(codeKeyOf('PARTNER-0001', cardB))
+    // The same (card, code) twice is refused by the database itself.
+    expect(() =>
+      ledger.recordRedemption(sampleRow({ code: 'PARTNER-0001', custom_code: 1, card_id: cardA }))
+    ).toThrowError(expect.objectContaining({ code: 'SQLITE_CONSTRAINT_UNIQUE' }))
+    expect(ledger.findLive('PARTNER-0001', cardA)?.id).toBe(a.id)
+    expect(ledger.findLive('PARTNER-0001', cardB)?.id).toBe(b.id)
+    expect(ledger.findLive('PARTNER-0001', 'pCUSTOMcardC')).toBeNull()
+    // Not a plain code: a scan whose card is not known yet finds nothing until the cashier picks the card.
+    expect(ledger.findLive('PARTNER-0001')).toBeNull()
+
+    // A plain code stays unique on its own: under any card, and whatever custom card is picked for it.
+    const plain = sampleRow({ code: '012345678905', card_id: plainCard })
+    ledger.recordRedemption(plain)
+    expect(() =>
+      ledger.recordRedemption(sampleRow({ code: '012345678905', card_id: 'pOTHERplain' }))
+    ).toThrowError(expect.objectContaining({ code: 'SQLITE_CONSTRAINT_UNIQUE' }))
+    expect(ledger.findLive('012345678905')?.id).toBe(plain.id)
+    expect(ledger.findLive('012345678905', cardA)?.id).toBe(plain.id)
+
+    // A custom row needs its card: the key would be meaningless without it.
+    expect(() =>
+      ledger.recordRedemption(sampleRow({ code: 'PARTNER-0002', custom_code: 1, card_id: null }))
+    ).toThrowError(expect.objectContaining({ code: 'SQLITE_CONSTRAINT_CHECK' }))
+    expect(counts(db)).toEqual({ redemptions: 3, outbox: 3, audit: 3 })
+    db.close()
+  })
+
   it('finds the original as queued in the outbox, then as settled in the ledger', () => {
     const { db } = openDatabase(tmpFile())
     const ledger = new Ledger(db)
     const row = sampleRow()
     ledger.recordRedemption(row)
-    expect(ledger.findLiveByCode(row.code)).toMatchObject({
+    expect(ledger.findLive(row.code)).toMatchObject({
       id: row.id,
       source: 'outbox',
       synced: false,
@@ -89,7 +128,7 @@ describe('ledger', () => {
     })
     db.prepare(`UPDATE outbox SET state = 'done' WHERE redemption_id = ?`).run(row.id)
     db.prepare(`UPDATE redemptions SET status = 'synced' WHERE id = ?`).run(row.id)
-    expect(ledger.findLiveByCode(row.code)).toMatchObject({ source: 'ledger', synced: true })
+    expect(ledger.findLive(row.code)).toMatchObject({ source: 'ledger', synced: true })
     db.close()
   })
 
@@ -106,7 +145,7 @@ describe('ledger', () => {
 
     expect(ledger.voidUnsynced(pending.id, manager, 'customer changed mind', 1)).toBe('voided')
     expect(ledger.outboxFor(pending.id)?.state).toBe('cancelled')
-    expect(ledger.findLiveByCode(pending.code)).toBeNull()
+    expect(ledger.findLive(pending.code)).toBeNull()
     expect(ledger.voidUnsynced(pending.id, manager, 'again', 2)).toBe('already_voided')
     expect(ledger.voidUnsynced(synced.id, manager, 'x', 3)).toBe('already_synced')
     expect(ledger.voidUnsynced(inFlight.id, manager, 'x', 4)).toBe('in_flight')

@@ -6,9 +6,10 @@ import { describe, expect, it } from 'vitest'
 import { openDatabase, type Db } from '../../src/main/db/open'
 import { ScanJournal } from '../../src/main/redeem/scanJournal'
 
-const status = (code: string, cardId: string | null, seenAt: number) => ({
+const status = (code: string, cardId: string | null, seenAt: number, customCode = false) => ({
   code,
   cardId,
+  customCode,
   status: 'NORMAL',
   canConsume: true,
   openid: null,
@@ -38,6 +39,27 @@ describe('scan journal', () => {
     expect(journal.cardSeenBefore('000000000001')).toBeNull()
     journal.flush()
     expect(journal.cardSeenBefore('000000000001')).toBeNull()
+    db.close()
+  })
+
+  it('keeps a custom code per card, and names no card for a code seen under two', () => {
+    const { db } = openDatabase(join(mkdtempSync(join(tmpdir(), 'hexiao-journal-')), 'station.db'))
+    const journal = new ScanJournal(db)
+    journal.rememberStatus(status('CUSTOM-7', 'pCUSTOMA', 1, true))
+    expect(journal.cardSeenBefore('CUSTOM-7')).toBe('pCUSTOMA')
+    journal.flush()
+    journal.rememberStatus(status('CUSTOM-7', 'pCUSTOMA', 2, true))
+    expect(journal.cardSeenBefore('CUSTOM-7')).toBe('pCUSTOMA')
+    journal.rememberStatus(status('CUSTOM-7', 'pCUSTOMB', 3, true))
+    // Two coupons with the same string: which one the customer holds is the cashier's pick.
+    expect(journal.cardSeenBefore('CUSTOM-7')).toBeNull()
+    journal.flush()
+    expect(journal.cardSeenBefore('CUSTOM-7')).toBeNull()
+    const rows = db.prepare('SELECT code_key, card_id FROM code_statuses ORDER BY code_key').all()
+    expect(rows).toEqual([
+      { code_key: 'pCUSTOMA\u001fCUSTOM-7', card_id: 'pCUSTOMA' },
+      { code_key: 'pCUSTOMB\u001fCUSTOM-7', card_id: 'pCUSTOMB' }
+    ])
     db.close()
   })
 })

@@ -7,7 +7,7 @@ export interface LedgerFacts {
   byStatus: Record<string, number>
   queued: number
   inFlight: number
-  /** code → status, reason */
+  /** code key (the code, or card + U+001F + code for a custom code: src/main/db/codeKey.ts) → status, reason */
   rows: Map<string, { id: string; status: string; reason: string | null }>
 }
 
@@ -15,14 +15,14 @@ export function ledgerFacts(db: Db): LedgerFacts {
   const rows = new Map<string, { id: string; status: string; reason: string | null }>()
   const byStatus: Record<string, number> = {}
   for (const r of db
-    .prepare('SELECT id, code, status, status_reason FROM redemptions')
+    .prepare('SELECT id, code_key, status, status_reason FROM redemptions')
     .iterate() as Iterable<{
     id: string
-    code: string
+    code_key: string
     status: string
     status_reason: string | null
   }>) {
-    rows.set(r.code, { id: r.id, status: r.status, reason: r.status_reason })
+    rows.set(r.code_key, { id: r.id, status: r.status, reason: r.status_reason })
     byStatus[r.status] = (byStatus[r.status] ?? 0) + 1
   }
   const outbox = db
@@ -60,9 +60,20 @@ export function fileProblems(db: Db, acknowledged: Iterable<string>): string[] {
   return problems
 }
 
-/** How many effective consumes each code had upstream. */
-export function consumesByCode(log: ReadonlyArray<{ code: string }>): Map<string, number> {
+export interface ConsumeEntry {
+  code: string
+  cardId: string
+}
+
+/** The key of a consume: the code alone (plain codes) unless told otherwise (custom codes: codeKeyOf). */
+export type ConsumeKey = (consume: ConsumeEntry) => string
+
+/** How many effective consumes each code (or each coupon, by `keyOf`) had upstream. */
+export function consumesByCode(
+  log: ReadonlyArray<ConsumeEntry>,
+  keyOf: ConsumeKey = (c) => c.code
+): Map<string, number> {
   const counts = new Map<string, number>()
-  for (const c of log) counts.set(c.code, (counts.get(c.code) ?? 0) + 1)
+  for (const c of log) counts.set(keyOf(c), (counts.get(keyOf(c)) ?? 0) + 1)
   return counts
 }

@@ -25,8 +25,14 @@ export interface DriverConfig {
   appSecret: string
   /** The codes to redeem: codeOf(codePrefix, i) is the i-th redemption of the file, of card `cardId`. */
   codePrefix: string
+  /** How many redemptions to write. */
   codeCount: number
   cardId: string
+  /**
+   * Custom-code cards instead of `cardId`: redemption n is code codeOf(codePrefix, n / k) of card n % k — the
+   * same string redeemed once under each card, each a coupon of its own (src/main/db/codeKey.ts).
+   */
+  customCards?: string[]
   writeEveryMs: number
 }
 
@@ -83,12 +89,15 @@ if (config.mode === 'drain') {
     const done = (db.prepare('SELECT count(*) AS n FROM redemptions').get() as { n: number }).n
     if (done >= config.codeCount) return
     const online = isOnline(done)
+    const custom = config.customCards
+    const cardId = custom ? (custom[done % custom.length] as string) : config.cardId
     const row = redemptionRow({
       id: uuidv7(),
-      code: codeOf(config.codePrefix, done),
+      code: codeOf(config.codePrefix, custom ? Math.floor(done / custom.length) : done),
+      customCode: custom !== undefined,
       at: Date.now(),
       online,
-      ...(online ? { cardId: config.cardId } : { pickedCardId: config.cardId })
+      ...(online ? { cardId } : { pickedCardId: cardId })
     })
     ledger.recordRedemption(row)
     say(`ack ${row.id}`)

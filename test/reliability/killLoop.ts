@@ -9,12 +9,14 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { createInterface } from 'node:readline'
+import { codeKeyOf } from '../../src/main/db/codeKey'
 import { openDatabase } from '../../src/main/db/open'
-import { startSandboxServer } from '../../src/main/upstream/sandbox'
+import { Sandbox, startSandboxServer } from '../../src/main/upstream/sandbox'
+import { CUSTOM_A, CUSTOM_B, twoCustomCardsSeed } from '../support/customCards'
 import { stationMigrations, tempDbFile } from '../sync/support/db'
 import { seededRandom } from '../sync/support/fakeClock'
 import { buildDriver } from './buildDriver'
-import { consumesByCode, fileProblems, ledgerFacts } from './checks'
+import { consumesByCode, fileProblems, ledgerFacts, type ConsumeEntry, type ConsumeKey } from './checks'
 import type { DriverConfig } from './driver'
 import { APP, CARD_A, codeOf, reliabilitySandbox } from './seed'
 
@@ -23,6 +25,11 @@ export interface KillLoopOptions {
   seed?: number
   /** Longest run before the kill, after the child is ready. Default 400 ms. */
   maxRunMs?: number
+  /**
+   * Custom codes: two custom-code cards hold the same code strings, and each string is redeemed under both
+   * (every coupon is (card, code)); "consumed once" is then counted per (card, code).
+   */
+  custom?: boolean
   log?: (line: string) => void
 }
 
@@ -32,7 +39,10 @@ export interface KillLoopReport {
   acknowledged: number
   written: number
   consumedOnce: number
+  /** Per code, or per (card, code) in a custom-code run. */
   maxConsumesPerCode: number
+  /** Code strings written under more than one card (custom-code runs). */
+  sharedCodes: number
   problems: string[]
   durationMs: number
 }
@@ -42,8 +52,22 @@ export async function runKillLoop(options: KillLoopOptions): Promise<KillLoopRep
   const random = seededRandom(options.seed ?? 1)
   const maxRunMs = options.maxRunMs ?? 400
   const codeCount = options.kills * 30 + 100
-  const codes = Array.from({ length: codeCount }, (_, i) => ({ code: codeOf('9', i), cardId: CARD_A }))
-  const sandbox = reliabilitySandbox(codes.map((c) => ({ ...c, fate: 'normal' as const })))
+  const custom = options.custom === true ? [CUSTOM_A, CUSTOM_B] : undefined
+  const keyOf: ConsumeKey = custom ? (c) => codeKeyOf(c.code, c.cardId) : (c) => c.code
+  const sandbox = custom
+    ? new Sandbox({
+        now: Date.now,
+        seed: twoCustomCardsSeed(Date.now(), {
+          shared: Array.from({ length: Math.ceil(codeCount / custom.length) }, (_, i) => codeOf('9', i))
+        })
+      })
+    : reliabilitySandbox(
+        Array.from({ length: codeCount }, (_, i) => ({
+          code: codeOf('9', i),
+          cardId: CARD_A,
+          fate: 'normal' as const
+        }))
+      )
   // Latency keeps requests on the wire long enough for kills to land mid-request; lost replies and resets make
   // the outcomes ambiguous.
   sandbox.setFaults({
@@ -65,6 +89,7 @@ export async function runKillLoop(options: KillLoopOptions): Promise<KillLoopRep
     codePrefix: '9',
     codeCount,
     cardId: CARD_A,
+    ...(custom ? { customCards: custom } : {}),
     writeEveryMs: 15
   })
   const acknowledged = new Set<string>()
@@ -86,7 +111,7 @@ export async function runKillLoop(options: KillLoopOptions): Promise<KillLoopRep
       if (exit.signal !== 'SIGKILL')
         problems.push(`run ${k}: exited by itself (${exit.code}): ${child.stderr()}`)
       problems.push(
-        ...check(dbFile, acknowledged, sandbox.model.consumeLog()).map((p) => `after kill ${k}: ${p}`)
+        ...check(dbFile, acknowledged, sandbox.model.consumeLog(), keyOf).map((p) => `after kill ${k}: ${p}`)
       )
       if (k % 50 === 49) options.log?.(`${k + 1} kills, ${acknowledged.size} acknowledged`)
     }
@@ -98,11 +123,18 @@ export async function runKillLoop(options: KillLoopOptions): Promise<KillLoopRep
       problems.push(`the outbox did not drain within 60 s: ${drain.stderr()}`)
     }
     await drain.exited
-    problems.push(...check(dbFile, acknowledged, sandbox.model.consumeLog()).map((p) => `after drain: ${p}`))
+    problems.push(
+      ...check(dbFile, acknowledged, sandbox.model.consumeLog(), keyOf).map((p) => `after drain: ${p}`)
+    )
     const { db } = openDatabase(dbFile, { migrations: stationMigrations })
     const facts = ledgerFacts(db)
+    const { shared } = db
+      .prepare(
+        `SELECT count(*) AS shared FROM (SELECT code FROM redemptions GROUP BY code HAVING count(DISTINCT card_id) > 1)`
+      )
+      .get() as { shared: number }
     db.close()
-    const consumes = consumesByCode(sandbox.model.consumeLog())
+    const consumes = consumesByCode(sandbox.model.consumeLog(), keyOf)
     if (facts.queued !== 0) problems.push(`${facts.queued} items still queued after the drain`)
     if ((facts.byStatus.synced ?? 0) !== facts.redemptions)
       problems.push(`not all synced: ${JSON.stringify(facts.byStatus)}`)
@@ -118,6 +150,7 @@ export async function runKillLoop(options: KillLoopOptions): Promise<KillLoopRep
       written: facts.redemptions,
       consumedOnce,
       maxConsumesPerCode: Math.max(0, ...consumes.values()),
+      sharedCodes: shared,
       problems,
       durationMs: Date.now() - started
     }
@@ -132,14 +165,15 @@ export async function runKillLoop(options: KillLoopOptions): Promise<KillLoopRep
 export function check(
   dbFile: string,
   acknowledged: Set<string>,
-  log: ReadonlyArray<{ code: string }>
+  log: ReadonlyArray<ConsumeEntry>,
+  keyOf: ConsumeKey = (c) => c.code
 ): string[] {
   const { db } = openDatabase(dbFile, { migrations: stationMigrations })
   try {
     const problems = fileProblems(db, acknowledged)
-    for (const [code, n] of consumesByCode(log)) if (n > 1) problems.push(`code ${code} consumed ${n} times`)
+    const consumed = consumesByCode(log, keyOf)
+    for (const [code, n] of consumed) if (n > 1) problems.push(`code ${code} consumed ${n} times`)
     const facts = ledgerFacts(db)
-    const consumed = consumesByCode(log)
     for (const [code, row] of facts.rows) {
       if (row.status === 'synced' && consumed.get(code) !== 1)
         problems.push(`code ${code} synced but not consumed`)

@@ -149,4 +149,13 @@ describe('conflicts and rejections', () => {
     const live = reportsHandlers({ ...t.station, mode: 'live', sandbox: null })
     expect(() => live['reports.trainingUsedElsewhere']({ code: CODE })).toThrow(/training mode/)
   })
+
+  it('the used-elsewhere drill finds a custom code too (the sandbox keeps those per card)', async () => {
+    t = await trainingStation({ background: false })
+    const custom = '880000001919' // training: the partner card's custom code
+    const { reportsHandlers } = await import('../../src/main/ipc/handlers/reports')
+    const handlers = reportsHandlers(t.station)
+    expect(handlers['reports.trainingUsedElsewhere']({ code: custom })).toMatchObject({ code: custom })
+    expect(t.station.sandbox!.consumeCount(custom, TRAINING_CARD_IDS.custom)).toBe(1)
+  })
 })

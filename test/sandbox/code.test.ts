@@ -1,6 +1,7 @@
 /** card/code/get, consume, decrypt and unavailable over real HTTP (wechat-card-api.md §3). */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { TRAINING_CARD_IDS } from '../../src/main/upstream/sandbox'
+import { CUSTOM_B, customCardCopy } from '../support/customCards'
 import { startHarness, T0, type Harness } from './helpers'
 
 let h: Harness
@@ -165,6 +166,32 @@ describe('POST /card/code/consume', () => {
 
   it('40056 for an unknown code', async () => {
     expect((await consume('099999999999')).errcode).toBe(40056)
+  })
+
+  it('the same custom code under two cards is two coupons, each found and consumed only with its card_id', async () => {
+    const model = h.sandbox.model
+    const a = model.cards.get(TRAINING_CARD_IDS.custom)!
+    model.addCard(customCardCopy(a, CUSTOM_B, '合作方20元券'))
+    const first = model.findCode(CUSTOM, TRAINING_CARD_IDS.custom)!
+    model.addCode({ ...first, cardId: CUSTOM_B, openid: 'oSECONDxxxxxxxxxxxxxxxxxxxxx' })
+    expect((await getCode(CUSTOM, false)).errcode).toBe(40056)
+    expect(await getCode(CUSTOM, false, { card_id: CUSTOM_B })).toMatchObject({
+      errcode: 0,
+      user_card_status: 'NORMAL',
+      card: { card_id: CUSTOM_B },
+      openid: 'oSECONDxxxxxxxxxxxxxxxxxxxxx'
+    })
+    expect(await consume(CUSTOM, { card_id: TRAINING_CARD_IDS.custom })).toMatchObject({
+      errcode: 0,
+      card: { card_id: TRAINING_CARD_IDS.custom }
+    })
+    // Consuming card A's coupon left card B's untouched.
+    expect(await getCode(CUSTOM, false, { card_id: CUSTOM_B })).toMatchObject({ user_card_status: 'NORMAL' })
+    expect((await consume(CUSTOM, { card_id: TRAINING_CARD_IDS.custom })).errcode).toBe(40099)
+    expect((await consume(CUSTOM, { card_id: CUSTOM_B })).errcode).toBe(0)
+    expect(h.sandbox.consumeCount(CUSTOM, TRAINING_CARD_IDS.custom)).toBe(1)
+    expect(h.sandbox.consumeCount(CUSTOM, CUSTOM_B)).toBe(1)
+    expect(h.sandbox.consumeCount(CUSTOM)).toBe(2)
   })
 })
 

@@ -1,11 +1,12 @@
 /** A realistic ledger row for tests that write the ledger directly. */
 import { v7 as uuidv7 } from 'uuid'
-import type { RedemptionRow } from '../../src/main/redeem/ledgerRows'
+import type { NewRedemption } from '../../src/main/redeem/ledgerRows'
 
-export function sampleRow(overrides: Partial<RedemptionRow> = {}): RedemptionRow {
+export function sampleRow(overrides: Partial<NewRedemption> = {}): NewRedemption {
   return {
     id: uuidv7(),
     code: '012345678905',
+    custom_code: 0,
     card_id: 'pTRAINcash0000000000000000001',
     card_type: 'CASH',
     card_title: '满100减10',

@@ -9,6 +9,8 @@ import type { Ledger } from './ledger'
 export interface ContextInput {
   now: number
   code: string | null
+  /** The card of the decision when it uses custom codes: the coupon is then (card, code) (src/main/db/codeKey.ts). */
+  customCardId?: string | null
   codeStatus: CodeStatus | CodeGetError | null
   connectivity: 'online' | 'offline'
   billFen?: number
@@ -20,7 +22,7 @@ export interface ContextInput {
 export function decideContext(input: ContextInput, settings: RedeemSettings, ledger: Ledger): DecideContext {
   const { timeZone, cutoffMinutes } = settings.store
   const day = businessDayOf(input.now, timeZone, cutoffMinutes)
-  const original = input.code ? ledger.findLiveByCode(input.code) : null
+  const original = input.code ? ledger.findLive(input.code, input.customCardId ?? null) : null
   const openid = input.codeStatus?.kind === 'code' ? input.codeStatus.openid : null
   return {
     now: input.now,

@@ -7,7 +7,8 @@ import type Database from 'better-sqlite3'
 import type { Db } from '../db/open'
 import { prepared } from '../db/statements'
 import { appendAudit } from '../staff/audit'
-import type { OutboxRow, RedemptionRow } from './ledgerRows'
+import { codeKeyOf } from '../db/codeKey'
+import type { NewRedemption, OutboxRow, RedemptionRow } from './ledgerRows'
 
 export interface OriginalRedemption {
   id: string
@@ -29,22 +30,32 @@ const NO_HOOKS: WriteHooks = {}
 
 export class Ledger {
   /** Built once: better-sqlite3 makes a new wrapper (and its mode variants) on every db.transaction(). */
-  private readonly recordTx: Database.Transaction<(row: RedemptionRow, hooks: WriteHooks) => void>
+  private readonly recordTx: Database.Transaction<(row: NewRedemption, hooks: WriteHooks) => void>
 
   constructor(private readonly db: Db) {
-    this.recordTx = db.transaction((row: RedemptionRow, hooks: WriteHooks) =>
+    this.recordTx = db.transaction((row: NewRedemption, hooks: WriteHooks) =>
       this.writeRedemption(row, hooks)
     )
   }
 
-  /** The live (not voided) redemption of a code, if any: the DUPLICATE evidence. */
-  findLiveByCode(code: string): OriginalRedemption | null {
+  /**
+   * The live (not voided) redemption of a coupon, if any: the DUPLICATE evidence. `customCardId` is the card when
+   * it uses custom codes: the coupon is then (card, code), and the same string under another custom card is
+   * another coupon. A live redemption of the code as a plain code counts whatever card is given: a plain code
+   * is unique in the whole account, so picking a custom card for it cannot make it new.
+   */
+  findLive(code: string, customCardId: string | null = null): OriginalRedemption | null {
+    if (customCardId === null) return this.liveByKey(code)
+    return this.liveByKey(codeKeyOf(code, customCardId)) ?? this.liveByKey(code)
+  }
+
+  private liveByKey(codeKey: string): OriginalRedemption | null {
     const row = prepared(
       this.db,
       `SELECT r.id, r.at, r.station_name, r.cashier_name, r.status, o.state AS outbox_state
          FROM redemptions r LEFT JOIN outbox o ON o.redemption_id = r.id
-         WHERE r.code = ? AND r.status <> 'voided' LIMIT 1`
-    ).get(code) as
+         WHERE r.code_key = ? AND r.status <> 'voided' LIMIT 1`
+    ).get(codeKey) as
       | {
           id: string
           at: number
@@ -103,14 +114,20 @@ export class Ledger {
   }
 
   /** Redemption + outbox item + audit entry, all or nothing. */
-  recordRedemption(row: RedemptionRow, hooks: WriteHooks = NO_HOOKS): void {
+  recordRedemption(row: NewRedemption, hooks: WriteHooks = NO_HOOKS): void {
     this.recordTx.immediate(row, hooks)
   }
 
-  private writeRedemption(row: RedemptionRow, hooks: WriteHooks): void {
+  private writeRedemption(row: NewRedemption, hooks: WriteHooks): void {
+    // code_key is generated from custom_code, card_id and code (migration 007): the unique live-row index on it
+    // refuses a second live redemption of the same coupon.
     prepared(
       this.db,
-      `INSERT INTO redemptions VALUES (@id, @code, @card_id, @card_type, @card_title, @picked_card_id, @at,
+      `INSERT INTO redemptions (id, code, custom_code, card_id, card_type, card_title, picked_card_id, at,
+          business_day, station_id, station_name, cashier_id, cashier_name, openid, bill_fen, discount_fen,
+          payable_fen, face_value_fen, online, decision_json, approved_by, other_discount, status, synced_at,
+          status_reason, voided_at, voided_by, void_reason)
+        VALUES (@id, @code, @custom_code, @card_id, @card_type, @card_title, @picked_card_id, @at,
           @business_day, @station_id, @station_name, @cashier_id, @cashier_name, @openid, @bill_fen, @discount_fen,
           @payable_fen, @face_value_fen, @online, @decision_json, @approved_by, @other_discount, @status,
           @synced_at, @status_reason, @voided_at, @voided_by, @void_reason)`
@@ -130,6 +147,7 @@ export class Ledger {
       subject: row.id,
       detail: {
         code: row.code,
+        ...(row.custom_code === 1 ? { customCode: true } : {}),
         cardId: row.card_id,
         discountFen: row.discount_fen,
         billFen: row.bill_fen,

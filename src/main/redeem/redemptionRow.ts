@@ -4,7 +4,7 @@ import type { Decision } from '../../shared/rules'
 import type { LookupView } from '../../shared/redeem'
 import type { SignedInStaff } from '../ipc/session'
 import type { StationIdentity } from '../station/identity'
-import type { RedemptionRow } from './ledgerRows'
+import type { NewRedemption } from './ledgerRows'
 import type { LookupRecord } from './lookups'
 
 export interface RowInput {
@@ -19,13 +19,15 @@ export interface RowInput {
   identity: StationIdentity
 }
 
-export function redemptionRow(input: RowInput): RedemptionRow {
+export function redemptionRow(input: RowInput): NewRedemption {
   const { record, view, decision } = input
   const card = view.card?.kind === 'card' ? view.card : null
   const status = record.codeStatus?.kind === 'code' ? record.codeStatus : null
   return {
     id: record.redemptionId,
     code: record.code ?? '',
+    // The card the decision was made for decides whether the coupon is (card, code) or the code alone.
+    custom_code: card?.useCustomCode === true ? 1 : 0,
     card_id: card?.cardId ?? status?.cardId ?? record.scannedCardId,
     card_type: card?.cardType ?? 'UNKNOWN',
     card_title: card?.title ?? '',

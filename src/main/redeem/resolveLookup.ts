@@ -68,10 +68,17 @@ export async function resolveLookup(
   )
   const connectivity: Connectivity = status.ok ? 'online' : status.offline ? 'offline' : base.connectivity
   const codeStatus: CodeStatus | CodeGetError | null = status.ok ? status.value : null
+  const cardId =
+    (codeStatus?.kind === 'code' ? codeStatus.cardId : null) ??
+    scannedCardId ??
+    (connectivity === 'offline' ? deps.journal.cardSeenBefore(code) : null)
+  const { card, cardSource } = await findCard(deps, cardId, connectivity, deadlineMs)
   if (codeStatus?.kind === 'code') {
     deps.journal.rememberStatus({
       code,
       cardId: codeStatus.cardId,
+      // Known only from the card: a custom code's status belongs to (card, code), not to the string alone.
+      customCode: card?.kind === 'card' && card.cardId === codeStatus.cardId && card.useCustomCode,
       status: codeStatus.userCardStatus,
       canConsume: codeStatus.canConsume === true,
       openid: codeStatus.openid,
@@ -80,12 +87,6 @@ export async function resolveLookup(
       seenAt: withCode.createdAt
     })
   }
-
-  const cardId =
-    (codeStatus?.kind === 'code' ? codeStatus.cardId : null) ??
-    scannedCardId ??
-    (connectivity === 'offline' ? deps.journal.cardSeenBefore(code) : null)
-  const { card, cardSource } = await findCard(deps, cardId, connectivity, deadlineMs)
   const record: LookupRecord = { ...withCode, connectivity, codeStatus, card, cardSource }
 
   // A custom code WeChat does not know without its card_id: the cashier must say which card it is.

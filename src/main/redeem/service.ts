@@ -226,6 +226,7 @@ export class RedemptionService {
               {
                 now: this.now(),
                 code: record.code,
+                customCardId: customCardOf(card, record.scannedCardId),
                 codeStatus: record.codeStatus,
                 connectivity: record.connectivity,
                 ...(input.billFen !== undefined ? { billFen: input.billFen } : {}),
@@ -273,6 +274,19 @@ export class RedemptionService {
       accepted: !isRejectedScan(event.normalized)
     })
   }
+}
+
+/**
+ * The card under which a code is a custom code (its coupon is then (card, code)), for the duplicate look-up.
+ * Without a readable definition (not cached, offline) the card a rule, the scan or a pick named may be a custom
+ * one: look under it too — the plain code is always looked up as well, so this can only find more.
+ */
+function customCardOf(
+  card: CardDefinition | UnreadableCard | null,
+  scannedCardId: string | null
+): string | null {
+  if (card?.kind === 'card') return card.useCustomCode ? card.cardId : null
+  return scannedCardId
 }
 
 function maskStatus(status: LookupRecord['codeStatus']): LookupRecord['codeStatus'] {

@@ -8,7 +8,7 @@ import type { Db } from '../db/open'
 const SQL = {
   duePage: `SELECT seq FROM outbox WHERE state = 'queued' AND seq > ? AND next_attempt_at <= ? ORDER BY seq LIMIT ?`,
   load: `SELECT o.seq, o.redemption_id, o.attempts, o.in_flight, o.created_at, o.next_attempt_at,
-                r.code, r.card_id, r.picked_card_id, r.online
+                r.code, r.custom_code, r.card_id, r.picked_card_id, r.online
          FROM outbox o JOIN redemptions r ON r.id = o.redemption_id
          WHERE o.seq = ? AND o.state = 'queued'`,
   byRedemption: `SELECT o.seq, o.state, r.status FROM outbox o JOIN redemptions r ON r.id = o.redemption_id

@@ -17,6 +17,8 @@ export interface OutboxItem {
   seq: number
   redemptionId: string
   code: string
+  /** The card uses custom codes: the coupon is (cardId, code) and WeChat knows it only with its card_id. */
+  customCode: boolean
   cardId: string | null
   pickedCardId: string | null
   online: boolean
@@ -123,6 +125,7 @@ export class OutboxStore {
           created_at: number
           next_attempt_at: number
           code: string
+          custom_code: number
           card_id: string | null
           picked_card_id: string | null
           online: number
@@ -133,6 +136,7 @@ export class OutboxStore {
       seq: row.seq,
       redemptionId: row.redemption_id,
       code: row.code,
+      customCode: row.custom_code === 1,
       cardId: row.card_id,
       pickedCardId: row.picked_card_id,
       online: row.online === 1,

@@ -106,13 +106,15 @@ class ItemRound {
 
   /**
    * Offline item, never sent: which card owns the code (asked without card_id first, as a plain WeChat code;
-   * then with the recorded/picked card, as a custom code), and is it still NORMAL?
+   * then with the recorded/picked card, as a custom code), and is it still NORMAL? A custom-code item is asked
+   * with its card first: its string may also be another coupon's (a plain code, or another card's custom code),
+   * and only (card, code) names ours; without card_id afterwards, so a wrong pick is still told apart.
    */
   private async precheck(): Promise<Precheck> {
-    const candidates = [
-      undefined,
-      ...new Set([this.item.cardId, this.item.pickedCardId].filter((c) => c !== null))
-    ]
+    const cards = [...new Set([this.item.cardId, this.item.pickedCardId].filter((c) => c !== null))]
+    const candidates: Array<string | undefined> = this.item.customCode
+      ? [...cards, undefined]
+      : [undefined, ...cards]
     for (let i = 0; i < candidates.length; i++) {
       const asked = candidates[i] ?? undefined
       const status = await this.check(asked)

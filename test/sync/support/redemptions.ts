@@ -2,10 +2,12 @@
 import { v7 as uuidv7 } from 'uuid'
 import type { Db } from '../../../src/main/db/open'
 import { Ledger } from '../../../src/main/redeem/ledger'
-import type { RedemptionRow } from '../../../src/main/redeem/ledgerRows'
+import type { NewRedemption } from '../../../src/main/redeem/ledgerRows'
 
 export interface RedemptionSpec {
   code: string
+  /** The card uses custom codes: the coupon is (card, code). Needs cardId or pickedCardId. */
+  customCode?: boolean
   cardId?: string | null
   pickedCardId?: string | null
   online?: boolean
@@ -13,12 +15,14 @@ export interface RedemptionSpec {
   id?: string
 }
 
-export function redemptionRow(spec: RedemptionSpec): RedemptionRow {
+export function redemptionRow(spec: RedemptionSpec): NewRedemption {
   const at = spec.at ?? Date.UTC(2026, 10, 22, 6, 0, 0)
   return {
     id: spec.id ?? uuidv7(),
     code: spec.code,
-    card_id: spec.cardId ?? null,
+    custom_code: spec.customCode === true ? 1 : 0,
+    // As the redeem service writes it: card_id is the card of the decision, the picked one offline.
+    card_id: spec.cardId ?? (spec.customCode === true ? (spec.pickedCardId ?? null) : null),
     card_type: 'CASH',
     card_title: '10元代金券',
     picked_card_id: spec.pickedCardId ?? null,

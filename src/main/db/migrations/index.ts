@@ -6,6 +6,7 @@ import { m003Staff } from './003_staff'
 import { m004Sync } from './004_sync'
 import { m005Reports } from './005_reports'
 import { m006LedgerCounts } from './006_ledger_counts'
+import { m007CustomCodeKeys } from './007_custom_code_keys'
 
 export const migrations: readonly Migration[] = [
   m001Settings,
@@ -13,5 +14,6 @@ export const migrations: readonly Migration[] = [
   m003Staff,
   m004Sync,
   m005Reports,
-  m006LedgerCounts
+  m006LedgerCounts,
+  m007CustomCodeKeys
 ]

@@ -63,7 +63,7 @@ export function reportsHandlers(station: Station, now: () => number = Date.now) 
     'reports.trainingUsedElsewhere': (req: ParsedRequestOf<'reports.trainingUsedElsewhere'>) => {
       const sandbox = station.mode === 'training' ? station.sandbox : null
       if (!sandbox) throw new AppFailure('TRAINING_ONLY', 'This drill exists only in training mode.')
-      const entry = sandbox.model.codes.get(req.code)
+      const entry = sandbox.model.anyEntryOf(req.code)
       if (!entry) throw new AppFailure('NOT_FOUND', `The training sandbox has no code ${req.code}.`)
       if (sandbox.model.effectiveStatus(entry) !== 'NORMAL')
         throw new AppFailure('NOT_REDEEMABLE', `The training code ${req.code} is not usable any more.`)

@@ -114,7 +114,7 @@ export function handleAdmin(
 
 /** A code's state for tests in another process (browser tests), including the sandbox-only consume count. */
 function codeState(sandbox: Sandbox, code: string): AdminReply {
-  const entry = sandbox.model.codes.get(code)
+  const entry = sandbox.model.anyEntryOf(code)
   if (!entry) return { status: 404, body: { error: 'no such code' } }
   return {
     status: 200,

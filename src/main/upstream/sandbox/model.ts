@@ -4,7 +4,7 @@
  * rebuilds the exact initial state from the seed.
  */
 import { createHash } from 'node:crypto'
-import { cardIdOf } from './card-shape'
+import { cardIdOf, usesCustomCode } from './card-shape'
 import type { Clock } from './clock'
 import { errmsgOf } from './errors'
 import { HEX, Prng } from './prng'
@@ -38,6 +38,10 @@ export class SandboxModel {
   readonly ipWhitelist: readonly string[] | undefined
   readonly apps = new Map<string, AppCredential>()
   readonly cards = new Map<string, WxCard>()
+  /**
+   * Codes by key: a plain code by itself (unique in the account), a custom code by card_id + U+001F + code —
+   * the same custom string under two cards is two coupons, as on WeChat. Use findCode() to look one up.
+   */
   readonly codes = new Map<string, CodeEntry>()
   readonly tripwires = new Map<string, PartitionTripwire>()
   tokens: TokenStore
@@ -92,7 +96,9 @@ export class SandboxModel {
     if (!this.cards.has(seed.cardId))
       throw new Error(`sandbox code ${seed.code} for unknown card ${seed.cardId}`)
     const { consumedAt, claimed, ...rest } = seed
-    this.codes.set(seed.code, { ...rest, outerStr: seed.outerStr, claimed: claimed ?? true })
+    const card = this.cards.get(seed.cardId)
+    const key = card && usesCustomCode(card) ? customKey(seed.cardId, seed.code) : seed.code
+    this.codes.set(key, { ...rest, outerStr: seed.outerStr, claimed: claimed ?? true })
     if (consumedAt !== undefined) {
       this.consumes.push({ code: seed.code, cardId: seed.cardId, openid: seed.openid, at: consumedAt })
     }
@@ -100,6 +106,32 @@ export class SandboxModel {
     const encrypted = createHash('sha384').update(`hexiao-sandbox|${seed.code}`).digest('base64')
     this.encryptToCode.set(encrypted, seed.code)
     this.codeToEncrypt.set(seed.code, encrypted)
+  }
+
+  /**
+   * The code a request names, as WeChat finds it: with a card_id, that card's code (a custom card's own string,
+   * or a plain code only if it belongs to that card); without one, a plain code only (a custom code needs its
+   * card_id, §2.2).
+   */
+  findCode(code: string, cardId?: string): CodeEntry | undefined {
+    if (cardId === undefined) return this.codes.get(code)
+    const card = this.cards.get(cardId)
+    if (card && usesCustomCode(card)) return this.codes.get(customKey(cardId, code))
+    const plain = this.codes.get(code)
+    return plain?.cardId === cardId ? plain : undefined
+  }
+
+  /** Every coupon with this code string (a plain one, and the custom ones of any card). */
+  entriesOf(code: string): CodeEntry[] {
+    return [...this.codes.values()].filter((entry) => entry.code === code)
+  }
+
+  /**
+   * For tools that name a code without its card (admin API, training drills): the plain code, else the first
+   * custom code with this string (the training codes are all distinct strings).
+   */
+  anyEntryOf(code: string): CodeEntry | undefined {
+    return this.findCode(code) ?? this.entriesOf(code)[0]
   }
 
   /** A NORMAL code whose end_time has passed reports EXPIRE, as the real account's codes do. */
@@ -119,9 +151,13 @@ export class SandboxModel {
     return record
   }
 
-  /** How many consumes of this code took effect (seeded history included). Tests use it to prove no double spend. */
-  consumeCount(code: string): number {
-    return this.consumes.filter((c) => c.code === code).length
+  /**
+   * How many consumes of this code took effect (seeded history included), of one card's coupon when cardId is
+   * given. Tests use it to prove no double spend.
+   */
+  consumeCount(code: string, cardId?: string): number {
+    return this.consumes.filter((c) => c.code === code && (cardId === undefined || c.cardId === cardId))
+      .length
   }
 
   consumeLog(): readonly ConsumeRecord[] {
@@ -161,3 +197,5 @@ export class SandboxModel {
     return { errcode: 0, errmsg: 'ok', ...fields }
   }
 }
+
+const customKey = (cardId: string, code: string): string => `${cardId}\u001f${code}`

@@ -142,7 +142,7 @@ export class Sandbox {
     const parsed = parseBody(req.body)
     const code = parsed.ok ? readCode(parsed.value.code) : undefined
     const wire = code === undefined ? undefined : this.model.tripwires.get(code)
-    const entry = code === undefined ? undefined : this.model.codes.get(code)
+    const entry = code === undefined ? undefined : this.model.findCode(code)
     if (!wire || !entry || this.model.effectiveStatus(entry) !== 'NORMAL') return undefined
     const now = this.model.now()
     if (now < (this.tripwireQuietUntil.get(wire.code) ?? 0)) return undefined
@@ -186,8 +186,8 @@ export class Sandbox {
     this.model.reset()
   }
 
-  consumeCount(code: string): number {
-    return this.model.consumeCount(code)
+  consumeCount(code: string, cardId?: string): number {
+    return this.model.consumeCount(code, cardId)
   }
 
   stats(): SandboxStats {

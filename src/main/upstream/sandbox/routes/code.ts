@@ -14,11 +14,11 @@ function lookup(model: SandboxModel, body: JsonObject): Lookup {
   const code = readCode(body.code)
   // (inf) the doc has no errcode for a missing `code`; we answer 41011 missing required fields.
   if (code === undefined) return { error: model.error(41011) }
-  const entry = model.codes.get(code)
+  const cardId = readString(body.card_id)
+  // A custom code is found only with its card_id, and the same string may be another card's custom code too.
+  const entry = model.findCode(code, cardId)
   const card = entry && model.cards.get(entry.cardId)
   if (!entry || !card || !entry.claimed) return { error: model.error(40056) }
-  const cardId = readString(body.card_id)
-  if (cardId !== undefined && cardId !== entry.cardId) return { error: model.error(40056) }
   if (cardId === undefined && usesCustomCode(card)) return { error: model.error(40056) }
   return { entry, card }
 }
