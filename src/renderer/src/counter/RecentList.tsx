@@ -69,6 +69,7 @@ export function RecentList({ reloadKey }: { reloadKey: number }) {
         open={opened !== null}
         title={t('recent.details')}
         onCancel={() => setOpened(null)}
+        destroyOnHidden
         footer={
           <Button onClick={() => setOpened(null)} data-testid="recent-details-close">
             {t('recent.close')}
