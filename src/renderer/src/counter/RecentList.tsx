@@ -47,7 +47,8 @@ export function RecentList({ reloadKey }: { reloadKey: number }) {
             <button
               type="button"
               className="recent-open"
-              aria-label={t('recent.open', { time: clockText(r.at, info.timeZone) })}
+              aria-haspopup="dialog"
+              title={t('recent.open', { time: clockText(r.at, info.timeZone) })}
               onClick={() => setOpened(r)}
               data-testid="recent-open"
             >
