@@ -37,6 +37,8 @@ export const ERROR_CODES = [
   // end of day, conflicts, backups
   'DAY_ALREADY_CLOSED',
   'DAY_NOT_STARTED',
+  'DAY_NOT_OVER',
+  'PDF_FAILED',
   'Z_REPORT_UNREADABLE',
   'NOT_A_CONFLICT',
   'ALREADY_RESOLVED',

@@ -37,6 +37,11 @@ export interface ReportFilter {
   hourStart?: EpochMs
   /** … or a clock hour (0–23) on every day of the range. */
   hourOfDay?: number
+  /**
+   * Up to the close of its business day (what that day's Z report counted; every redemption of an open
+   * day) or redeemed after that close (carried to the next Z report). Absent: both.
+   */
+  phase?: 'until_close' | 'after_close'
 }
 
 export interface ReportQuery {
@@ -74,6 +79,9 @@ export interface ClosedDay {
   businessDay: BusinessDay
   number: number
   closedAt: EpochMs
+  /** What its Z report counted (its totals, as stored). */
+  count: number
+  discountFen: Fen
 }
 
 /** The figures a day report and a Z report both carry: totals and every breakdown of them. */
@@ -103,6 +111,16 @@ export interface DayReport extends DayBreakdowns {
   /** Resolved conflicts/rejections among the counted items. */
   resolved: Amounts
   closed: ClosedDay[]
+  /**
+   * Counted redemptions of the range (same filter, either phase) redeemed after their day was closed: they
+   * stay on their day, are shown as "after close" and land on the next Z report.
+   */
+  afterClose: Amounts
+  /**
+   * Redemptions a Z report counted that were voided after the close (void shows on the next Z report): with
+   * the "until close" figures they add up to what the Z reports counted.
+   */
+  voidedAfterClose: Amounts
   generatedAt: EpochMs
 }
 
@@ -145,8 +163,13 @@ export interface ReportRow {
   resolution: ResolutionView | null
 }
 
+/** A drill-down row: also says whether it was redeemed after its day's close. */
+export interface DrillRow extends ReportRow {
+  afterClose: boolean
+}
+
 export interface RowsPage {
-  rows: ReportRow[]
+  rows: DrillRow[]
   total: number
   page: number
   pageSize: number
@@ -196,7 +219,7 @@ export interface ConflictItem {
 }
 
 export interface ConflictStory {
-  redemption: ReportRow
+  redemption: DrillRow
   /** The decision at the till: outcome and reason codes. */
   decision: { outcome: string; reasons: string[] }
   /** The scan that led to it, when the scan log still has it. */

@@ -86,7 +86,9 @@ describe('closing a day', () => {
       expect(closed.backup.backup.reason).toBe('day_close')
       expect(existsSync(join(t.station.services.backups.dir, closed.backup.backup.file))).toBe(true)
     }
-    expect(figures.closed).toEqual([{ businessDay: day, number: 1, closedAt: clock }])
+    expect(figures.closed).toEqual([
+      { businessDay: day, number: 1, closedAt: clock, count: 1, discountFen: 500 }
+    ])
   })
 
   it('lists pending, conflicting and rejected items prominently but closes anyway', async () => {
@@ -115,6 +117,46 @@ describe('closing a day', () => {
       [conflict.id, 'conflict', false]
     ])
     expect(closed.report.body.totals.count).toBe(4)
+  })
+})
+
+describe('closing before the cut-off', () => {
+  it('needs the manager to confirm; later redemptions of the day are "after close" on the next report', async () => {
+    const { reports, by, db } = await setUp()
+    const day = '2026-11-25' // today: the clock is at its noon, the day runs until 04:00 tomorrow
+    writeRedemption(db, { code: '61', at: clock - 1000, business_day: day, discount_fen: 2800 })
+    const { end } = businessDayRange(day, ZONE, 240)
+    await expect(reports.closeDay(day, by)).rejects.toMatchObject({
+      code: 'DAY_NOT_OVER',
+      details: { endsAt: end }
+    })
+    expect(reports.zList(10)).toEqual([])
+    const early = await reports.closeDay(day, by, true)
+    expect(early.report.body.totals.count).toBe(1)
+
+    clock += 60_000
+    const late = writeRedemption(db, { code: '62', at: clock, business_day: day, discount_fen: 3000 })
+    const closedPart = reports.day({ from: day, to: day, filter: { phase: 'until_close' } })
+    expect(closedPart.totals).toMatchObject({ count: 1, discountFen: 2800 })
+    expect(closedPart.afterClose).toMatchObject({ count: 1, discountFen: 3000 })
+    expect(closedPart.closed).toMatchObject([{ number: 1, count: 1, discountFen: 2800 }])
+    const afterRows = reports.rows({ from: day, to: day, filter: { phase: 'after_close' } }, 1, 50)
+    expect(afterRows.rows.map((r) => [r.id, r.afterClose])).toEqual([[late.id, true]])
+    expect(reports.story(late.id).redemption.afterClose).toBe(true)
+    // Z report No. 1 is unchanged; the next one carries the late redemption.
+    expect(reports.zReport(1).body.totals).toEqual(early.report.body.totals)
+    clock = end + 1000
+    const next = await reports.closeDay('2026-11-26', by, true)
+    expect(next.report.body.afterClose.map((e) => [e.redemptionId, e.event, e.closedBy])).toEqual([
+      [late.id, 'redeemed', 1]
+    ])
+  })
+
+  it('a day that is over closes without confirming', async () => {
+    const { reports, by } = await setUp()
+    const { end } = businessDayRange('2026-11-24', ZONE, 240)
+    clock = end
+    expect((await reports.closeDay('2026-11-24', by)).report.body.number).toBe(1)
   })
 })
 

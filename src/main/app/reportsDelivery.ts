@@ -1,10 +1,13 @@
 /**
- * Electron's side of report delivery (a thin adapter, nothing to test without Electron): exports are saved
- * where the manager chooses in the native save dialog, and the Z report page is printed to PDF with
- * webContents.printToPDF (the page's print stylesheet leaves only the report) and saved the same way.
+ * Electron's side of report delivery (a thin adapter; it cannot run outside Electron, so the decisions and
+ * names it follows live in ../reports/delivery.ts and are tested in Node): exports are saved where the
+ * manager chooses in the native save dialog, and the Z report page is printed to PDF with
+ * webContents.printToPDF (the page's print stylesheet leaves only the report) and saved the same way —
+ * the dialog starts in the Documents folder and the page says the path it was saved to.
  */
-import { dialog, type BrowserWindow, type SaveDialogOptions } from 'electron'
-import { copyFile, writeFile } from 'node:fs/promises'
+import { app, dialog, type BrowserWindow, type SaveDialogOptions } from 'electron'
+import { copyFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { installDesktopDelivery } from '../reports/delivery'
 
 async function askPath(window: BrowserWindow | null, options: SaveDialogOptions): Promise<string | null> {
@@ -23,15 +26,15 @@ export function installReportsDelivery(window: () => BrowserWindow | null): void
       if (path !== null) await copyFile(source, path)
       return path
     },
-    savePdf: async (fileName) => {
+    savePdf: async (fileName, write) => {
       const win = window()
       if (!win) return null
       const pdf = await win.webContents.printToPDF({ printBackground: true, pageSize: 'A4' })
       const path = await askPath(win, {
-        defaultPath: fileName,
+        defaultPath: join(app.getPath('documents'), fileName),
         filters: [{ name: 'PDF', extensions: ['pdf'] }]
       })
-      if (path !== null) await writeFile(path, pdf)
+      if (path !== null) await write(path, pdf)
       return path
     }
   })

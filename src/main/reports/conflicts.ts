@@ -15,7 +15,7 @@ import { AppFailure } from '../../shared/result'
 import type { Db } from '../db/open'
 import { appendAudit } from '../staff/audit'
 import { auditEntryView, type AuditRowLike } from './auditView'
-import { selectRows } from './rows'
+import { selectRows, withPhase } from './rows'
 
 export type QueueState = 'open' | 'resolved' | 'all'
 
@@ -39,7 +39,7 @@ export function conflictQueue(db: Db, state: QueueState, limit: number): Conflic
 }
 
 export function conflictStory(db: Db, redemptionId: string): ConflictStory {
-  const [redemption] = selectRows(db, 'r.id = ?', [redemptionId])
+  const [redemption] = withPhase(db, selectRows(db, 'r.id = ?', [redemptionId]))
   const decision = db.prepare('SELECT decision_json FROM redemptions WHERE id = ?').get(redemptionId) as
     { decision_json: string } | undefined
   if (!redemption || !decision) throw new AppFailure('NOT_FOUND', `There is no redemption ${redemptionId}.`)

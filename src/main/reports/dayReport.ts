@@ -17,7 +17,7 @@ import {
 } from '../../shared/reports'
 import type { Db } from '../db/open'
 import type { StoreProfile } from '../station/storeProfile'
-import { whereOf } from './filters'
+import { closedAtOf, whereOf } from './filters'
 import { HOUR_MS, localHour, rangeBounds, type RangeBounds } from './hours'
 
 export const zeroAmounts = (): Amounts => ({ count: 0, discountFen: 0, billFen: 0, payableFen: 0 })
@@ -49,7 +49,17 @@ const AMOUNT_COLUMNS = `count(*) AS n, coalesce(sum(r.discount_fen), 0) AS d,
 export function dayReport(db: Db, query: ReportQuery, profile: StoreProfile, now: number): DayReport {
   const { timeZone: zone, cutoffMinutes } = profile
   const bounds = rangeBounds(query.from, query.to, zone, cutoffMinutes)
-  const where = whereOf(query, bounds, zone)
+  const closedAt = query.from === query.to ? closedAtOf(db, query.from) : undefined
+  const where = whereOf(query, bounds, zone, closedAt)
+  // The other figures about the close ignore the query's phase: they are the parts either side of it.
+  const { phase: _phase, ...unphased } = query.filter ?? {}
+  const afterWhere = whereOf(
+    { ...query, filter: { ...unphased, phase: 'after_close' } },
+    bounds,
+    zone,
+    closedAt
+  )
+  const anyWhere = whereOf({ ...query, filter: unphased }, bounds, zone, closedAt)
   // Both passes read the covering index redemptions_report only; the first groups in index order.
   const groups = db
     .prepare(
@@ -146,10 +156,25 @@ export function dayReport(db: Db, query: ReportQuery, profile: StoreProfile, now
     ),
     closed: db
       .prepare(
-        `SELECT business_day AS businessDay, number, closed_at AS closedAt FROM z_reports
-         WHERE business_day BETWEEN ? AND ? ORDER BY business_day`
+        `SELECT business_day AS businessDay, number, closed_at AS closedAt,
+           CASE WHEN json_valid(body_json) THEN json_extract(body_json, '$.totals.count') ELSE 0 END AS count,
+           CASE WHEN json_valid(body_json) THEN json_extract(body_json, '$.totals.discountFen') ELSE 0 END AS discountFen
+         FROM z_reports WHERE business_day BETWEEN ? AND ? ORDER BY business_day`
       )
       .all(query.from, query.to) as ClosedDay[],
+    afterClose: sumOf(
+      db,
+      `SELECT ${AMOUNT_COLUMNS} FROM redemptions r WHERE ${afterWhere.sql} AND r.status <> 'voided'`,
+      afterWhere.params
+    ),
+    // Few: only closed days of the range, and only their voided rows.
+    voidedAfterClose: sumOf(
+      db,
+      `SELECT ${AMOUNT_COLUMNS} FROM z_reports z CROSS JOIN redemptions r ON r.business_day = z.business_day
+       WHERE z.business_day BETWEEN @from AND @to AND r.status = 'voided' AND r.at <= z.closed_at
+         AND r.voided_at > z.closed_at AND ${anyWhere.sql}`,
+      anyWhere.params
+    ),
     generatedAt: now
   }
 }

@@ -4,6 +4,7 @@
  * stored business_day (what the till recorded with the cut-off of that moment), never re-derived.
  */
 import type { ReportFilter, ReportQuery } from '../../shared/reports'
+import type { Db } from '../db/open'
 import { clockHourIntervals, HOUR_MS, type RangeBounds } from './hours'
 
 export interface Where {
@@ -11,8 +12,17 @@ export interface Where {
   params: Record<string, string | number>
 }
 
-/** Alias `r` is the redemptions table in every query that uses this. */
-export function whereOf(query: ReportQuery, bounds: RangeBounds, zone: string): Where {
+/**
+ * Alias `r` is the redemptions table in every query that uses this. `closedAt` is when a one-day query's
+ * day was closed (null: not closed; undefined: unknown, or a range), which lets the phase filter be a plain
+ * comparison on the covering index instead of a lookup per row.
+ */
+export function whereOf(
+  query: ReportQuery,
+  bounds: RangeBounds,
+  zone: string,
+  closedAt?: number | null
+): Where {
   const f: ReportFilter = query.filter ?? {}
   // One day is an equality, so the day report's grouping can follow the covering index without a sort.
   const parts = [query.from === query.to ? 'r.business_day = @from' : 'r.business_day BETWEEN @from AND @to']
@@ -55,7 +65,31 @@ export function whereOf(query: ReportQuery, bounds: RangeBounds, zone: string): 
       })
     }
   }
+  if (f.phase !== undefined) {
+    const after = f.phase === 'after_close'
+    if (query.from === query.to && closedAt !== undefined) {
+      if (closedAt === null) {
+        if (after) parts.push('0')
+      } else {
+        parts.push(after ? 'r.at > @closedAt' : 'r.at <= @closedAt')
+        params['closedAt'] = closedAt
+      }
+    } else parts.push(`${after ? '' : 'NOT '}${AFTER_CLOSE_SQL}`)
+  }
   return { sql: parts.join(' AND '), params }
+}
+
+/**
+ * Redeemed after its business day was closed: it stays on that day but belongs to the next Z report
+ * ("after close"), never to the one that closed the day (docs: src/main/reports/README.md).
+ */
+export const AFTER_CLOSE_SQL = `EXISTS (SELECT 1 FROM z_reports z WHERE z.business_day = r.business_day AND z.closed_at < r.at)`
+
+/** When a business day was closed (its Z report), or null while it is open. */
+export function closedAtOf(db: Db, businessDay: string): number | null {
+  const row = db.prepare('SELECT closed_at FROM z_reports WHERE business_day = ?').get(businessDay) as
+    { closed_at: number } | undefined
+  return row?.closed_at ?? null
 }
 
 /** A pending redemption whose outbox item is past its fast retry schedule. */

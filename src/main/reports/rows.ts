@@ -5,11 +5,11 @@
  * costs several times more than the query itself on a 100,000-row export.
  */
 import { maskOpenid } from '../../shared/redeem'
-import type { ReportQuery, ReportRow, ResolutionOutcome, RowsPage } from '../../shared/reports'
+import type { DrillRow, ReportQuery, ReportRow, ResolutionOutcome, RowsPage } from '../../shared/reports'
 import type { RedemptionStatus } from '../../shared/redeem'
 import type { Db } from '../db/open'
 import type { StoreProfile } from '../station/storeProfile'
-import { whereOf } from './filters'
+import { closedAtOf, whereOf } from './filters'
 import { daysOf, rangeBounds } from './hours'
 
 /** Alias r = redemptions, o = its outbox item, c = its resolution. The order is what reportRowOf reads. */
@@ -73,9 +73,20 @@ export function selectRows(db: Db, where: string, params: Record<string, unknown
   return ((Array.isArray(params) ? stmt.all(...params) : stmt.all(params)) as Raw[]).map(reportRowOf)
 }
 
-function whereFor(query: ReportQuery, profile: StoreProfile) {
+function whereFor(db: Db, query: ReportQuery, profile: StoreProfile) {
   const bounds = rangeBounds(query.from, query.to, profile.timeZone, profile.cutoffMinutes)
-  return whereOf(query, bounds, profile.timeZone)
+  const closedAt = query.from === query.to ? closedAtOf(db, query.from) : undefined
+  return whereOf(query, bounds, profile.timeZone, closedAt)
+}
+
+/** Marks the rows redeemed after their business day's close (a few rows: one lookup per day shown). */
+export function withPhase(db: Db, rows: ReportRow[]): DrillRow[] {
+  const closes = new Map<string, number | null>()
+  return rows.map((row) => {
+    if (!closes.has(row.businessDay)) closes.set(row.businessDay, closedAtOf(db, row.businessDay))
+    const closedAt = closes.get(row.businessDay) ?? null
+    return { ...row, afterClose: closedAt !== null && row.at > closedAt }
+  })
 }
 
 /**
@@ -89,7 +100,7 @@ export function rowsPage(
   page: number,
   pageSize: number
 ): RowsPage {
-  const base = whereFor(query, profile)
+  const base = whereFor(db, query, profile)
   const where =
     query.filter?.status === undefined ? { ...base, sql: `${base.sql} AND r.status <> 'voided'` } : base
   const total = (
@@ -102,7 +113,7 @@ export function rowsPage(
     limit: pageSize,
     offset: (page - 1) * pageSize
   })
-  return { rows, total, page, pageSize }
+  return { rows: withPhase(db, rows), total, page, pageSize }
 }
 
 /**
@@ -117,7 +128,7 @@ export function* rowChunks(
   profile: StoreProfile,
   chunkSize = 2000
 ): Generator<ReportRow[]> {
-  const where = whereFor(query, profile)
+  const where = whereFor(db, query, profile)
   const page = db
     .prepare(
       `${ROW_SELECT} WHERE ${where.sql} AND r.business_day = @day AND (r.at, r.rowid) > (@lastAt, @lastRowid)

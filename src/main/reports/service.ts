@@ -4,6 +4,7 @@
  * exports. Stateless apart from the station it reads, so a restore that swaps the database needs nothing here.
  */
 import { rmSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type {
   CloseDayResult,
@@ -18,7 +19,7 @@ import { modeDir } from '../station/paths'
 import type { Station } from '../station/station'
 import { conflictQueue, conflictStory, resolveConflict, type QueueState } from './conflicts'
 import { dayReport } from './dayReport'
-import { desktopDelivery } from './delivery'
+import { checkedPdf, desktopDelivery, zPdfFileName } from './delivery'
 import { offerDownload } from './downloads'
 import { produceExport, type ExportRequest } from './export/exportRange'
 import { rowsPage } from './rows'
@@ -81,12 +82,13 @@ export class ReportService {
   }
 
   /** Closes the day, then takes the day-close backup (its failure is reported, the close stands). */
-  async closeDay(businessDay: string, by: Actor): Promise<CloseDayResult> {
+  async closeDay(businessDay: string, by: Actor, confirmEarly = false): Promise<CloseDayResult> {
     const report = closeDay(this.db, businessDay, {
       profile: this.profile(),
       identity: this.station.services.settings.identity(),
       by,
-      now: this.now()
+      now: this.now(),
+      confirmEarly
     })
     const backup = await this.station.services.backups.take('day_close')
     return { report, backup }
@@ -103,8 +105,12 @@ export class ReportService {
   async zPdf(number: number): Promise<PdfResult> {
     const report = this.zReport(number)
     const desktop = desktopDelivery()
+    // The Node host has no printToPDF of the manager's page: the browser's own print dialog saves the PDF.
     if (!desktop) return { kind: 'print_in_page' }
-    const path = await desktop.savePdf(`Z${String(number).padStart(4, '0')}_${report.body.businessDay}.pdf`)
+    const fileName = zPdfFileName(number, report.body.businessDay, this.station.mode)
+    const path = await desktop.savePdf(fileName, async (target, pdf) => {
+      await writeFile(target, checkedPdf(pdf))
+    })
     return path === null ? { kind: 'cancelled' } : { kind: 'saved', path }
   }
 

@@ -6,7 +6,7 @@
  */
 import type { ZReportBody, ZReportCheck, ZReportSummary, ZReportView } from '../../shared/reports'
 import { AppFailure } from '../../shared/result'
-import { businessDayOf } from '../../shared/time'
+import { businessDayOf, businessDayRange } from '../../shared/time'
 import type { Db } from '../db/open'
 import { appendAudit } from '../staff/audit'
 import type { StationIdentity } from '../station/identity'
@@ -30,6 +30,8 @@ export interface CloseContext {
   identity: StationIdentity
   by: { id: string; name: string }
   now: number
+  /** The manager was told the business day has not ended and closes it anyway. */
+  confirmEarly?: boolean
 }
 
 export function closeDay(db: Db, businessDay: string, ctx: CloseContext): ZReportView {
@@ -47,6 +49,15 @@ export function closeDay(db: Db, businessDay: string, ctx: CloseContext): ZRepor
         'DAY_ALREADY_CLOSED',
         `Business day ${businessDay} was already closed by Z report No. ${existing.number}; a day closes once.`,
         { number: existing.number }
+      )
+    // Closing before the cut-off is allowed (a store that shuts early) but never by surprise: whatever is
+    // redeemed on this business day after the close is shown "after close" and goes on the next report.
+    const end = businessDayRange(businessDay, ctx.profile.timeZone, ctx.profile.cutoffMinutes).end
+    if (ctx.now < end && ctx.confirmEarly !== true)
+      throw new AppFailure(
+        'DAY_NOT_OVER',
+        `Business day ${businessDay} runs until ${new Date(end).toISOString()}; closing it now needs confirmEarly. Later redemptions of that day go on the next Z report.`,
+        { endsAt: end }
       )
     const previous = db
       .prepare('SELECT number, closed_at FROM z_reports ORDER BY number DESC LIMIT 1')

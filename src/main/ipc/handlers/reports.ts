@@ -40,7 +40,7 @@ export function reportsHandlers(station: Station, now: () => number = Date.now) 
     'reports.resolve': (req: ParsedRequestOf<'reports.resolve'>, ctx: HandlerContext) =>
       reports.resolve(req, actorOf(ctx)),
     'reports.closeDay': (req: ParsedRequestOf<'reports.closeDay'>, ctx: HandlerContext) =>
-      reports.closeDay(req.businessDay, actorOf(ctx)),
+      reports.closeDay(req.businessDay, actorOf(ctx), req.confirmEarly),
     'reports.zList': (req: ParsedRequestOf<'reports.zList'>) => reports.zList(req.limit),
     'reports.zReport': (req: ParsedRequestOf<'reports.zReport'>) => reports.zReport(req.number),
     'reports.zPdf': (req: ParsedRequestOf<'reports.zPdf'>) => reports.zPdf(req.number),

@@ -395,7 +395,14 @@ export const en: Catalogue = {
     rejected: 'Rejected',
     voided: 'Voided'
   },
-  recent: { title: 'Recent redemptions', empty: 'No redemptions yet.', noMoney: 'no amount' },
+  recent: {
+    title: 'Recent redemptions',
+    empty: 'No redemptions yet.',
+    noMoney: 'no amount',
+    open: 'Details of the redemption at {{time}}',
+    details: 'Redemption details',
+    close: 'Close'
+  },
   counter: { camera: { on: 'Scan with camera', off: 'Camera off' } },
   manual: {
     label: 'Type a code',
@@ -458,6 +465,15 @@ export const en: Catalogue = {
       voided: 'Voided (not counted)',
       resolved: '{{count}} of the conflicts/rejections resolved',
       closed: 'Closed: Z report No. {{number}}',
+      closedSummary: 'Closed: Z report No. {{number}} · {{count}} redemptions · {{discount}}',
+      untilClose:
+        'Figures up to the close at {{at}}: exactly what Z report No. {{number}} counted. Later redemptions of this day are shown apart below.',
+      afterCloseTitle: 'After close',
+      afterCloseBody:
+        '{{count}} redemptions, discount {{discount}}, after the close: they stay on this business day, are not in Z report No. {{number}}, and are carried to the next Z report.',
+      afterCloseShow: 'Show them',
+      voidedAfterClose:
+        '{{count}} redemptions ({{discount}}) counted by Z report No. {{number}} were voided after the close; the void is on the next Z report.',
       notClosed: 'Not closed yet',
       name: 'Name',
       share: 'Share',
@@ -490,7 +506,12 @@ export const en: Catalogue = {
       status: 'Status',
       channel: 'Channel',
       total: '{{n}} in all',
-      hour: '{{hour}}:00'
+      hour: '{{hour}}:00',
+      approver: 'Approved by',
+      afterClose: 'After close',
+      open: 'Open the story of the redemption {{code}}',
+      storyTitle: 'Redemption {{code}}',
+      storyLoading: 'Loading the story…'
     },
     export: {
       csv: 'Export CSV',
@@ -509,7 +530,11 @@ export const en: Catalogue = {
       confirm: 'Close the day',
       cancel: 'Cancel',
       done: 'Z report No. {{number}} created',
-      backupFailed: 'The day is closed, but the backup failed: {{error}}'
+      backupFailed: 'The day is closed, but the backup failed: {{error}}',
+      earlyTitle: 'The business day is not over yet',
+      earlyBody:
+        'Business day {{day}} runs until {{end}}. If you close it now, the Z report counts what has been redeemed so far; redemptions after the close still belong to {{day}}, are shown as "after close" in the day view, and are carried to the next Z report.',
+      earlyConfirm: 'Close early'
     },
     z: {
       list: 'Z reports',
@@ -521,7 +546,6 @@ export const en: Catalogue = {
       period: 'Trading period',
       openItems: 'Open redemptions',
       total: 'Total',
-      openItemsNone: 'No open redemptions.',
       afterClose: 'Changes after close (days closed earlier)',
       afterCloseNone: 'No changes after close.',
       verified: 'Verified: the report is unchanged',
@@ -531,6 +555,11 @@ export const en: Catalogue = {
       print: 'Print',
       pdf: 'Save as PDF',
       pdfSaved: 'PDF saved to {{path}}',
+      pdfInBrowser:
+        'In the browser, the print dialog saves the PDF: choose "Save as PDF" as the destination, then the folder.',
+      pdfCancelled: 'Saving the PDF was cancelled; nothing was saved',
+      closedEarly:
+        'Closed before the business day ended ({{end}}); redemptions of this day after the close are on the next Z report.',
       none: 'No Z reports yet.',
       training: 'Training data, not real redemptions',
       rows: '{{count}} redemption rows (SHA-256 {{sha}})',
@@ -706,7 +735,9 @@ export const en: Catalogue = {
       BACKUP_UNUSABLE: 'This backup is damaged and cannot be restored',
       RESTORE_FAILED: 'The restore failed; the previous database was put back',
       TRAINING_ONLY: 'Only possible in training mode',
-      Z_REPORT_UNREADABLE: "This Z report's stored copy is damaged and cannot be read"
+      Z_REPORT_UNREADABLE: "This Z report's stored copy is damaged and cannot be read",
+      DAY_NOT_OVER: 'This business day is not over yet; confirm closing it early',
+      PDF_FAILED: 'Printing the Z report produced no PDF; nothing was saved'
     }
   },
   errors: {

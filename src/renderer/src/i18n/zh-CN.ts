@@ -367,7 +367,14 @@ export const zhCN = {
     rejected: '被拒绝',
     voided: '已作废'
   },
-  recent: { title: '最近核销', empty: '本班次还没有核销记录。', noMoney: '无金额' },
+  recent: {
+    title: '最近核销',
+    empty: '本班次还没有核销记录。',
+    noMoney: '无金额',
+    open: '查看 {{time}} 的核销详情',
+    details: '核销详情',
+    close: '关闭'
+  },
   counter: { camera: { on: '摄像头扫码', off: '关闭摄像头' } },
   manual: {
     label: '手动输入券码',
@@ -429,6 +436,15 @@ export const zhCN = {
       voided: '已作废（不计入合计）',
       resolved: '冲突/拒绝中已处理 {{count}} 笔',
       closed: '已日结：Z 报表第 {{number}} 号',
+      closedSummary: '已日结：Z 报表第 {{number}} 号 · {{count}} 笔 · {{discount}}',
+      untilClose:
+        '以下为截至 {{at}} 日结时的数字，与 Z 报表第 {{number}} 号完全一致。本营业日日结后的核销另列在下方。',
+      afterCloseTitle: '日结后',
+      afterCloseBody:
+        '日结后又核销 {{count}} 笔，优惠 {{discount}}：仍属本营业日，不在 Z 报表第 {{number}} 号中，将计入下一份 Z 报表。',
+      afterCloseShow: '查看这些核销',
+      voidedAfterClose:
+        'Z 报表第 {{number}} 号已计入的 {{count}} 笔（{{discount}}）在日结后被作废，作废记录计入下一份 Z 报表。',
       notClosed: '尚未日结',
       name: '名称',
       share: '占比',
@@ -461,7 +477,12 @@ export const zhCN = {
       status: '状态',
       channel: '方式',
       total: '共 {{n}} 笔',
-      hour: '{{hour}} 点'
+      hour: '{{hour}} 点',
+      approver: '批准人',
+      afterClose: '日结后',
+      open: '查看券码 {{code}} 的核销经过',
+      storyTitle: '核销 {{code}}',
+      storyLoading: '正在读取核销经过…'
     },
     export: {
       csv: '导出 CSV',
@@ -479,7 +500,11 @@ export const zhCN = {
       confirm: '确认日结',
       cancel: '取消',
       done: '已生成 Z 报表第 {{number}} 号',
-      backupFailed: '日结已完成，但备份失败：{{error}}'
+      backupFailed: '日结已完成，但备份失败：{{error}}',
+      earlyTitle: '本营业日尚未结束',
+      earlyBody:
+        '营业日 {{day}} 到 {{end}} 才结束。现在日结，Z 报表只计入目前已核销的部分；日结后的核销仍属于 {{day}}，在日报中标为“日结后”，并计入下一份 Z 报表。',
+      earlyConfirm: '提前日结'
     },
     z: {
       list: 'Z 报表',
@@ -491,7 +516,6 @@ export const zhCN = {
       period: '营业时段',
       openItems: '未完成的核销',
       total: '合计',
-      openItemsNone: '没有未完成的核销。',
       afterClose: '日结后的变动（之前已日结的营业日）',
       afterCloseNone: '没有日结后的变动。',
       verified: '校验通过：报表未被改动',
@@ -501,6 +525,9 @@ export const zhCN = {
       print: '打印',
       pdf: '保存为 PDF',
       pdfSaved: 'PDF 已保存到 {{path}}',
+      pdfInBrowser: '在浏览器中由打印对话框保存 PDF：目标打印机请选择“另存为 PDF”，再选择保存位置。',
+      pdfCancelled: '已取消保存 PDF，没有保存任何文件',
+      closedEarly: '在营业日结束（{{end}}）前日结；本营业日日结后的核销计入下一份 Z 报表。',
       none: '还没有 Z 报表。',
       training: '培训数据，不是真实核销',
       rows: '核销记录 {{count}} 条（SHA-256 {{sha}}）',
@@ -676,7 +703,9 @@ export const zhCN = {
       BACKUP_UNUSABLE: '这个备份已损坏，不能恢复',
       RESTORE_FAILED: '恢复失败，已换回原来的数据库',
       TRAINING_ONLY: '只有培训模式可以这样做',
-      Z_REPORT_UNREADABLE: '这份 Z 报表的存档已损坏，无法读取'
+      Z_REPORT_UNREADABLE: '这份 Z 报表的存档已损坏，无法读取',
+      DAY_NOT_OVER: '本营业日尚未结束，请确认提前日结',
+      PDF_FAILED: '打印 Z 报表没有生成 PDF，未保存任何文件'
     }
   },
   errors: {

@@ -44,7 +44,8 @@ export const ReportFilterSchema = z
     online: z.boolean().optional(),
     status: z.enum(['pending', 'synced', 'conflict', 'rejected', 'voided', 'stale']).optional(),
     hourStart: z.number().int().optional(),
-    hourOfDay: z.number().int().min(0).max(23).optional()
+    hourOfDay: z.number().int().min(0).max(23).optional(),
+    phase: z.enum(['until_close', 'after_close']).optional()
   })
   .strict()
 
@@ -153,7 +154,8 @@ export const reportsContract = {
   },
   'reports.resolve': { request: ResolveRequest, response: shape<ResolutionView>(), access: manager },
   'reports.closeDay': {
-    request: z.object({ businessDay: BusinessDaySchema }).strict(),
+    /** confirmEarly: the manager saw that the business day has not ended yet and closes it anyway. */
+    request: z.object({ businessDay: BusinessDaySchema, confirmEarly: z.boolean().default(false) }).strict(),
     response: shape<CloseDayResult>(),
     access: manager
   },

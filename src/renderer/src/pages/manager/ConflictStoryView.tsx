@@ -3,7 +3,7 @@ import { Descriptions, Table, Tag, Timeline } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { AuditEntryView, ConflictStory, SyncAttemptView } from '../../../../shared/reports'
 import { describeSyncReason } from '../../../../shared/sync'
-import { StatusTag } from '../../components/StatusTag'
+import { StatusTag, TAG_COLOURS } from '../../components/StatusTag'
 import { dateTimeText, moneyText } from '../../components/format'
 import { useLang } from '../../i18n/useLang'
 
@@ -20,7 +20,14 @@ export function ConflictStoryView({ story, zone }: { story: ConflictStory; zone:
         <Descriptions.Item label={t('reports.drill.card')}>
           {r.cardTitle || t('reports.day.noCard')}
         </Descriptions.Item>
-        <Descriptions.Item label={t('reports.drill.at')}>{dateTimeText(r.at, zone)}</Descriptions.Item>
+        <Descriptions.Item label={t('reports.drill.at')}>
+          {dateTimeText(r.at, zone)}
+          {r.afterClose && (
+            <Tag color={TAG_COLOURS.orange} variant="solid" data-testid="story-after-close">
+              {t('reports.drill.afterClose')}
+            </Tag>
+          )}
+        </Descriptions.Item>
         <Descriptions.Item label={t('reports.drill.cashier')}>
           {r.cashierName} · {r.stationName}
         </Descriptions.Item>

@@ -1,12 +1,15 @@
 /**
  * Export the range (CSV or Excel, Chinese or English headers) and close the day. Exports are made in main:
  * the Node host hands back a one-time link the browser downloads; Electron has already asked where to save.
+ * Closing before the business day's cut-off is confirmed separately and says what happens to the day's later
+ * redemptions (they are "after close" and go on the next Z report; docs/ui.md).
  */
 import { Alert, App, Button, Modal, Segmented } from 'antd'
 import { FileExcelOutlined, FileTextOutlined, LockOutlined } from '@ant-design/icons'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DayReport, ExportFormat, ExportLanguage, ZReportView } from '../../../../shared/reports'
+import { dateTimeText } from '../../components/format'
 import { call } from '../../shell/call'
 import { DANGER_BUTTON, downloadUrl, reportsErrorText } from './text'
 
@@ -24,6 +27,12 @@ export function DayActions({ report, closable, onClosed }: Props) {
   const [busy, setBusy] = useState<ExportFormat | 'close' | null>(null)
   const [confirming, setConfirming] = useState(false)
   const open = report.byStatus.filter((s) => s.status !== 'synced').reduce((n, s) => n + s.count, 0)
+  // The day's end as the report computed it (store zone and cut-off); checked again when the dialog opens.
+  const [early, setEarly] = useState(false)
+  const ask = () => {
+    setEarly(Date.now() < report.end)
+    setConfirming(true)
+  }
 
   const exportAs = async (format: ExportFormat) => {
     setBusy(format)
@@ -43,7 +52,7 @@ export function DayActions({ report, closable, onClosed }: Props) {
   const closeDay = async () => {
     if (!closable) return
     setBusy('close')
-    const result = await call('reports.closeDay', { businessDay: closable })
+    const result = await call('reports.closeDay', { businessDay: closable, confirmEarly: early })
     setBusy(null)
     setConfirming(false)
     if (!result.ok) return void message.error(reportsErrorText(t, result.error))
@@ -87,7 +96,7 @@ export function DayActions({ report, closable, onClosed }: Props) {
           type="primary"
           style={DANGER_BUTTON}
           icon={<LockOutlined />}
-          onClick={() => setConfirming(true)}
+          onClick={ask}
           data-testid="close-day"
         >
           {t('reports.close.button')}
@@ -96,7 +105,7 @@ export function DayActions({ report, closable, onClosed }: Props) {
       <Modal
         open={confirming}
         title={t('reports.close.confirmTitle', { day: closable ?? '' })}
-        okText={t('reports.close.confirm')}
+        okText={t(early ? 'reports.close.earlyConfirm' : 'reports.close.confirm')}
         cancelText={t('reports.close.cancel')}
         okButtonProps={{
           style: DANGER_BUTTON,
@@ -107,6 +116,19 @@ export function DayActions({ report, closable, onClosed }: Props) {
         onCancel={() => setConfirming(false)}
       >
         <p>{t('reports.close.confirmBody')}</p>
+        {early && (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('reports.close.earlyTitle')}
+            description={t('reports.close.earlyBody', {
+              day: closable ?? '',
+              end: dateTimeText(report.end, report.timeZone)
+            })}
+            data-testid="close-early-warning"
+            style={{ marginBottom: 8 }}
+          />
+        )}
         {open > 0 && (
           <Alert
             type="warning"

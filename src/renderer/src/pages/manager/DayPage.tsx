@@ -1,13 +1,17 @@
 /**
  * The day view: a business day (or a range) in the store's zone and cut-off — totals, sync status, the
  * breakdowns, the hour chart, WeChat's own count — and the redemptions behind whichever figure is picked.
+ * A closed day's figures are those up to its close (phase 'until_close'), which is what its Z report
+ * counted; redemptions after the close are shown apart as "after close" (they go on the next Z report), so
+ * the view never contradicts the Z report beside it.
  */
 import { Alert, Button, Input, Segmented, Spin, Tag } from 'antd'
 import { LeftOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ReportFilter, ZReportView } from '../../../../shared/reports'
+import type { DayReport, ReportFilter, ZReportView } from '../../../../shared/reports'
 import { TAG_COLOURS } from '../../components/StatusTag'
+import { dateTimeText, moneyText } from '../../components/format'
 import { call } from '../../shell/call'
 import { DayActions } from './DayActions'
 import { DayFigures } from './DayFigures'
@@ -48,12 +52,16 @@ function DayView({ today, zone, cutoff, onClosed }: ViewProps) {
     label: null
   })
   const loaded = useLoad(
-    () => call('reports.day', { from: range.from, to: range.to }),
+    () => call('reports.day', { from: range.from, to: range.to, filter: { phase: 'until_close' } }),
     `${range.from}|${range.to}`
   )
   const [version, setVersion] = useState(0)
   const report = loaded.value
-  const onPick = useCallback((filter: ReportFilter, label: string) => setPick({ filter, label }), [])
+  // A figure's rows are the ones it counted: up to the close, like the figure itself.
+  const onPick = useCallback(
+    (filter: ReportFilter, label: string) => setPick({ filter: { ...filter, phase: 'until_close' }, label }),
+    []
+  )
   const setDay = (day: string) => {
     setRange({ from: day, to: day })
     setPick({ filter: {}, label: null })
@@ -135,7 +143,13 @@ function DayView({ today, zone, cutoff, onClosed }: ViewProps) {
             data-testid="day-closed"
             data-closed={closed.length > 0}
           >
-            {closed[0] ? t('reports.day.closed', { number: closed[0].number }) : t('reports.day.notClosed')}
+            {closed[0]
+              ? t('reports.day.closedSummary', {
+                  number: closed[0].number,
+                  count: closed[0].count,
+                  discount: moneyText(closed[0].discountFen)
+                })
+              : t('reports.day.notClosed')}
           </Tag>
         )}
       </div>
@@ -160,6 +174,14 @@ function DayView({ today, zone, cutoff, onClosed }: ViewProps) {
           {report.totals.count === 0 && report.voided.count === 0 && (
             <Alert type="info" showIcon title={t('reports.day.empty')} />
           )}
+          <CloseParts
+            report={report}
+            oneDay={oneDay}
+            zone={zone}
+            onShowAfter={() =>
+              setPick({ filter: { phase: 'after_close' }, label: t('reports.day.afterCloseTitle') })
+            }
+          />
           <DayFigures report={report} onPick={onPick} />
           <div className="mgr-grid">
             <section className="mgr-card">
@@ -180,5 +202,59 @@ function DayView({ today, zone, cutoff, onClosed }: ViewProps) {
         </>
       )}
     </div>
+  )
+}
+
+/** How the figures relate to the day's Z report, and what happened after the close (shown apart). */
+function CloseParts(props: { report: DayReport; oneDay: boolean; zone: string; onShowAfter: () => void }) {
+  const { report, oneDay, zone, onShowAfter } = props
+  const { t } = useTranslation()
+  const numbers = report.closed.map((c) => c.number).join(', ')
+  const only = oneDay ? report.closed[0] : undefined
+  const { afterClose, voidedAfterClose } = report
+  return (
+    <>
+      {only && (
+        <p className="mgr-note" data-testid="day-until-close" data-number={only.number}>
+          {t('reports.day.untilClose', { at: dateTimeText(only.closedAt, zone), number: only.number })}
+        </p>
+      )}
+      {voidedAfterClose.count > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="day-voided-after-close"
+          title={t('reports.day.voidedAfterClose', {
+            number: numbers,
+            count: voidedAfterClose.count,
+            discount: moneyText(voidedAfterClose.discountFen)
+          })}
+        />
+      )}
+      {afterClose.count > 0 && (
+        <section
+          className="mgr-card mgr-after-close"
+          data-testid="day-after-close"
+          data-count={afterClose.count}
+          data-discount={afterClose.discountFen}
+        >
+          <h2 className="section-title">
+            <Tag variant="solid" color={TAG_COLOURS.orange}>
+              {t('reports.day.afterCloseTitle')}
+            </Tag>
+          </h2>
+          <p>
+            {t('reports.day.afterCloseBody', {
+              count: afterClose.count,
+              discount: moneyText(afterClose.discountFen),
+              number: numbers
+            })}
+          </p>
+          <Button onClick={onShowAfter} data-testid="day-after-close-show">
+            {t('reports.day.afterCloseShow')}
+          </Button>
+        </section>
+      )}
+    </>
   )
 }

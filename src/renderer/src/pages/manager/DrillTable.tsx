@@ -1,11 +1,17 @@
-/** The redemptions behind the figure the manager picked, a page at a time. */
-import { Button, Table, Tag } from 'antd'
+/**
+ * The redemptions behind the figure the manager picked, a page at a time. Each row opens the redemption's
+ * whole story (decision, scan, sync attempts, audit trail) in a drawer; rows redeemed after their day's
+ * close say so.
+ */
+import { Alert, Button, Drawer, Spin, Table, Tag } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ReportFilter, ReportRow } from '../../../../shared/reports'
+import type { DrillRow, ReportFilter } from '../../../../shared/reports'
 import { StatusTag, TAG_COLOURS } from '../../components/StatusTag'
 import { clockText, dateTimeText, moneyText } from '../../components/format'
 import { call } from '../../shell/call'
+import { ConflictStoryView } from './ConflictStoryView'
+import { reportsErrorText } from './text'
 import { useLoad } from './useLoad'
 
 const PAGE_SIZE = 20
@@ -31,6 +37,7 @@ export function DrillTable({ from, to, filter, filterLabel, zone, onClear, versi
     `${key}|${current}|${version}`
   )
   const oneDay = from === to
+  const [opened, setOpened] = useState<DrillRow | null>(null)
   return (
     <section className="mgr-card" data-testid="drill">
       <div className="mgr-toolbar">
@@ -48,13 +55,20 @@ export function DrillTable({ from, to, filter, filterLabel, zone, onClear, versi
           {t('reports.drill.total', { n: loaded.value?.total ?? 0 })}
         </span>
       </div>
-      <Table<ReportRow>
+      <Table<DrillRow>
         size="small"
         rowKey="id"
         loading={loaded.loading}
         dataSource={loaded.value?.rows ?? []}
+        rowClassName="mgr-clickable"
         onRow={(row) =>
-          ({ 'data-testid': 'drill-row', 'data-id': row.id, 'data-status': row.status }) as object
+          ({
+            'data-testid': 'drill-row',
+            'data-id': row.id,
+            'data-status': row.status,
+            'data-after-close': row.afterClose,
+            onClick: () => setOpened(row)
+          }) as object
         }
         pagination={{
           current,
@@ -66,9 +80,41 @@ export function DrillTable({ from, to, filter, filterLabel, zone, onClear, versi
         columns={[
           {
             title: t('reports.drill.at'),
-            render: (_, r) => (oneDay ? clockText(r.at, zone) : dateTimeText(r.at, zone))
+            render: (_, r) => (
+              <>
+                {oneDay ? clockText(r.at, zone) : dateTimeText(r.at, zone)}
+                {r.afterClose && (
+                  <Tag
+                    variant="solid"
+                    color={TAG_COLOURS.orange}
+                    className="mgr-after-close-tag"
+                    data-testid="drill-after-close"
+                  >
+                    {t('reports.drill.afterClose')}
+                  </Tag>
+                )}
+              </>
+            )
           },
-          { title: t('reports.drill.code'), dataIndex: 'code' },
+          {
+            title: t('reports.drill.code'),
+            // A real button, so the story opens from the keyboard too (the row's click is for the mouse).
+            render: (_, r) => (
+              <Button
+                type="link"
+                size="small"
+                className="mgr-code-link"
+                aria-label={t('reports.drill.open', { code: r.code })}
+                onClick={(e) => {
+                  e.stopPropagation()
+                  setOpened(r)
+                }}
+                data-testid="drill-open"
+              >
+                {r.code}
+              </Button>
+            )
+          },
           { title: t('reports.drill.card'), render: (_, r) => r.cardTitle || t('reports.day.noCard') },
           { title: t('reports.drill.cashier'), dataIndex: 'cashierName' },
           {
@@ -86,11 +132,32 @@ export function DrillTable({ from, to, filter, filterLabel, zone, onClear, versi
             render: (_, r) => t(r.online ? 'reports.day.online' : 'reports.day.offline')
           },
           {
+            title: t('reports.drill.approver'),
+            render: (_, r) => <span data-testid="drill-approver">{r.approvedBy ?? '—'}</span>
+          },
+          {
             title: t('reports.drill.status'),
             render: (_, r) => <StatusTag status={r.status} stale={r.stale} />
           }
         ]}
       />
+      <Drawer
+        open={opened !== null}
+        size={720}
+        title={opened ? t('reports.drill.storyTitle', { code: opened.code }) : ''}
+        onClose={() => setOpened(null)}
+        destroyOnHidden
+      >
+        {opened && <Story id={opened.id} zone={zone} />}
+      </Drawer>
     </section>
   )
+}
+
+function Story({ id, zone }: { id: string; zone: string }) {
+  const { t } = useTranslation()
+  const story = useLoad(() => call('reports.conflictStory', { redemptionId: id }), id)
+  if (story.error) return <Alert type="error" showIcon title={reportsErrorText(t, story.error)} />
+  if (!story.value) return <Spin description={t('reports.drill.storyLoading')} />
+  return <ConflictStoryView story={story.value} zone={zone} />
 }

@@ -1,4 +1,8 @@
-/** The Z reports: the list, one report as a sheet, print it or save it as PDF. */
+/**
+ * The Z reports: the list, one report as a sheet, print it or save it as PDF. "Save as PDF" differs from
+ * "Print": in Electron main writes a PDF file (printToPDF) and the page says where; in the browser (the Node
+ * host) the page says that the browser's print dialog saves the PDF, then opens that dialog.
+ */
 import { App, Button, Empty, List, Spin } from 'antd'
 import { FilePdfOutlined, PrinterOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
@@ -25,8 +29,19 @@ export function ZReportPage({ number, onOpen }: { number: number | null; onOpen:
     if (shown === null) return
     const result = await call('reports.zPdf', { number: shown })
     if (!result.ok) return void message.error(reportsErrorText(t, result.error))
-    if (result.value.kind === 'print_in_page') window.print() // the browser's dialog saves as PDF too
-    if (result.value.kind === 'saved') message.success(t('reports.z.pdfSaved', { path: result.value.path }))
+    const outcome = result.value
+    if (outcome.kind === 'saved')
+      return void message.success({
+        content: <span data-testid="z-pdf-saved">{t('reports.z.pdfSaved', { path: outcome.path })}</span>,
+        duration: 10
+      })
+    if (outcome.kind === 'cancelled') return void message.info(t('reports.z.pdfCancelled'))
+    message.info({
+      content: <span data-testid="z-pdf-in-browser">{t('reports.z.pdfInBrowser')}</span>,
+      duration: 10
+    })
+    // After the message is painted: the print dialog blocks the page while it is open.
+    window.setTimeout(() => window.print(), 300)
   }
 
   if (list.value && list.value.length === 0) return <Empty description={t('reports.z.none')} />

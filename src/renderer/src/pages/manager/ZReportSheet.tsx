@@ -1,10 +1,18 @@
-/** One Z report as a printable sheet (the print stylesheet leaves only this on the page). */
+/**
+ * One Z report as a printable sheet (the print stylesheet leaves only this on the page). The open-items box
+ * appears only when there are some, and a line without any bill shows "—" for bill and payable, never a
+ * "¥0.00" spend the customer did not have.
+ */
 import { Alert } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { Amounts, ZReportView } from '../../../../shared/reports'
 import { dateTimeText, moneyText } from '../../components/format'
 import { useStation } from '../../shell/stationContext'
 import { clockOf } from './text'
+
+/** Bills only exist for coupons that asked for one: a line with none shows a dash. */
+const billText = (l: Amounts, fen: number): string =>
+  l.billFen === 0 && l.payableFen === 0 ? '—' : moneyText(fen)
 
 function AmountRows({ lines }: { lines: Array<Amounts & { name: string; key: string }> }) {
   return (
@@ -14,8 +22,10 @@ function AmountRows({ lines }: { lines: Array<Amounts & { name: string; key: str
           <td>{l.name}</td>
           <td className="num">{l.count}</td>
           <td className="num">{moneyText(l.discountFen)}</td>
-          <td className="num">{moneyText(l.billFen)}</td>
-          <td className="num">{moneyText(l.payableFen)}</td>
+          <td className="num" data-testid="z-bill">
+            {billText(l, l.billFen)}
+          </td>
+          <td className="num">{billText(l, l.payableFen)}</td>
         </tr>
       ))}
     </>
@@ -58,6 +68,11 @@ export function ZReportSheet({ view }: { view: ZReportView }) {
         {t('reports.z.closedAt')}: {dateTimeText(z.closedAt, zone)} · {t('reports.z.closedBy')}:{' '}
         {z.closedBy.name}
       </p>
+      {z.closedAt < z.end && (
+        <p className="z-early" data-testid="z-closed-early">
+          {t('reports.z.closedEarly', { end: dateTimeText(z.end, zone) })}
+        </p>
+      )}
       {ok ? (
         <Alert type="success" showIcon title={t('reports.z.verified')} data-testid="z-verified" />
       ) : (
@@ -83,11 +98,9 @@ export function ZReportSheet({ view }: { view: ZReportView }) {
       </table>
       <p className="mgr-note">{t('reports.day.totalsNote')}</p>
 
-      <section className="z-open-items" data-testid="z-open-items" data-count={z.openItems.length}>
-        <h3>{t('reports.z.openItems')}</h3>
-        {z.openItems.length === 0 ? (
-          <p>{t('reports.z.openItemsNone')}</p>
-        ) : (
+      {z.openItems.length > 0 && (
+        <section className="z-open-items" data-testid="z-open-items" data-count={z.openItems.length}>
+          <h3>{t('reports.z.openItems')}</h3>
           <table>
             <tbody>
               {z.openItems.map((i) => (
@@ -102,8 +115,8 @@ export function ZReportSheet({ view }: { view: ZReportView }) {
               ))}
             </tbody>
           </table>
-        )}
-      </section>
+        </section>
+      )}
 
       <h3>{t('reports.day.byCard')}</h3>
       <table>
