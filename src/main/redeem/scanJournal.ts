@@ -9,10 +9,17 @@ import { prepared } from '../db/statements'
 
 type Write = () => void
 
+/** A code's card and own validity window (epoch ms), as code/get last gave them. */
+export interface LastSeen {
+  cardId: string | null
+  beginTime: number | null
+  endTime: number | null
+}
+
 export class ScanJournal {
   private pending: Write[] = []
-  /** The card of each code whose status is gathered but not written yet (the latest wins, as in the upsert). */
-  private pendingCards = new Map<string, string | null>()
+  /** What each code's status gathered but not written yet says (the latest wins, as in the upsert). */
+  private pendingSeen = new Map<string, LastSeen>()
   private scheduled = false
 
   constructor(
@@ -46,7 +53,7 @@ export class ScanJournal {
     endTime: number | null
     seenAt: number
   }): void {
-    this.pendingCards.set(row.code, row.cardId)
+    this.pendingSeen.set(row.code, { cardId: row.cardId, beginTime: row.beginTime, endTime: row.endTime })
     this.add(() =>
       prepared(
         this.db,
@@ -74,10 +81,18 @@ export class ScanJournal {
    * scan's entries first whenever scans came faster than the event loop's next turn).
    */
   cardSeenBefore(code: string): string | null {
-    if (this.pendingCards.has(code)) return this.pendingCards.get(code) ?? null
-    const row = prepared(this.db, 'SELECT card_id FROM code_statuses WHERE code = ?').get(code) as
-      { card_id: string | null } | undefined
-    return row?.card_id ?? null
+    return this.lastSeen(code)?.cardId ?? null
+  }
+
+  /** What WeChat last said about this code on this station: its card and its own validity window. */
+  lastSeen(code: string): LastSeen | null {
+    const pending = this.pendingSeen.get(code)
+    if (pending) return pending
+    const row = prepared(
+      this.db,
+      'SELECT card_id, begin_time, end_time FROM code_statuses WHERE code = ?'
+    ).get(code) as { card_id: string | null; begin_time: number | null; end_time: number | null } | undefined
+    return row ? { cardId: row.card_id, beginTime: row.begin_time, endTime: row.end_time } : null
   }
 
   /** Writes everything gathered so far, now. */
@@ -85,7 +100,7 @@ export class ScanJournal {
     if (this.pending.length === 0) return
     const batch = this.pending
     this.pending = []
-    this.pendingCards = new Map()
+    this.pendingSeen = new Map()
     try {
       this.db.transaction(() => batch.forEach((write) => write()))()
     } catch (error) {

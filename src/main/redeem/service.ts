@@ -112,6 +112,10 @@ export class RedemptionService {
     }
     const view = this.view(record, input, staff, approver !== null)
     const decision = view.decision
+    // Whatever a policy allows, nothing is redeemed without knowing which coupon it is (no value, no card).
+    if (decision && canRedeem(decision) && view.card?.kind !== 'card') {
+      throw new AppFailure('CARD_NOT_PICKED', 'Pick which coupon this is before redeeming it.')
+    }
     if (!decision || !canRedeem(decision)) {
       if (decision?.outcome === 'WARN' && decision.managerPinRequired)
         throw new AppFailure(
@@ -231,7 +235,9 @@ export class RedemptionService {
                 ...(input.billFen !== undefined ? { billFen: input.billFen } : {}),
                 otherDiscount: input.otherDiscount,
                 role: staff.role,
-                managerApproved
+                managerApproved,
+                cardPicked: picked !== null,
+                codeWindow: record.codeWindow
               },
               settings,
               this.deps.ledger

@@ -600,6 +600,7 @@ export const en: Catalogue = {
     ALREADY_SET_UP: 'The manager account already exists; sign in instead',
     APPROVAL_INVALID: 'The manager approval expired or was for another scan; ask again',
     MANAGER_PIN_REQUIRED: 'A manager must type their PIN for this redemption',
+    CARD_NOT_PICKED: 'Pick which coupon this is before redeeming it',
     NOT_REDEEMABLE: 'This coupon cannot be redeemed now',
     CONFIRM_WARNINGS: 'Confirm the warnings above first',
     DUPLICATE: 'This coupon was just redeemed on this till; scan it again to see when',

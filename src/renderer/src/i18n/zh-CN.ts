@@ -571,6 +571,7 @@ export const zhCN = {
     ALREADY_SET_UP: '店长账号已经存在，请直接登录',
     APPROVAL_INVALID: '店长批准已过期或不属于这次扫码，请重新请店长确认',
     MANAGER_PIN_REQUIRED: '此次核销需要店长输入 PIN',
+    CARD_NOT_PICKED: '请先选择这是哪种券，再核销',
     NOT_REDEEMABLE: '此券现在不能核销',
     CONFIRM_WARNINGS: '请先确认上面的提示',
     DUPLICATE: '此券刚刚已在本机核销，请重新扫码查看详情',
