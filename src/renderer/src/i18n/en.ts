@@ -658,7 +658,7 @@ export const en: Catalogue = {
     },
     policy: {
       intro:
-        'When WeChat cannot be reached, the station decides with these rules whether to redeem offline. Offline redemptions are marked pending and sent when the connection is back.',
+        'When WeChat cannot be reached, the station decides with these rules whether to redeem offline. Offline redemptions are marked pending and sent when the connection is back. These are the live rules: they start from the safe defaults, and training’s practice settings are not copied.',
       maxFaceValue: 'Largest coupon value per offline redemption',
       maxFaceValueHelp:
         'Coupons worth more need a manager PIN offline (or are refused); 0 means every money coupon does.',
@@ -666,7 +666,7 @@ export const en: Catalogue = {
       maxPerDayHelp: 'Beyond this number an offline redemption needs a manager PIN (or is refused).',
       allowUnknown: 'Allow unknown cards',
       allowUnknownHelp:
-        'When a code’s card is not cached, the cashier may pick the coupon from the store’s active cards.',
+        'When a code’s card is not cached, the cashier may pick the coupon from the store’s active cards; in live mode a manager must approve each one.',
       managerOverride: 'Manager may override the limits',
       managerOverrideHelp: 'On: over a limit a manager PIN lets it through; off: over a limit is refused.'
     },
