@@ -632,7 +632,8 @@ export const zhCN = {
       maxPerDay: '每个营业日离线核销笔数上限',
       maxPerDayHelp: '达到上限后再离线核销需店长 PIN（或直接拒绝）。',
       allowUnknown: '允许未知卡券',
-      allowUnknownHelp: '券所属卡券没有缓存时，允许收银员从本店有效卡券中选择后离线核销；正式模式下每笔需店长输入 PIN 确认。',
+      allowUnknownHelp:
+        '券所属卡券没有缓存时，允许收银员从本店有效卡券中选择后离线核销；正式模式下每笔需店长输入 PIN 确认。',
       managerOverride: '超限时允许店长放行',
       managerOverrideHelp: '开启：超限时店长输入 PIN 可放行；关闭：超限直接拒绝。'
     },
