@@ -277,32 +277,27 @@ describe('defect 7: what the look-up says about an unknown code, and one hiccup'
   })
 })
 
-describe('defect 8: used elsewhere between our look-up and our consume, which answered -1', () => {
-  it('is not recorded synced: a conflict "consumed, but maybe not by us" for the manager, with its story', async () => {
+describe('defect 8: used elsewhere between our look-up and our consume (which would answer -1)', () => {
+  it('is never recorded synced: a look-up that is not fresh is asked again, and the use elsewhere is a conflict before we consume', async () => {
     const code = addCode({ begin: nowS() - DAY_S, end: nowS() + 30 * DAY_S })
     // The cashier looked it up a minute ago (the bill took a while) …
     t.clock.lagMs = 60_000
     const view = await scan(code)
     t.clock.lagMs = 0
     expect(view.decision?.outcome).toBe('OK')
-    // … meanwhile the customer used it elsewhere (e.g. the merchant helper), and our consume gets -1.
-    const entry = t.sandbox.model.codes.get(code)!
-    t.sandbox.model.applyConsume(entry)
+    // … meanwhile the customer used it elsewhere (e.g. the merchant helper); our consume would get -1.
+    t.sandbox.model.applyConsume(t.sandbox.model.codes.get(code)!)
     t.sandbox.setFaults({ rules: [{ kind: 'systemBusy', paths: ['/card/code/consume'], times: 1 }] })
     const result = await commit(view.lookupId)
-    expect(result.sync).toBe('queued')
     const id = result.redemption.id
-    await until(() => t.station.services.ledger.get(id)?.status !== 'pending', 'the sync')
+    expect(result.sync).toBe('conflict')
     expect(t.station.services.ledger.get(id)).toMatchObject({
       status: 'conflict',
-      status_reason: 'consumed_unverified'
+      status_reason: 'used_elsewhere'
     })
-    // Upstream: one consume, not ours.
+    // Upstream: the one consume from elsewhere; ours was never sent.
     expect(t.sandbox.consumeCount(code)).toBe(1)
-    expect(storyOf(id)).toEqual([
-      { kind: 'consume', outcome: 'ambiguous', errcode: -1 },
-      { kind: 'status_check', outcome: 'status', errcode: 0 }
-    ])
+    expect(storyOf(id)).toEqual([{ kind: 'status_check', outcome: 'status', errcode: 0 }])
   })
 
   it('our own consume whose answer was lost, sent right after the look-up, is ours: synced', async () => {

@@ -10,11 +10,13 @@
 import { v7 as uuidv7 } from 'uuid'
 import { openDatabase } from '../../src/main/db/open'
 import { Ledger } from '../../src/main/redeem/ledger'
+import { ScanJournal } from '../../src/main/redeem/scanJournal'
 import { SyncWorker } from '../../src/main/sync'
 import { WechatCardClient } from '../../src/main/upstream/wechat'
 import { redemptionRow } from '../sync/support/redemptions'
 import { stationMigrations } from '../sync/support/db'
 import { codeOf, isOnline } from './codes'
+import { rememberLookup } from './seed'
 
 export interface DriverConfig {
   mode: 'write' | 'drain'
@@ -37,6 +39,7 @@ const say = (line: string): void => {
 
 const { db } = openDatabase(config.dbFile, { migrations: stationMigrations })
 const ledger = new Ledger(db)
+const journal = new ScanJournal(db)
 const upstream = new WechatCardClient({
   credentials: { kind: 'appSecret', appId: config.appId, appSecret: config.appSecret },
   baseUrl: config.baseUrl,
@@ -78,6 +81,7 @@ if (config.mode === 'drain') {
       online,
       ...(online ? { cardId: config.cardId } : { pickedCardId: config.cardId })
     })
+    if (online) rememberLookup(journal, row.code, config.cardId, row.at)
     ledger.recordRedemption(row)
     say(`ack ${row.id}`)
     if (online) void worker.sendNow(row.id)

@@ -16,7 +16,17 @@ import { WechatCardClient } from '../../src/main/upstream/wechat'
 import { openStationDb, tempDbFile } from '../sync/support/db'
 import { redemptionRow } from '../sync/support/redemptions'
 import { consumesByCode, fileProblems, ledgerFacts } from './checks'
-import { APP, CARD_A, CARD_B, codeOf, flakyFaults, reliabilitySandbox, type CodeFate } from './seed'
+import { ScanJournal } from '../../src/main/redeem/scanJournal'
+import {
+  APP,
+  CARD_A,
+  CARD_B,
+  codeOf,
+  flakyFaults,
+  rememberLookup,
+  reliabilitySandbox,
+  type CodeFate
+} from './seed'
 
 export interface FlakyOptions {
   redemptions: number
@@ -98,6 +108,7 @@ export async function runFlakyScenario(options: FlakyOptions): Promise<FlakyRepo
   const sendNow: Partial<Record<SendNowResult, number>> = {}
   const answers: Array<Promise<void>> = []
   const ledger = new Ledger(db)
+  const journal = new ScanJournal(db)
   const written: string[] = []
   let partitions = 0
   let keep = true
@@ -121,6 +132,7 @@ export async function runFlakyScenario(options: FlakyOptions): Promise<FlakyRepo
           ? { cardId: p.cardId }
           : { pickedCardId: p.scenario === 'wrongCard' ? CARD_A : p.cardId })
       })
+      if (p.online) rememberLookup(journal, p.code, p.cardId, row.at)
       ledger.recordRedemption(row)
       written.push(row.id)
       if (p.online) {

@@ -139,7 +139,7 @@ describe('an answer that never came', () => {
 })
 
 describe('consumed, but maybe not by us (docs/reliability.md § An ambiguous consume)', () => {
-  it('used elsewhere between the look-up and our consume, which answered -1: a conflict for the manager, not synced', async () => {
+  it('used elsewhere after a look-up that is no longer fresh: asked again first, a conflict before any consume', async () => {
     h = workerHarness()
     const code = '171717171717'
     h.upstream.addCode(code, { cardId: CARD_A, status: 'NORMAL' })
@@ -150,25 +150,12 @@ describe('consumed, but maybe not by us (docs/reliability.md § An ambiguous con
     const id = h.record({ code, cardId: CARD_A })
     h.worker.start()
     await h.clock.advance(1_000)
-    expect(h.upstream.calls.map((c) => c.op)).toEqual(['consume', 'get'])
+    expect(h.upstream.calls.map((c) => c.op)).toEqual(['get'])
     expect(h.upstream.consumeCount(code)).toBe(0)
-    expect(h.view(id)).toMatchObject({
-      status: 'conflict',
-      statusReason: 'consumed_unverified',
-      outboxState: 'conflict'
-    })
-    expect(auditActions(h.db, id)).toEqual(['redemption.created', 'redemption.conflict'])
-    const detail = JSON.parse(
-      (
-        h.db
-          .prepare('SELECT detail_json FROM audit_log WHERE subject = ? ORDER BY id DESC LIMIT 1')
-          .get(id) as { detail_json: string }
-      ).detail_json
-    ) as Record<string, unknown>
-    expect(detail).toMatchObject({ reason: 'consumed_unverified', consumedByUs: 'unknown' })
+    expect(h.view(id)).toMatchObject({ status: 'conflict', statusReason: 'used_elsewhere' })
   })
 
-  it('with no look-up on record at all, a lost answer followed by CONSUMED cannot be told either', async () => {
+  it('no NORMAL answer on record before our consume: a lost answer followed by CONSUMED cannot be told — conflict', async () => {
     h = workerHarness()
     const code = '181818181818'
     h.upstream.addCode(code, { cardId: CARD_A, status: 'NORMAL' })
@@ -178,6 +165,14 @@ describe('consumed, but maybe not by us (docs/reliability.md § An ambiguous con
     await h.clock.advance(1_000)
     expect(h.upstream.consumeCount(code)).toBe(1)
     expect(h.view(id)).toMatchObject({ status: 'conflict', statusReason: 'consumed_unverified' })
+    const detail = JSON.parse(
+      (
+        h.db
+          .prepare('SELECT detail_json FROM audit_log WHERE subject = ? ORDER BY id DESC LIMIT 1')
+          .get(id) as { detail_json: string }
+      ).detail_json
+    ) as Record<string, unknown>
+    expect(detail).toMatchObject({ reason: 'consumed_unverified', consumedByUs: 'unknown' })
   })
 
   it('an offline item checked NORMAL by the worker right before its lost consume is ours', async () => {

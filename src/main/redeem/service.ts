@@ -143,6 +143,9 @@ export class RedemptionService {
       businessDay: businessDayOf(at, settings.store.timeZone, settings.store.cutoffMinutes),
       identity: settings.identity
     })
+    // The sync worker reads the look-up's status record (code_statuses) to tell its own consume from someone
+    // else's after a lost answer: make sure it is written (normally it already is: it follows the look-up's answer).
+    this.deps.journal.flush()
     try {
       this.deps.ledger.recordRedemption(row)
     } catch (err) {

@@ -26,6 +26,7 @@ const SQL = {
              OR EXISTS (SELECT 1 FROM code_statuses k WHERE k.code = ? AND k.status = 'NORMAL'
                   AND k.seen_at <= c.started_at AND c.started_at - k.seen_at <= ?))) AS found`,
   codeWindow: `SELECT begin_time, end_time FROM code_statuses WHERE code = ?`,
+  lookupSeen: `SELECT seen_at FROM code_statuses WHERE code = ? AND status = 'NORMAL'`,
   anyConsume: `SELECT EXISTS (SELECT 1 FROM sync_attempts WHERE outbox_seq = ? AND kind = 'consume') AS found`,
   insertAttempt: `INSERT INTO sync_attempts (outbox_seq, kind, started_at, finished_at, outcome, errcode, detail)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,

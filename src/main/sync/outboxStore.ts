@@ -182,6 +182,12 @@ export class OutboxStore {
     return row.found === 1
   }
 
+  /** When the cashier's look-up (scan time) last saw this code NORMAL, if it did. */
+  lookupSeenAt(code: string): number | undefined {
+    const row = this.q.lookupSeen.get(code) as { seen_at: number } | undefined
+    return row?.seen_at
+  }
+
   /** The code's own validity window as the look-up last saw it (code/get begin_time/end_time, epoch ms). */
   rememberedWindow(code: string): { begin: number | null; end: number | null } | undefined {
     const row = this.q.codeWindow.get(code) as

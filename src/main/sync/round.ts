@@ -11,9 +11,9 @@
  * - An item with in_flight = 1 (an earlier consume may have reached WeChat: timeout, reset, dropped reply, or the
  *   station died) is first resolved with code/get, never by consuming blindly: CONSUMED ⇒ see below;
  *   NORMAL ⇒ consume again; any other state ⇒ rejected with that state.
- * - Every other consume is preceded by code/get in the same round, except an online item's first (the cashier's
- *   look-up has just asked): "used elsewhere first" and "the cashier picked the wrong card" are known before
- *   anything irreversible happens.
+ * - Every other consume is preceded by code/get in the same round, except an online item's first while the
+ *   cashier's look-up is fresh (it has just asked): "used elsewhere first" and "the cashier picked the wrong
+ *   card" are known before anything irreversible happens.
  * - CONSUMED (or 40099) after a consume of ours that may have landed is ours only when that consume was sent
  *   right after code/get answered NORMAL (within OURS_GAP_MS; the worker's own check or the cashier's look-up):
  *   nothing else can have changed the code in between. Otherwise it cannot be told whose consume it was:
@@ -34,7 +34,7 @@ export interface RoundDeps {
   call: CallOptions
   /** Every upstream result, for the connectivity monitor. */
   report: (ok: boolean, error?: unknown) => void
-  /** Check offline items with code/get before their first consume. */
+  /** Ask code/get before every consume but an online item's first on a fresh look-up. */
   precheckOffline: boolean
 }
 
@@ -123,17 +123,31 @@ class ItemRound {
       // NORMAL: the earlier attempt did not take effect (yet); consuming again is safe (see 40099 below).
       const outside = this.outsideValidity(status)
       if (outside) return outside
-    } else if (this.deps.precheckOffline && (!item.online || deps.store.hasConsumeAttempt(item.seq))) {
+    } else if (this.deps.precheckOffline && (!item.online || this.lookupIsStale())) {
       const pre = await this.precheck()
       if ('outcome' in pre) return pre.outcome
       cardId = pre.cardId
     } else {
-      // An online item's first consume: the look-up's code/get decided it moments ago; its remembered window
+      // An online item's first consume on a fresh look-up: its code/get decided it moments ago; the remembered window
       // still guards against a clock or a record that says otherwise.
       const outside = this.outsideValidity(null)
       if (outside) return outside
     }
     return this.consumeOnce(cardId)
+  }
+
+  /**
+   * An online item's consume may rely on the cashier's look-up only while that look-up is fresh (within
+   * OURS_GAP_MS): then a lost answer can still be told ours. Later (the bill took a while, a retry, a queue
+   * after an outage) the code is asked again first, which also finds a use elsewhere in between before
+   * anything is consumed. Without a look-up on record (none kept) the consume goes as before, and a lost
+   * answer is then settled as consumed_unverified.
+   */
+  private lookupIsStale(): boolean {
+    const { item, deps } = this
+    if (deps.store.hasConsumeAttempt(item.seq)) return true
+    const seenAt = deps.store.lookupSeenAt(item.code)
+    return seenAt !== undefined && deps.now() - seenAt > OURS_GAP_MS
   }
 
   /**
