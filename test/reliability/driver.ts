@@ -16,7 +16,7 @@ import { WechatCardClient } from '../../src/main/upstream/wechat'
 import { redemptionRow } from '../sync/support/redemptions'
 import { stationMigrations } from '../sync/support/db'
 import { codeOf, isOnline } from './codes'
-import { rememberLookup } from './seed'
+import { rememberLookup } from './lookup'
 
 export interface DriverConfig {
   mode: 'write' | 'drain'

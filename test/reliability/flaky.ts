@@ -17,16 +17,8 @@ import { openStationDb, tempDbFile } from '../sync/support/db'
 import { redemptionRow } from '../sync/support/redemptions'
 import { consumesByCode, fileProblems, ledgerFacts } from './checks'
 import { ScanJournal } from '../../src/main/redeem/scanJournal'
-import {
-  APP,
-  CARD_A,
-  CARD_B,
-  codeOf,
-  flakyFaults,
-  rememberLookup,
-  reliabilitySandbox,
-  type CodeFate
-} from './seed'
+import { APP, CARD_A, CARD_B, codeOf, flakyFaults, reliabilitySandbox, type CodeFate } from './seed'
+import { rememberLookup } from './lookup'
 
 export interface FlakyOptions {
   redemptions: number

@@ -3,7 +3,6 @@
  * one), and as many 12-digit codes as the run needs, some of them already consumed "elsewhere" and a few in states
  * that must end rejected.
  */
-import type { ScanJournal } from '../../src/main/redeem/scanJournal'
 import {
   Sandbox,
   TRAINING_APP_ID,
@@ -13,25 +12,6 @@ import {
   type CodeSeed,
   type FaultConfig
 } from '../../src/main/upstream/sandbox'
-
-/**
- * What the cashier's look-up leaves for an online redemption: WeChat's NORMAL answer, stamped with the scan
- * time (the redeem service writes it through the same journal). The sync worker relies on it to tell its own
- * consume from someone else's after a lost answer (docs/reliability.md § An ambiguous consume).
- */
-export function rememberLookup(journal: ScanJournal, code: string, cardId: string, at: number): void {
-  journal.rememberStatus({
-    code,
-    cardId,
-    status: 'NORMAL',
-    canConsume: true,
-    openid: null,
-    beginTime: null,
-    endTime: null,
-    seenAt: at
-  })
-  journal.flush()
-}
 
 export const CARD_A = TRAINING_CARD_IDS.cash10
 export const CARD_B = TRAINING_CARD_IDS.groupon

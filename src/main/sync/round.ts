@@ -128,8 +128,8 @@ class ItemRound {
       if ('outcome' in pre) return pre.outcome
       cardId = pre.cardId
     } else {
-      // An online item's first consume on a fresh look-up: its code/get decided it moments ago; the remembered window
-      // still guards against a clock or a record that says otherwise.
+      // An online item's first consume on a fresh look-up: its code/get decided it moments ago; the
+      // remembered window still guards against a clock or a record that says otherwise.
       const outside = this.outsideValidity(null)
       if (outside) return outside
     }
@@ -179,8 +179,9 @@ class ItemRound {
   }
 
   /**
-   * Before a consume that is not an online item's first: which card owns the code (asked without card_id first, as a plain WeChat code;
-   * then with the recorded/picked card, as a custom code), and is it still NORMAL?
+   * Before any consume the cashier's fresh look-up does not vouch for: which card owns the code (asked without
+   * card_id first, as a plain WeChat code; then with the recorded/picked card, as a custom code), is it still
+   * NORMAL, and does its validity window hold the redemption?
    */
   private async precheck(): Promise<Precheck> {
     const candidates = [
