@@ -81,8 +81,11 @@ if (config.mode === 'drain') {
       online,
       ...(online ? { cardId: config.cardId } : { pickedCardId: config.cardId })
     })
-    if (online) rememberLookup(journal, row.code, config.cardId, row.at)
-    ledger.recordRedemption(row)
+    // The look-up's status record and the redemption, in one commit (one fsync, as fast as before).
+    db.transaction(() => {
+      if (online) rememberLookup(journal, row.code, config.cardId, row.at)
+      ledger.recordRedemption(row)
+    })()
     say(`ack ${row.id}`)
     if (online) void worker.sendNow(row.id)
     else worker.notify()

@@ -130,8 +130,11 @@ export async function runFlakyScenario(options: FlakyOptions): Promise<FlakyRepo
           ? { cardId: p.cardId }
           : { pickedCardId: p.scenario === 'wrongCard' ? CARD_A : p.cardId })
       })
-      if (p.online) rememberLookup(journal, p.code, p.cardId, row.at)
-      ledger.recordRedemption(row)
+      // The look-up's status record and the redemption, in one commit.
+      db.transaction(() => {
+        if (p.online) rememberLookup(journal, p.code, p.cardId, row.at)
+        ledger.recordRedemption(row)
+      })()
       written.push(row.id)
       if (p.online) {
         answers.push(

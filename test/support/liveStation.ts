@@ -3,7 +3,7 @@
  * HTTP on loopback to the sandbox server, which models only what WeChat documents. Partitions on the sandbox
  * make the station offline the way a real outage does: its requests fail on the wire.
  */
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Session, type SignedInStaff } from '../../src/main/ipc/session'
@@ -68,6 +68,7 @@ export async function liveStation(options: Partial<StationOptions> = {}): Promis
     close: async () => {
       await station.close()
       await server.close()
+      rmSync(station.dataDir, { recursive: true, force: true })
     }
   }
 }
