@@ -163,7 +163,9 @@ export async function main(argv: string[]): Promise<void> {
           billFen: 12_000,
           otherDiscount: false,
           role: 'cashier',
-          managerApproved: false
+          managerApproved: false,
+          cardPicked: false,
+          codeWindow: null
         },
         settings,
         station.services.ledger

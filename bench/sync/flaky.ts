@@ -16,7 +16,7 @@ export async function main(args: string[]): Promise<void> {
   )
   console.log(`  lost ${report.lost}, consumed twice ${report.consumedTwice}`)
   console.log(
-    `  synced ${report.synced}, conflicts ${report.conflicts} (expected ${report.expectedConflicts}, unexpected ${report.unexpectedConflicts.length}), rejected ${report.rejected} (expected ${report.expectedRejections})`
+    `  synced ${report.synced}, conflicts ${report.conflicts} (expected ${report.expectedConflicts}, unexpected ${report.unexpectedConflicts.length}, unverified ${report.unverified.length}), rejected ${report.rejected} (expected ${report.expectedRejections})`
   )
   console.log(`  sendNow answers ${JSON.stringify(report.sendNow)}`)
   console.log(

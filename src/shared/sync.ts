@@ -67,11 +67,24 @@ export interface RedemptionUpdated {
  * - 'used_elsewhere': WeChat says the code was consumed, and no consume of ours can have done it (conflict)
  * - 'card_mismatch' / 'card_mismatch_consumed': WeChat's card differs from the one the station recorded or the
  *   cashier picked offline; the second form means our consume went through anyway (conflict)
+ * - 'consumed_unverified': WeChat says the code was consumed after a consume of ours whose answer was lost, and
+ *   nothing shows whether ours or someone else's did it (conflict: a manager decides)
+ * - 'not_yet_valid' / 'expired_when_redeemed': the redemption was made outside the code's own validity window
+ *   (begin_time / end_time); nothing was consumed (rejected)
+ * - 'cannot_consume': code/get said NORMAL but can_consume false; nothing was consumed (rejected)
  * - 'wechat:<errcode>': WeChat refused the code for good (rejected)
  * - 'status:<user_card_status>': code/get says EXPIRE, GIFTING, DELETE, UNAVAILABLE … (rejected)
  */
 export type SyncReason =
-  'used_elsewhere' | 'card_mismatch' | 'card_mismatch_consumed' | `wechat:${number}` | `status:${string}`
+  | 'used_elsewhere'
+  | 'card_mismatch'
+  | 'card_mismatch_consumed'
+  | 'consumed_unverified'
+  | 'not_yet_valid'
+  | 'expired_when_redeemed'
+  | 'cannot_consume'
+  | `wechat:${number}`
+  | `status:${string}`
 
 type Lang = 'zh-CN' | 'en'
 type Text = Readonly<Record<Lang, string>>
@@ -159,6 +172,23 @@ const REASON_TEXT: Readonly<Record<string, Text>> = {
   card_mismatch_consumed: {
     'zh-CN': '已向微信核销，但微信上的卡券与记录的不一致',
     en: 'Redeemed on WeChat, but WeChat’s card differs from the one recorded'
+  },
+  consumed_unverified: {
+    'zh-CN':
+      '微信显示此券已核销，但本机的核销请求未收到明确答复，无法确认是本机核销还是别处先核销，请店长核实',
+    en: 'WeChat shows this code as redeemed, but our request got no clear answer: it may have been redeemed elsewhere first. A manager must check'
+  },
+  not_yet_valid: {
+    'zh-CN': '核销时此券尚未生效（早于券的开始时间），未向微信核销',
+    en: 'The coupon was not yet valid when it was redeemed (before its start time); not redeemed on WeChat'
+  },
+  expired_when_redeemed: {
+    'zh-CN': '核销时此券已过期（晚于券的结束时间），未向微信核销',
+    en: 'The coupon had expired when it was redeemed (after its end time); not redeemed on WeChat'
+  },
+  cannot_consume: {
+    'zh-CN': '微信显示此券当前不可核销，未向微信核销',
+    en: 'WeChat says this code cannot be redeemed now; not redeemed on WeChat'
   }
 }
 

@@ -69,17 +69,20 @@ const pick = (view: LookupView, pickedCardId: string): LookupView =>
     t.cashier,
     t.session.id
   )
-const commit = (view: LookupView, pickedCardId?: string) =>
+const commit = (view: LookupView, pickedCardId?: string, approvalToken?: string) =>
   t.station.services.redemptions.commit(
     {
       lookupId: view.lookupId,
       otherDiscount: false,
       confirmWarnings: true,
-      ...(pickedCardId ? { pickedCardId } : {})
+      ...(pickedCardId ? { pickedCardId } : {}),
+      ...(approvalToken ? { approvalToken } : {})
     },
     t.cashier,
     t.session.id
   )
+/** Live and offline, a card the cashier picks needs the manager's PIN (docs/offline-policy.md). */
+const approve = (view: LookupView) => t.station.services.approvals.grant(t.manager, 'redeem', view.lookupId)
 const reasons = (view: LookupView) => view.decision?.reasons.map((r) => r.code) ?? []
 
 async function until(check: () => boolean, what: string, ms = 15_000): Promise<void> {
@@ -155,16 +158,19 @@ describe('the same custom code under two cards', () => {
       expect(first.card).toBeNull()
       expect(first.choices.map((c) => c.cardId)).toEqual(expect.arrayContaining([CUSTOM_A, CUSTOM_B]))
       const pickedA = pick(first, CUSTOM_A)
-      expect(pickedA.decision?.outcome, JSON.stringify(reasons(pickedA))).toBe('OK')
-      const queuedA = await commit(first, CUSTOM_A)
+      expect(pickedA.decision, JSON.stringify(reasons(pickedA))).toMatchObject({
+        outcome: 'WARN',
+        managerPinRequired: true
+      })
+      const queuedA = await commit(first, CUSTOM_A, approve(first))
       expect(queuedA.sync).toBe('queued')
 
       const second = await scan(OFFLINE)
       expect(second.decision?.outcome).not.toBe('DUPLICATE')
       // Card A's coupon is taken: picking A again is the duplicate, picking B is the other coupon.
       expect(pick(second, CUSTOM_A).decision?.outcome).toBe('DUPLICATE')
-      expect(pick(second, CUSTOM_B).decision?.outcome).toBe('OK')
-      const queuedB = await commit(second, CUSTOM_B)
+      expect(pick(second, CUSTOM_B).decision?.outcome).toBe('WARN')
+      const queuedB = await commit(second, CUSTOM_B, approve(second))
       expect(queuedB.sync).toBe('queued')
       expect(queuedB.redemption.cardId).toBe(CUSTOM_B)
 
@@ -237,8 +243,8 @@ describe('a plain code stays unique on its own', () => {
     try {
       const first = await scan(PLAIN_OFFLINE)
       expect(first.card).toBeNull()
-      expect(pick(first, PLAIN).decision?.outcome).toBe('OK')
-      id = (await commit(first, PLAIN)).redemption.id
+      expect(pick(first, PLAIN).decision?.outcome).toBe('WARN')
+      id = (await commit(first, PLAIN, approve(first))).redemption.id
 
       const again = await scan(PLAIN_OFFLINE)
       expect(again.decision?.outcome).toBe('DUPLICATE')

@@ -11,11 +11,13 @@
 import { v7 as uuidv7 } from 'uuid'
 import { openDatabase } from '../../src/main/db/open'
 import { Ledger } from '../../src/main/redeem/ledger'
+import { ScanJournal } from '../../src/main/redeem/scanJournal'
 import { SyncWorker } from '../../src/main/sync'
 import { WechatCardClient } from '../../src/main/upstream/wechat'
 import { redemptionRow } from '../sync/support/redemptions'
 import { stationMigrations } from '../sync/support/db'
 import { codeOf, isOnline } from './codes'
+import { rememberLookup } from './lookup'
 
 export interface DriverConfig {
   mode: 'write' | 'drain'
@@ -44,6 +46,7 @@ const say = (line: string): void => {
 
 const { db } = openDatabase(config.dbFile, { migrations: stationMigrations })
 const ledger = new Ledger(db)
+const journal = new ScanJournal(db)
 const upstream = new WechatCardClient({
   credentials: { kind: 'appSecret', appId: config.appId, appSecret: config.appSecret },
   baseUrl: config.baseUrl,
@@ -99,7 +102,11 @@ if (config.mode === 'drain') {
       online,
       ...(online ? { cardId } : { pickedCardId: cardId })
     })
-    ledger.recordRedemption(row)
+    // The look-up's status record and the redemption, in one commit (one fsync, as fast as before).
+    db.transaction(() => {
+      if (online) rememberLookup(journal, row.code, cardId, row.at, custom !== undefined)
+      ledger.recordRedemption(row)
+    })()
     say(`ack ${row.id}`)
     if (online) void worker.sendNow(row.id)
     else worker.notify()

@@ -19,9 +19,12 @@ describe('flaky upstream', () => {
       expect(report.lost).toBe(0)
       expect(report.consumedTwice).toBe(0)
       expect(report.unexpectedConflicts).toEqual([])
-      expect(report.conflicts).toBe(report.expectedConflicts)
+      // A lost answer with no NORMAL answer close before it is a conflict for the manager, never a guess.
+      expect(report.conflicts).toBe(report.expectedConflicts + report.unverified.length)
       expect(report.rejected).toBe(report.expectedRejections)
-      expect(report.synced).toBe(1_000 - report.expectedConflicts - report.expectedRejections)
+      expect(report.synced).toBe(
+        1_000 - report.expectedConflicts - report.expectedRejections - report.unverified.length
+      )
       // The run really was flaky: every fault mode fired, and both partitions happened.
       expect(Object.keys(report.faults).sort()).toEqual(
         [

@@ -139,28 +139,118 @@ describe('rule 12: offline policy', () => {
       expect(codes(d)).toEqual(['OFFLINE_UNKNOWN_CARD', 'OFFLINE'])
     })
 
-    it('is a cashier-confirmed warning when the policy allows unknown cards', () => {
-      const d = decide(
-        null,
-        null,
-        ctx({ connectivity: 'offline', policy: { offline: { allowUnknownCards: true } } })
-      )
+    const allow = { offline: { allowUnknownCards: true } }
+
+    it('live, allowed by the policy, no card: never redeemable — the cashier must pick the coupon', () => {
+      for (const stationMode of [undefined, 'live'] as const) {
+        const d = decide(null, null, ctx({ connectivity: 'offline', policy: allow, stationMode }))
+        expect(d.outcome).toBe('DENY')
+        expect(codes(d)).toEqual(['OFFLINE_PICK_CARD', 'OFFLINE'])
+        // A manager's PIN does not make a redemption without a coupon either.
+        const approved = decide(
+          null,
+          null,
+          ctx({ connectivity: 'offline', policy: allow, stationMode, managerApproved: true })
+        )
+        expect(approved.outcome).toBe('DENY')
+      }
+    })
+
+    it('live, allowed, a picked card: a manager must approve, and the decision carries its value', () => {
+      const picked = ctx({ connectivity: 'offline', policy: allow, stationMode: 'live', cardPicked: true })
+      const d = decide(cashCard(0, 1000), null, picked)
+      expect(d).toMatchObject({
+        outcome: 'WARN',
+        managerPinRequired: true,
+        approved: false,
+        couponValue: 1000
+      })
+      expect(codes(d)).toContain('OFFLINE_PICKED_CARD')
+      const approved = decide(cashCard(0, 1000), null, { ...picked, managerApproved: true })
+      expect(approved).toMatchObject({ outcome: 'WARN', approved: true })
+    })
+
+    it('refused by the policy: picking a card does not get round it, in either mode', () => {
+      for (const stationMode of ['live', 'training'] as const) {
+        const d = decide(
+          cashCard(0, 1000),
+          null,
+          ctx({ connectivity: 'offline', stationMode, cardPicked: true, managerApproved: true })
+        )
+        expect(d.outcome).toBe('DENY')
+        expect(codes(d)).toContain('OFFLINE_UNKNOWN_CARD')
+      }
+    })
+
+    it('a card the station knew (from the cache) is not a pick: no extra PIN', () => {
+      const d = decide(cashCard(0, 1000), null, ctx({ connectivity: 'offline', stationMode: 'live' }))
+      expect(d.outcome).toBe('OK')
+    })
+
+    it('training keeps the cashier-confirmed drill: a warning without PIN, a picked card without one', () => {
+      const training = ctx({ connectivity: 'offline', policy: allow, stationMode: 'training' })
+      const d = decide(null, null, training)
       expect(d).toMatchObject({ outcome: 'WARN', managerPinRequired: false })
       expect(d.money).toEqual({ billAmount: null, discount: 0, payable: null, noChangeGiven: false })
+      expect(decide(cashCard(0, 1000), null, { ...training, cardPicked: true }).outcome).toBe('OK')
     })
 
     it('still counts against the daily cap', () => {
       const d = decide(
-        null,
+        cashCard(0, 1000),
         null,
         ctx({
           connectivity: 'offline',
+          cardPicked: true,
           local: { offlineRedemptionsToday: 200 },
-          policy: { offline: { allowUnknownCards: true } }
+          policy: allow
         })
       )
       expect(codes(d)).toContain('OFFLINE_DAILY_CAP')
       expect(d).toMatchObject({ outcome: 'WARN', managerPinRequired: true })
+    })
+  })
+
+  describe("the code's own window, remembered from an earlier look-up", () => {
+    const fixTerm = cashCard(0, 1000, { dateInfo: { kind: 'fixTerm', fixedTerm: 30, fixedBeginTerm: 1 } })
+
+    it('offline, a code seen not yet valid is still not valid (the card alone cannot tell)', () => {
+      expect(decide(fixTerm, null, offline).outcome).toBe('OK')
+      const d = decide(
+        fixTerm,
+        null,
+        ctx({ connectivity: 'offline', local: { codeWindow: { begin: at('2026-06-05T00:00') } } })
+      )
+      expect(d.outcome).toBe('DENY')
+      expect(codes(d)).toContain('NOT_YET_VALID')
+    })
+
+    it('offline, a code seen with an end that has passed is expired', () => {
+      const d = decide(
+        fixTerm,
+        null,
+        ctx({ connectivity: 'offline', local: { codeWindow: { end: at('2026-06-01T23:59') } } })
+      )
+      expect(codes(d)).toContain('EXPIRED')
+    })
+
+    it("a fresh answer's own times win over the remembered ones", () => {
+      const d = decide(
+        fixTerm,
+        {
+          kind: 'code',
+          cardId: 'pCARD',
+          code: '1',
+          openid: null,
+          userCardStatus: 'NORMAL',
+          rawUserCardStatus: 'NORMAL',
+          canConsume: true,
+          outerStr: null,
+          beginTime: at('2026-06-01T00:00')
+        },
+        ctx({ local: { codeWindow: { begin: at('2026-06-05T00:00') } } })
+      )
+      expect(d.outcome).toBe('OK')
     })
   })
 

@@ -81,11 +81,12 @@ describe('POST /card/code/get', () => {
     expect((await getCode(VALID, true)).errcode).toBe(40127)
   })
 
-  it('a not-yet-valid code is NORMAL but cannot be consumed (check_consume true → 40079)', async () => {
+  it('a not-yet-valid code is NORMAL and consumable as far as WeChat documents: only its begin_time tells', async () => {
     const reply = await getCode(NOT_YET, false)
-    expect(reply).toMatchObject({ errcode: 0, user_card_status: 'NORMAL', can_consume: false })
+    expect(reply).toMatchObject({ errcode: 0, user_card_status: 'NORMAL', can_consume: true })
     expect(reply.card?.begin_time).toBeGreaterThan(T0 / 1000)
-    expect((await getCode(NOT_YET, true)).errcode).toBe(40079)
+    // No documented refusal: check_consume true answers the same state, not 40079.
+    expect(await getCode(NOT_YET, true)).toMatchObject({ errcode: 0, user_card_status: 'NORMAL' })
   })
 
   it('answers 40056 for an unknown or never-claimed code, and keeps leading zeros significant', async () => {
@@ -145,8 +146,9 @@ describe('POST /card/code/consume', () => {
     }
   })
 
-  it('40079 before begin_time, 40127 after end_time', async () => {
-    expect((await consume(NOT_YET)).errcode).toBe(40079)
+  it('an early consume succeeds (no refusal is documented); 40127 after end_time', async () => {
+    expect((await consume(NOT_YET)).errcode).toBe(0)
+    expect(h.sandbox.consumeCount(NOT_YET)).toBe(1)
     const endTime = (await getCode(VALID, false)).card?.end_time ?? 0
     h.clock.now = endTime * 1000 + 1
     token = await h.token()

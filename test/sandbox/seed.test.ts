@@ -132,7 +132,7 @@ describe('scenarios behave upstream as described', () => {
 
   it('not yet valid starts after now; the expired card ended before today', async () => {
     const notYet = await getCode(scenario('NOT_YET_VALID'))
-    expect(notYet).toMatchObject({ user_card_status: 'NORMAL', can_consume: false })
+    expect(notYet).toMatchObject({ user_card_status: 'NORMAL', can_consume: true })
     expect(notYet.card?.begin_time).toBeGreaterThan(T0 / 1000)
     const expired = baseInfo(seed, scenario('EXPIRED').cardId).date_info as { end_timestamp: number }
     expect(expired.end_timestamp).toBeLessThan(T0 / 1000)

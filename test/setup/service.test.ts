@@ -14,6 +14,7 @@ import {
   type SandboxServer
 } from '../../src/main/upstream/sandbox'
 import { trainingStation, type TestStation } from '../support/station'
+import { DEFAULT_POLICY, type RulesPolicy } from '../../src/shared/rules'
 import { SECRET, validInput } from './support'
 
 let server: SandboxServer
@@ -226,6 +227,56 @@ describe('setup.save / setup.get', () => {
     expect(liveStation.services.settings.store().cutoffMinutes).toBe(270)
     expect(await liveStation.upstream.listCardIds()).toHaveLength(seedTitles().length)
     expect(readFileSync(secretsFile(dataDir), 'utf8')).toContain(TRAINING_APP_SECRET)
+  })
+
+  it('the wizard shows and saves the LIVE policy: safe defaults, not training’s practice policy', async () => {
+    const { dispatch, session } = await managerStation()
+    // Training practises the pick-the-coupon drill: it takes unknown cards offline.
+    expect(t.station.services.settings.policy().offline.allowUnknownCards).toBe(true)
+    const first = (await dispatch('setup.get', undefined, session)) as {
+      ok: true
+      value: { policy: RulesPolicy }
+    }
+    expect(first.value.policy).toEqual(DEFAULT_POLICY)
+    // The wizard saves what it shows, untouched.
+    await dispatch(
+      'setup.save',
+      { ...validInput(wechat(TRAINING_APP_SECRET)), policy: first.value.policy },
+      session
+    )
+    const dataDir = t.station.dataDir
+    const saved = JSON.parse(readFileSync(join(dataDir, 'setup.json'), 'utf8')) as { policy: RulesPolicy }
+    expect(saved.policy.offline.allowUnknownCards).toBe(false)
+    // Training keeps its own practice policy.
+    expect(t.station.services.settings.policy().offline.allowUnknownCards).toBe(true)
+    await dispatch('setup.goLive', undefined, session)
+    await t.station.close()
+    open.splice(0)
+    const live = openStation({ dataDir, runtime: 'node-host', background: false })
+    open.push(live)
+    expect(live.mode).toBe('live')
+    expect(live.services.settings.policy()).toEqual(DEFAULT_POLICY)
+  })
+
+  it('moving a setting to live is an explicit choice that then carries over', async () => {
+    const { dispatch, session } = await managerStation()
+    const chosen: RulesPolicy = {
+      ...DEFAULT_POLICY,
+      offline: { ...DEFAULT_POLICY.offline, allowUnknownCards: true, maxFaceValueFen: 3_000 }
+    }
+    await dispatch('setup.save', { ...validInput(wechat(TRAINING_APP_SECRET)), policy: chosen }, session)
+    const again = (await dispatch('setup.get', undefined, session)) as {
+      ok: true
+      value: { policy: RulesPolicy }
+    }
+    expect(again.value.policy).toEqual(chosen)
+    await dispatch('setup.goLive', undefined, session)
+    const dataDir = t.station.dataDir
+    await t.station.close()
+    open.splice(0)
+    const live = openStation({ dataDir, runtime: 'node-host', background: false })
+    open.push(live)
+    expect(live.services.settings.policy()).toEqual(chosen)
   })
 
   it('refuses to go live without a WeChat connection', async () => {

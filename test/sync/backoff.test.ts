@@ -54,7 +54,10 @@ describe('a worker facing an item that keeps failing', () => {
     h = workerHarness()
     h.upstream.addCode('600000000001', { cardId: CARD_A, status: 'NORMAL' })
     const tries: number[] = []
-    h.upstream.beforeCall = () => tries.push(h.clock.now())
+    // Each retry asks code/get before consuming again (a retry is not the look-up's moment): count consumes.
+    h.upstream.beforeCall = (call) => {
+      if (call.op === 'consume') tries.push(h.clock.now())
+    }
     for (let i = 0; i < 100; i++) h.upstream.trouble.push({ op: 'consume', fail: busy(false) })
     const start = h.clock.now()
     const id = h.record({ code: '600000000001', cardId: CARD_A })

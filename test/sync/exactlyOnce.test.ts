@@ -57,6 +57,8 @@ describe('an answer that never came', () => {
     h = workerHarness()
     h.upstream.addCode('555555555555', { cardId: CARD_A, status: 'NORMAL' })
     h.upstream.trouble.push({ op: 'consume', applyThenFail: lostReply() })
+    // The cashier's look-up saw it NORMAL just before: nobody else had time to use it.
+    h.lookedUp('555555555555')
     const id = h.record({ code: '555555555555', cardId: CARD_A })
     h.worker.start()
     await h.clock.advance(0)
@@ -94,7 +96,7 @@ describe('an answer that never came', () => {
     expect(h.upstream.calls.map((c) => c.op)).toEqual(['consume', 'get', 'consume'])
   })
 
-  it('a refused connection is not ambiguous: the retry consumes without asking first', async () => {
+  it('a refused connection is not ambiguous: not in flight, and the retry checks the code like any later consume', async () => {
     h = workerHarness()
     h.upstream.addCode('888888888888', { cardId: CARD_A, status: 'NORMAL' })
     h.upstream.trouble.push({ op: 'consume', fail: refused() })
@@ -104,7 +106,12 @@ describe('an answer that never came', () => {
     expect(h.view(id)).toMatchObject({ inFlight: 0, attempts: 1 })
     await h.clock.advance(1_000)
     expect(h.view(id).status).toBe('synced')
-    expect(h.upstream.calls.map((c) => c.op)).toEqual(['consume', 'consume'])
+    expect(h.upstream.calls.map((c) => c.op)).toEqual(['consume', 'get', 'consume'])
+    expect(attempts(h.db, id).map((a) => [a.kind, a.outcome])).toEqual([
+      ['consume', 'not_applied'],
+      ['status_check', 'status'],
+      ['consume', 'consumed']
+    ])
   })
 
   it('our earlier consume landing late turns a later 40099 into synced, not a conflict', async () => {
@@ -117,6 +124,7 @@ describe('an answer that never came', () => {
       const entry = h.upstream.codes.get(code)
       if (call.op === 'consume' && h.upstream.calls.length === 3 && entry) entry.status = 'CONSUMED'
     }
+    h.lookedUp(code)
     const id = h.record({ code, cardId: CARD_A })
     h.worker.start()
     await h.clock.advance(1_000)
@@ -127,6 +135,56 @@ describe('an answer that never came', () => {
       ['status_check', 'status', 0],
       ['consume', 'refused', 40099]
     ])
+  })
+})
+
+describe('consumed, but maybe not by us (docs/reliability.md § An ambiguous consume)', () => {
+  it('used elsewhere after a look-up that is no longer fresh: asked again first, a conflict before any consume', async () => {
+    h = workerHarness()
+    const code = '171717171717'
+    h.upstream.addCode(code, { cardId: CARD_A, status: 'NORMAL' })
+    // The cashier looked it up NORMAL, then typed the bill for a minute; meanwhile it was used elsewhere.
+    h.lookedUp(code, { at: h.clock.now() - 60_000 })
+    h.upstream.codes.get(code)!.status = 'CONSUMED'
+    h.upstream.trouble.push({ op: 'consume', fail: busy(true) })
+    const id = h.record({ code, cardId: CARD_A })
+    h.worker.start()
+    await h.clock.advance(1_000)
+    expect(h.upstream.calls.map((c) => c.op)).toEqual(['get'])
+    expect(h.upstream.consumeCount(code)).toBe(0)
+    expect(h.view(id)).toMatchObject({ status: 'conflict', statusReason: 'used_elsewhere' })
+  })
+
+  it('no NORMAL answer on record before our consume: a lost answer followed by CONSUMED cannot be told — conflict', async () => {
+    h = workerHarness()
+    const code = '181818181818'
+    h.upstream.addCode(code, { cardId: CARD_A, status: 'NORMAL' })
+    h.upstream.trouble.push({ op: 'consume', applyThenFail: lostReply() })
+    const id = h.record({ code, cardId: CARD_A })
+    h.worker.start()
+    await h.clock.advance(1_000)
+    expect(h.upstream.consumeCount(code)).toBe(1)
+    expect(h.view(id)).toMatchObject({ status: 'conflict', statusReason: 'consumed_unverified' })
+    const detail = JSON.parse(
+      (
+        h.db
+          .prepare('SELECT detail_json FROM audit_log WHERE subject = ? ORDER BY id DESC LIMIT 1')
+          .get(id) as { detail_json: string }
+      ).detail_json
+    ) as Record<string, unknown>
+    expect(detail).toMatchObject({ reason: 'consumed_unverified', consumedByUs: 'unknown' })
+  })
+
+  it('an offline item checked NORMAL by the worker right before its lost consume is ours', async () => {
+    h = workerHarness()
+    const code = '191919191919'
+    h.upstream.addCode(code, { cardId: CARD_A, status: 'NORMAL' })
+    h.upstream.trouble.push({ op: 'consume', applyThenFail: lostReply() })
+    const id = h.record({ code, cardId: CARD_A, online: false })
+    h.worker.start()
+    await h.clock.advance(1_000)
+    expect(h.upstream.calls.map((c) => c.op)).toEqual(['get', 'consume', 'get'])
+    expect(h.view(id)).toMatchObject({ status: 'synced' })
   })
 })
 
@@ -143,6 +201,7 @@ describe('the station died mid-request', () => {
   it('the consume had taken effect: code/get says CONSUMED, the item is synced', async () => {
     h = workerHarness()
     h.upstream.addCode('121212121212', { cardId: CARD_A, status: 'CONSUMED' })
+    h.lookedUp('121212121212')
     const id = h.record({ code: '121212121212', cardId: CARD_A })
     crashAfterSend(id)
     h.worker.start()
@@ -168,6 +227,7 @@ describe('the station died mid-request', () => {
     h = workerHarness()
     h.upstream.addCode('141414141414', { cardId: CARD_A, status: 'CONSUMED' })
     h.upstream.trouble.push({ op: 'get', fail: refused() })
+    h.lookedUp('141414141414')
     const id = h.record({ code: '141414141414', cardId: CARD_A })
     crashAfterSend(id)
     h.worker.start()

@@ -62,6 +62,7 @@ describe('sendNow', () => {
     h = workerHarness()
     h.upstream.addCode(CODE, { cardId: CARD_A, status: 'NORMAL' })
     h.upstream.trouble.push({ op: 'consume', applyThenFail: lostReply() })
+    h.lookedUp(CODE)
     const id = h.record({ code: CODE, cardId: CARD_A })
     h.worker.start()
     expect(await h.worker.sendNow(id)).toBe('queued')

@@ -43,6 +43,39 @@ describe('errcode -1 (system busy)', () => {
   })
 })
 
+describe('one hiccup on the look-up question (code/get)', () => {
+  const calls = (): number => h.sandbox.model.callLog().filter((c) => c.path === '/card/code/get').length
+
+  it('a single -1 is asked once more within the same deadline, and answers', async () => {
+    const before = calls()
+    faults({ rules: [{ kind: 'systemBusy', paths: GET, times: 1 }] })
+    expect(await client.getCodeStatus(CODE, undefined, { deadlineMs: 1_500 })).toMatchObject({
+      kind: 'code',
+      userCardStatus: 'NORMAL'
+    })
+    expect(calls() - before).toBe(2)
+  })
+
+  it('a single truncated reply is asked once more too', async () => {
+    faults({ rules: [{ kind: 'malformed', form: 'truncated', paths: GET, times: 1 }] })
+    expect(await client.getCodeStatus(CODE, undefined, { deadlineMs: 1_500 })).toMatchObject({
+      kind: 'code'
+    })
+  })
+
+  it('only once: a second -1 is reported', async () => {
+    const before = calls()
+    faults({ rules: [{ kind: 'systemBusy', paths: GET, times: 3 }] })
+    expect(await upstreamErrorOf(client.getCodeStatus(CODE, undefined, { deadlineMs: 1_000 }))).toMatchObject(
+      {
+        kind: 'transient',
+        errcode: -1
+      }
+    )
+    expect(calls() - before).toBe(2)
+  })
+})
+
 describe('HTTP 5xx gateway page', () => {
   it('is transient; a consume behind a gateway error is ambiguous', async () => {
     faults({ rules: [{ kind: 'http5xx', status: 503, paths: CONSUME }] })

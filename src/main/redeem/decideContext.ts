@@ -17,6 +17,10 @@ export interface ContextInput {
   otherDiscount: boolean
   role: Role
   managerApproved: boolean
+  /** The card is the cashier's pick (offline, the code's card was unknown). */
+  cardPicked: boolean
+  /** Offline: the code's own window as WeChat last gave it. */
+  codeWindow: { begin?: number; end?: number } | null
 }
 
 export function decideContext(input: ContextInput, settings: RedeemSettings, ledger: Ledger): DecideContext {
@@ -36,6 +40,8 @@ export function decideContext(input: ContextInput, settings: RedeemSettings, led
     role: input.role,
     connectivity: input.connectivity,
     managerApproved: input.managerApproved,
+    stationMode: settings.mode,
+    cardPicked: input.cardPicked,
     local: {
       ...(original
         ? {
@@ -49,7 +55,8 @@ export function decideContext(input: ContextInput, settings: RedeemSettings, led
           }
         : {}),
       customerRedemptionsToday: openid ? ledger.countForCustomerOnDay(openid, day) : 0,
-      offlineRedemptionsToday: ledger.countOfflineOnDay(day)
+      offlineRedemptionsToday: ledger.countOfflineOnDay(day),
+      ...(input.codeWindow ? { codeWindow: input.codeWindow } : {})
     },
     policy: settings.policy
   }

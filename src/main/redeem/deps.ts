@@ -3,6 +3,7 @@ import type { CardDefinition, UnreadableCard } from '../../shared/coupon'
 import type { RulesPolicy } from '../../shared/rules'
 import type { NormalizerConfig, ScanEvent } from '../../shared/scan'
 import type { SyncOutcome } from '../../shared/redeem'
+import type { StationMode } from '../../shared/ipc/types'
 import type { Db } from '../db/open'
 import type { Upstream, UpstreamError } from '../upstream/types'
 import type { StationIdentity } from '../station/identity'
@@ -41,6 +42,8 @@ export interface CustomCodeRule {
 }
 
 export interface RedeemSettings {
+  /** Live or training: offline, live never takes an unknown code on the cashier's word (docs/offline-policy.md). */
+  mode: StationMode
   policy: RulesPolicy
   identity: StationIdentity
   store: StoreProfile

@@ -23,6 +23,8 @@ export interface LookupRecord {
   connectivity: Connectivity
   choices: CardChoice[]
   rejected: LookupView['rejected']
+  /** Offline: the code's own validity window as WeChat last gave it to this station (epoch ms). */
+  codeWindow: { begin?: number; end?: number } | null
   /** A fixed decision made before the rules could run (encrypted code offline…). */
   refusal: LookupView['decision']
   lastView: LookupView | null

@@ -36,6 +36,7 @@ export async function resolveLookup(
     connectivity: deps.connectivity.current() === 'offline' ? 'offline' : 'online',
     choices: [],
     rejected: null,
+    codeWindow: null,
     refusal: null,
     lastView: null,
     createdAt: event.at
@@ -68,10 +69,11 @@ export async function resolveLookup(
   )
   const connectivity: Connectivity = status.ok ? 'online' : status.offline ? 'offline' : base.connectivity
   const codeStatus: CodeStatus | CodeGetError | null = status.ok ? status.value : null
+  // Offline: what WeChat last said about this code here — its card, and its own validity window, which is
+  // fixed per code (a code refused online as not yet valid must not be accepted offline a minute later).
+  const seen = connectivity === 'offline' ? deps.journal.lastSeen(code, scannedCardId) : null
   const cardId =
-    (codeStatus?.kind === 'code' ? codeStatus.cardId : null) ??
-    scannedCardId ??
-    (connectivity === 'offline' ? deps.journal.cardSeenBefore(code) : null)
+    (codeStatus?.kind === 'code' ? codeStatus.cardId : null) ?? scannedCardId ?? seen?.cardId ?? null
   const { card, cardSource } = await findCard(deps, cardId, connectivity, deadlineMs)
   if (codeStatus?.kind === 'code') {
     deps.journal.rememberStatus({
@@ -87,7 +89,8 @@ export async function resolveLookup(
       seenAt: withCode.createdAt
     })
   }
-  const record: LookupRecord = { ...withCode, connectivity, codeStatus, card, cardSource }
+  const codeWindow = seen ? windowOf(seen.beginTime, seen.endTime) : null
+  const record: LookupRecord = { ...withCode, connectivity, codeStatus, card, cardSource, codeWindow }
 
   // A custom code WeChat does not know without its card_id: the cashier must say which card it is.
   // Only cards no rule maps: a code that matched no rule cannot belong to a mapped card.
@@ -105,17 +108,23 @@ export async function resolveLookup(
       refusal: refusal('CUSTOM_CODE_CARD_NEEDED', false)
     }
   }
-  // Offline and the card is unknown here: offer the store's cards (decide applies the offline policy).
-  if (connectivity === 'offline' && card?.kind !== 'card') {
-    return {
-      ...record,
-      choices: deps.cards
-        .active()
-        .filter((c) => c.cardType !== 'MEMBER_CARD')
-        .map(choiceOf)
-    }
+  // Offline and the card is unknown here: offer the store's cards when the policy takes unknown cards at all
+  // (decide then asks for the pick, and in live mode a manager's PIN); with none stored there is nothing real
+  // to pick, so the code is refused (docs/offline-policy.md).
+  if (connectivity === 'offline' && card?.kind !== 'card' && settings.policy.offline.allowUnknownCards) {
+    const choices = deps.cards
+      .active()
+      .filter((c) => c.cardType !== 'MEMBER_CARD')
+      .map(choiceOf)
+    if (choices.length === 0) return { ...record, refusal: refusal('OFFLINE_NO_CARDS', true) }
+    return { ...record, choices }
   }
   return record
+}
+
+function windowOf(begin: number | null, end: number | null): LookupRecord['codeWindow'] {
+  if (begin === null && end === null) return null
+  return { ...(begin !== null ? { begin } : {}), ...(end !== null ? { end } : {}) }
 }
 
 type Attempt<T> = { ok: true; value: T } | { ok: false; offline: boolean; error: UpstreamError }

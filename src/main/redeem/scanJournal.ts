@@ -13,13 +13,20 @@ import { prepared } from '../db/statements'
 
 type Write = () => void
 
+/** A code's card and own validity window (epoch ms), as code/get last gave them. */
+export interface LastSeen {
+  cardId: string | null
+  beginTime: number | null
+  endTime: number | null
+}
+
 export class ScanJournal {
   private pending: Write[] = []
   /**
-   * code → (code key → card) of the statuses gathered but not written yet (the latest per key wins, as in the
-   * upsert).
+   * code → (code key → card and window) of the statuses gathered but not written yet (the latest per key wins,
+   * as in the upsert).
    */
-  private pendingCards = new Map<string, Map<string, string | null>>()
+  private pendingSeen = new Map<string, Map<string, LastSeen>>()
   private scheduled = false
 
   constructor(
@@ -57,9 +64,9 @@ export class ScanJournal {
   }): void {
     const custom = row.customCode && row.cardId !== null
     const key = codeKeyOf(row.code, custom ? row.cardId : null)
-    let keys = this.pendingCards.get(row.code)
-    if (!keys) this.pendingCards.set(row.code, (keys = new Map()))
-    keys.set(key, row.cardId)
+    let keys = this.pendingSeen.get(row.code)
+    if (!keys) this.pendingSeen.set(row.code, (keys = new Map()))
+    keys.set(key, { cardId: row.cardId, beginTime: row.beginTime, endTime: row.endTime })
     this.add(() =>
       prepared(
         this.db,
@@ -90,14 +97,34 @@ export class ScanJournal {
    * seen under more than one card (the same custom code on two cards): the cashier must pick.
    */
   cardSeenBefore(code: string): string | null {
-    const cards = new Map<string, string | null>()
-    const rows = prepared(this.db, 'SELECT code_key, card_id FROM code_statuses WHERE code = ? LIMIT 8').all(
-      code
-    ) as Array<{ code_key: string; card_id: string | null }>
-    for (const row of rows) cards.set(row.code_key, row.card_id)
-    for (const [key, card] of this.pendingCards.get(code) ?? []) cards.set(key, card)
-    const distinct = new Set([...cards.values()].filter((card) => card !== null))
-    return distinct.size === 1 ? (distinct.values().next().value ?? null) : null
+    return this.lastSeen(code)?.cardId ?? null
+  }
+
+  /**
+   * What WeChat last said about this code on this station: its card and its own validity window. With a card
+   * (the cashier's pick, a rule's or the scan's), the status of the code under that card; without one, the
+   * status only when the code was seen under a single card (the same custom code on two cards is two coupons
+   * with their own windows: the cashier picks first). Reads what is not flushed yet from memory.
+   */
+  lastSeen(code: string, cardId: string | null = null): LastSeen | null {
+    const seen = new Map<string, LastSeen>()
+    const rows = prepared(
+      this.db,
+      'SELECT code_key, card_id, begin_time, end_time FROM code_statuses WHERE code = ? LIMIT 8'
+    ).all(code) as Array<{
+      code_key: string
+      card_id: string | null
+      begin_time: number | null
+      end_time: number | null
+    }>
+    for (const row of rows)
+      seen.set(row.code_key, { cardId: row.card_id, beginTime: row.begin_time, endTime: row.end_time })
+    for (const [key, entry] of this.pendingSeen.get(code) ?? []) seen.set(key, entry)
+    const entries = [...seen.values()]
+    if (cardId !== null) return entries.find((e) => e.cardId === cardId) ?? null
+    const distinct = new Set(entries.map((e) => e.cardId).filter((card) => card !== null))
+    if (distinct.size > 1) return null
+    return entries.find((e) => e.cardId !== null) ?? entries[0] ?? null
   }
 
   /** Writes everything gathered so far, now. */
@@ -105,7 +132,7 @@ export class ScanJournal {
     if (this.pending.length === 0) return
     const batch = this.pending
     this.pending = []
-    this.pendingCards = new Map()
+    this.pendingSeen = new Map()
     try {
       this.db.transaction(() => batch.forEach((write) => write()))()
     } catch (error) {

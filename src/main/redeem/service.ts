@@ -112,6 +112,10 @@ export class RedemptionService {
     }
     const view = this.view(record, input, staff, approver !== null)
     const decision = view.decision
+    // Whatever a policy allows, nothing is redeemed without knowing which coupon it is (no value, no card).
+    if (decision && canRedeem(decision) && view.card?.kind !== 'card') {
+      throw new AppFailure('CARD_NOT_PICKED', 'Pick which coupon this is before redeeming it.')
+    }
     if (!decision || !canRedeem(decision)) {
       if (decision?.outcome === 'WARN' && decision.managerPinRequired)
         throw new AppFailure(
@@ -139,6 +143,9 @@ export class RedemptionService {
       businessDay: businessDayOf(at, settings.store.timeZone, settings.store.cutoffMinutes),
       identity: settings.identity
     })
+    // The sync worker reads the look-up's status record (code_statuses) to tell its own consume from someone
+    // else's after a lost answer: make sure it is written (normally it already is: it follows the look-up's answer).
+    this.deps.journal.flush()
     try {
       this.deps.ledger.recordRedemption(row)
     } catch (err) {
@@ -232,7 +239,9 @@ export class RedemptionService {
                 ...(input.billFen !== undefined ? { billFen: input.billFen } : {}),
                 otherDiscount: input.otherDiscount,
                 role: staff.role,
-                managerApproved
+                managerApproved,
+                cardPicked: picked !== null,
+                codeWindow: record.codeWindow
               },
               settings,
               this.deps.ledger

@@ -9,6 +9,7 @@ import { writeMode } from '../station/mode'
 import { upstreamFor } from '../station/upstreamFor'
 import { appendAudit } from '../staff/audit'
 import { AppFailure } from '../../shared/result'
+import { DEFAULT_POLICY, type RulesPolicy } from '../../shared/rules'
 import type {
   ConnectionTestResult,
   GoLiveResult,
@@ -61,9 +62,20 @@ export class SetupService {
         cutoffMinutes: store.cutoffMinutes
       },
       upstream: this.upstreamView(stored?.upstream ?? { kind: 'training' }),
-      policy: settings.policy(),
+      policy: this.livePolicy(stored),
       secretsEncrypted: stored === null || stored.upstream.kind === 'training' ? true : this.secrets.encrypted
     }
+  }
+
+  /**
+   * The policy the wizard shows and saves is the LIVE one. In live mode that is the station's own; in training
+   * it is the one a manager saved for live, else the safe defaults — never training's practice policy (which
+   * takes unknown cards offline for the pick-the-coupon drill). Taking a setting to live is the manager's
+   * explicit choice in the form (docs/offline-policy.md).
+   */
+  private livePolicy(stored: StoredSetup | null): RulesPolicy {
+    if (this.station.mode === 'live') return this.station.services.settings.policy()
+    return stored?.policy ?? DEFAULT_POLICY
   }
 
   private upstreamView(up: StoredUpstream): UpstreamView {

@@ -3,7 +3,8 @@
  * It lives beside mode.json, outside the training and live databases, so the set-up done while the
  * station is still in training carries over to live — but no training data does. Each save bumps
  * `revision`; a database applies a revision it has not seen yet when the station opens (and at once
- * when saved), writing the identity, the store profile and the policy into that database's settings.
+ * when saved), writing the identity, the store profile and (live database only) the policy into that
+ * database's settings. The policy is the live one: training keeps its own practice policy.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -94,7 +95,8 @@ export function applySetupToDb(db: Db, mode: StationMode, setup: StoredSetup): v
     ...(storeLocationId !== null ? { storeLocationId } : {})
   })
   writeSetting(db, 'store.profile', StoreProfileSchema.parse({ timeZone, cutoffMinutes }))
-  writeSetting(db, 'rules.policy', rulesPolicySchema.parse(setup.policy))
+  // The saved policy is the live one; a training database keeps its own practice policy.
+  if (mode === 'live') writeSetting(db, 'rules.policy', rulesPolicySchema.parse(setup.policy))
   writeSetting(db, APPLIED_KEY, setup.revision)
 }
 

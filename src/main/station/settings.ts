@@ -90,6 +90,7 @@ export class StationSettings {
     const generation = settingsGeneration(this.db)
     if (this.snapshot?.generation === generation) return this.snapshot.value
     const value: RedeemSettings = {
+      mode: this.mode,
       policy: this.policy(),
       identity: this.identity(),
       store: this.store(),

@@ -8,7 +8,7 @@ import type { Db } from '../db/open'
 const SQL = {
   duePage: `SELECT seq FROM outbox WHERE state = 'queued' AND seq > ? AND next_attempt_at <= ? ORDER BY seq LIMIT ?`,
   load: `SELECT o.seq, o.redemption_id, o.attempts, o.in_flight, o.created_at, o.next_attempt_at,
-                r.code, r.custom_code, r.card_id, r.picked_card_id, r.online
+                r.code, r.custom_code, r.card_id, r.picked_card_id, r.online, r.at
          FROM outbox o JOIN redemptions r ON r.id = o.redemption_id
          WHERE o.seq = ? AND o.state = 'queued'`,
   byRedemption: `SELECT o.seq, o.state, r.status FROM outbox o JOIN redemptions r ON r.id = o.redemption_id
@@ -21,6 +21,15 @@ const SQL = {
          AND NOT EXISTS (SELECT 1 FROM conflict_resolutions c WHERE c.redemption_id = r.id)`,
   ours: `SELECT EXISTS (SELECT 1 FROM sync_attempts WHERE outbox_seq = ? AND kind = 'consume' AND id <> ?
            AND (outcome IS NULL OR outcome IN ('consumed', 'ambiguous', 'unknown'))) AS found`,
+  oursAfterNormal: `SELECT EXISTS (SELECT 1 FROM sync_attempts c WHERE c.outbox_seq = ? AND c.kind = 'consume'
+           AND c.id <> ? AND (c.outcome IS NULL OR c.outcome IN ('consumed', 'ambiguous', 'unknown'))
+           AND (EXISTS (SELECT 1 FROM sync_attempts s WHERE s.outbox_seq = c.outbox_seq AND s.kind = 'status_check'
+                  AND s.outcome = 'status' AND json_extract(s.detail, '$.status') = 'NORMAL' AND s.id < c.id
+                  AND s.finished_at <= c.started_at AND c.started_at - s.finished_at <= ?)
+             OR EXISTS (SELECT 1 FROM code_statuses k WHERE k.code = ? AND k.status = 'NORMAL'
+                  AND k.seen_at <= c.started_at AND c.started_at - k.seen_at <= ?))) AS found`,
+  codeWindow: `SELECT begin_time, end_time FROM code_statuses WHERE code_key = ?`,
+  lookupSeen: `SELECT seen_at FROM code_statuses WHERE code_key = ? AND status = 'NORMAL'`,
   anyConsume: `SELECT EXISTS (SELECT 1 FROM sync_attempts WHERE outbox_seq = ? AND kind = 'consume') AS found`,
   insertAttempt: `INSERT INTO sync_attempts (outbox_seq, kind, started_at, finished_at, outcome, errcode, detail)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,

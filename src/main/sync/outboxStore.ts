@@ -22,6 +22,8 @@ export interface OutboxItem {
   cardId: string | null
   pickedCardId: string | null
   online: boolean
+  /** When the cashier redeemed it (station clock): the time the code's validity window must hold. */
+  redeemedAt: number
   attempts: number
   inFlight: boolean
   createdAt: number
@@ -129,6 +131,7 @@ export class OutboxStore {
           card_id: string | null
           picked_card_id: string | null
           online: number
+          at: number
         }
       | undefined
     if (!row) return undefined
@@ -140,6 +143,7 @@ export class OutboxStore {
       cardId: row.card_id,
       pickedCardId: row.picked_card_id,
       online: row.online === 1,
+      redeemedAt: row.at,
       attempts: row.attempts,
       inFlight: row.in_flight === 1,
       createdAt: row.created_at,
@@ -169,6 +173,35 @@ export class OutboxStore {
   /** Whether a consume of ours, other than `exceptAttemptId`, went through or may have. */
   hadOurConsume(seq: number, exceptAttemptId: number): boolean {
     return (this.q.ours.get(seq, exceptAttemptId) as { found: number }).found === 1
+  }
+
+  /**
+   * Whether a consume of ours (other than `exceptAttemptId`) that may have landed was sent at most `gapMs` after
+   * code/get answered NORMAL for this code — the worker's own check, or the cashier's look-up (code_statuses,
+   * stamped with the scan time, so the gap is never under-counted): then nothing but our own request can have
+   * changed the code in between (docs/reliability.md § An ambiguous consume).
+   */
+  hadOurConsumeAfterNormal(item: OutboxItem, exceptAttemptId: number, gapMs: number): boolean {
+    const row = this.q.oursAfterNormal.get(item.seq, exceptAttemptId, gapMs, item.code, gapMs) as {
+      found: number
+    }
+    return row.found === 1
+  }
+
+  /** When the cashier's look-up (scan time) last saw this code NORMAL, if it did. */
+  lookupSeenAt(codeKey: string): number | undefined {
+    const row = this.q.lookupSeen.get(codeKey) as { seen_at: number } | undefined
+    return row?.seen_at
+  }
+
+  /**
+   * The code's own validity window as the look-up last saw it (code/get begin_time/end_time, epoch ms), by its
+   * key (src/main/db/codeKey.ts: a custom code's status belongs to its card).
+   */
+  rememberedWindow(codeKey: string): { begin: number | null; end: number | null } | undefined {
+    const row = this.q.codeWindow.get(codeKey) as
+      { begin_time: number | null; end_time: number | null } | undefined
+    return row ? { begin: row.begin_time, end: row.end_time } : undefined
   }
 
   hasConsumeAttempt(seq: number): boolean {

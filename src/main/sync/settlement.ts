@@ -68,7 +68,13 @@ export function itemUpdate(
         cardId: null,
         openid: null,
         lastError: outcome.reason,
-        audit: { tries: item.attempts + 1, errcode: outcome.errcode }
+        audit: {
+          tries: item.attempts + 1,
+          errcode: outcome.errcode,
+          ...(outcome.window
+            ? { redeemedAt: item.redeemedAt, validFrom: outcome.window.begin, validUntil: outcome.window.end }
+            : {})
+        }
       }
     case 'retry': {
       const counts = !isWorkerWide(outcome.error)

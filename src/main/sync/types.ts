@@ -38,7 +38,7 @@ export interface SyncWorkerOptions {
   sendNowDeadlineMs?: number
   /** Outbox rows read per page. Default 64. */
   pageSize?: number
-  /** code/get before an offline item's first consume (see round.ts). Default true. */
+  /** code/get before every consume but an online item's first (see round.ts). Default true. */
   precheckOffline?: boolean
   /** Longest sleep: housekeeping (stale flags, state) and a safety net for a missed notify(). Default 5 s. */
   idleMs?: number

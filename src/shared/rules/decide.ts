@@ -122,7 +122,13 @@ function decideUnguarded(
     const money = redemptionMoney(null, null)
     return verdict([reason('STATION_SETTINGS_INVALID', 'deny', { detail: problem })], money, null, ctx)
   }
-  const reasons: Reason[] = [...localDuplicate(ctx), ...upstreamStatus(code, ctx), ...cardPresence(card, ctx)]
+  // WeChat refused the code itself (40056 …): that is the answer; "no card details" would only add noise.
+  const refusedCode = card === null && code?.kind === 'error'
+  const reasons: Reason[] = [
+    ...localDuplicate(ctx),
+    ...upstreamStatus(code, ctx),
+    ...(refusedCode ? [] : cardPresence(card, ctx))
+  ]
 
   const { bill: amount, invalid } = billOf(ctx.billAmount)
   if (invalid) reasons.push(reason('INVALID_BILL_AMOUNT', 'needsAmount'))

@@ -46,8 +46,8 @@ export const REASON_TEXTS: Readonly<Record<ReasonCode, Templates>> = {
     en: 'This coupon was invalidated by the merchant'
   },
   UNKNOWN_CODE: {
-    'zh-CN': '微信查不到这个券码（可能未被领取、已转赠他人，或券种选错了）',
-    en: 'WeChat does not know this code (not claimed, gifted to someone else, or the wrong coupon type was chosen)'
+    'zh-CN': '此券码无效：微信查不到它（可能未被领取、已转赠他人，或券种选错了）',
+    en: 'This code is not valid: WeChat does not know it (not claimed, gifted to someone else, or the wrong coupon was chosen)'
   },
   INVALID_USER_CARD_STATE: {
     'zh-CN': '此券已被删除、正在转赠、已过期或已失效，不能使用',
@@ -161,13 +161,25 @@ export const REASON_TEXTS: Readonly<Record<ReasonCode, Templates>> = {
     'zh-CN': '网络断开，本机没有此券的券种信息',
     en: 'Offline, and this station does not have the details of this coupon'
   },
+  OFFLINE_PICK_CARD: {
+    'zh-CN': '网络断开，本机不知道这个券码属于哪种券：请从列表中选择顾客出示的券，并请店长确认',
+    en: 'Offline, and this station does not know which coupon this code is: pick the coupon the customer shows, then a manager must approve'
+  },
+  OFFLINE_PICKED_CARD: {
+    'zh-CN': '网络断开，券种由收银员选择，微信未确认：需店长输入 PIN',
+    en: 'Offline, and the coupon was picked by the cashier without WeChat confirming it: a manager must enter their PIN'
+  },
+  OFFLINE_NO_CARDS: {
+    'zh-CN': '网络断开，本机不认识这个券码，也没有保存任何券种，不能核销；请联网后再扫',
+    en: 'Offline: this station does not know this code and has no coupons stored to choose from, so it cannot be redeemed; scan it again once the network is back'
+  },
   ENCRYPTED_CODE_OFFLINE: {
     'zh-CN': '这是加密券码，网络断开时无法解码；请顾客打开卡券出示券码二维码',
     en: 'This is an encrypted code, which cannot be decoded while offline; ask the customer to show the coupon QR code'
   },
   CUSTOM_CODE_CARD_NEEDED: {
-    'zh-CN': '这是商户自定义券码，请先选择券种',
-    en: 'This is a merchant-defined code: choose which coupon it belongs to first'
+    'zh-CN': '微信不认识这个券码。如果它是商户自定义券码，请选择所属券种；否则此券码无效',
+    en: 'WeChat does not know this code. If it is a merchant-defined code, choose its coupon; otherwise the code is not valid'
   },
   STATION_SETTINGS_INVALID: {
     'zh-CN': '收银台设置有误[（{detail}）]，请联系店长',

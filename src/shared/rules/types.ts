@@ -22,6 +22,11 @@ export interface LocalHistory {
   customerRedemptionsToday: number
   /** Offline redemptions on this station in the current business day. */
   offlineRedemptionsToday: number
+  /**
+   * The code's own validity window (code/get begin_time/end_time) as WeChat last reported it to this station.
+   * Used offline, when there is no fresh answer: a code seen not yet valid stays so without the network.
+   */
+  codeWindow?: { begin?: EpochMs; end?: EpochMs }
 }
 
 export interface DecideContext {
@@ -39,6 +44,13 @@ export interface DecideContext {
   connectivity: 'online' | 'offline'
   /** A manager entered their PIN for this scan. */
   managerApproved?: boolean
+  /**
+   * Live (real coupons) or training. Absent means live: the safe side. Offline, an unknown code is never taken
+   * on a cashier's word alone in live mode (docs/offline-policy.md).
+   */
+  stationMode?: 'live' | 'training'
+  /** The card is the cashier's pick for a code whose card the station did not know (offline). */
+  cardPicked?: boolean
   local: LocalHistory
   policy: RulesPolicy
 }

@@ -18,6 +18,8 @@ export interface WorkerHarness {
   worker: SyncWorker
   events: Emitted[]
   record(spec: RedemptionSpec): string
+  /** What the cashier's look-up leaves behind: the code's status as code/get said it, stamped with the scan time. */
+  lookedUp(code: string, seen?: Partial<LookedUp>): void
   view(id: string): SyncView
   updates(): Array<SyncEvents['redemption.updated']>
   states(): Array<SyncEvents['sync.state']>
@@ -47,6 +49,13 @@ export function workerHarness(options: Partial<SyncWorkerOptions> = {}): WorkerH
     worker,
     events,
     record: (spec) => record(db, { at: clock.now(), ...spec }),
+    lookedUp: (code, seen = {}) => {
+      const l = { status: 'NORMAL', at: clock.now(), beginTime: null, endTime: null, ...seen }
+      db.prepare(
+        `INSERT OR REPLACE INTO code_statuses (code, card_id, status, can_consume, openid, begin_time, end_time, seen_at)
+         VALUES (?, ?, ?, 1, NULL, ?, ?, ?)`
+      ).run(code, CARD_A, l.status, l.beginTime, l.endTime, l.at)
+    },
     view: (id) => view(db, id),
     updates: () =>
       events
@@ -55,6 +64,13 @@ export function workerHarness(options: Partial<SyncWorkerOptions> = {}): WorkerH
     states: () =>
       events.filter((e) => e.event === 'sync.state').map((e) => e.payload as SyncEvents['sync.state'])
   }
+}
+
+export interface LookedUp {
+  status: string
+  at: number
+  beginTime: number | null
+  endTime: number | null
 }
 
 export const CARD_A = 'pCARDaaaaaaaaaaaaaaaaaaaaaaa'

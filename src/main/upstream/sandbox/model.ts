@@ -140,10 +140,6 @@ export class SandboxModel {
     return entry.status
   }
 
-  isNotYetValid(entry: CodeEntry): boolean {
-    return this.now() < entry.beginTime * 1000
-  }
-
   applyConsume(entry: CodeEntry): ConsumeRecord {
     entry.status = 'CONSUMED'
     const record = { code: entry.code, cardId: entry.cardId, openid: entry.openid, at: this.now() }

@@ -32,6 +32,14 @@ export const WECHAT_API_BASE_URL = 'https://api.weixin.qq.com'
 /** card/batchget returns at most 50 ids per page (§2.5). */
 export const BATCHGET_PAGE = 50
 
+/** Less time than this left in the deadline is not worth a second code/get. */
+const MIN_RETRY_MS = 50
+
+/** A reply that was there but unusable: errcode -1 (system busy) or an unreadable/truncated body. */
+const isHiccup = (error: unknown): boolean =>
+  error instanceof UpstreamError &&
+  ((error.kind === 'transient' && error.errcode === -1) || error.kind === 'malformed')
+
 export type WechatCredentials =
   ({ kind: 'appSecret' } & AppSecretCredentials) | ({ kind: 'tokenService' } & TokenServiceConfig)
 
@@ -61,6 +69,7 @@ export class WechatCardClient implements Upstream {
   readonly name: string
   private readonly api: WechatApi
   private readonly datacubeSources: readonly number[]
+  private readonly defaultDeadlineMs: number
 
   constructor(options: WechatClientOptions) {
     this.name = options.name ?? 'wechat'
@@ -78,13 +87,35 @@ export class WechatCardClient implements Upstream {
       c.kind === 'appSecret'
         ? new AppSecretTokens(baseUrl, { appId: c.appId, appSecret: c.appSecret }, deps)
         : new TokenServiceTokens({ url: c.url, ...(c.stationKey ? { stationKey: c.stationKey } : {}) }, deps)
-    this.api = new WechatApi(baseUrl, fetchFn, tokens, options.defaultDeadlineMs ?? 10_000)
+    this.defaultDeadlineMs = options.defaultDeadlineMs ?? 10_000
+    this.api = new WechatApi(baseUrl, fetchFn, tokens, this.defaultDeadlineMs)
   }
 
+  /**
+   * code/get is only a question, so a single -1 or unreadable (truncated) reply is asked once more within the
+   * same deadline: one hiccup must not send the counter offline. Unreachable (network, timeout) is not retried:
+   * that is what offline is for, and the deadline is spent anyway.
+   */
   async getCodeStatus(
     code: string,
     cardId: string | undefined,
     options?: CallOptions
+  ): Promise<CodeStatus | CodeGetError> {
+    const deadlineMs = options?.deadlineMs ?? this.defaultDeadlineMs
+    const started = Date.now()
+    try {
+      return await this.getCodeStatusOnce(code, cardId, { ...options, deadlineMs })
+    } catch (error) {
+      const left = deadlineMs - (Date.now() - started)
+      if (!isHiccup(error) || left < MIN_RETRY_MS || options?.signal?.aborted) throw error
+      return this.getCodeStatusOnce(code, cardId, { ...options, deadlineMs: left })
+    }
+  }
+
+  private async getCodeStatusOnce(
+    code: string,
+    cardId: string | undefined,
+    options: CallOptions
   ): Promise<CodeStatus | CodeGetError> {
     const body: JsonObject = { code, check_consume: false }
     if (cardId) body.card_id = cardId

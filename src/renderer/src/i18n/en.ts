@@ -751,6 +751,7 @@ export const en: Catalogue = {
     ALREADY_SET_UP: 'The manager account already exists; sign in instead',
     APPROVAL_INVALID: 'The manager approval expired or was for another scan; ask again',
     MANAGER_PIN_REQUIRED: 'A manager must type their PIN for this redemption',
+    CARD_NOT_PICKED: 'Pick which coupon this is before redeeming it',
     NOT_REDEEMABLE: 'This coupon cannot be redeemed now',
     CONFIRM_WARNINGS: 'Confirm the warnings above first',
     DUPLICATE: 'This coupon was just redeemed on this till; scan it again to see when',
@@ -822,7 +823,7 @@ export const en: Catalogue = {
     },
     policy: {
       intro:
-        'When WeChat cannot be reached, the station decides with these rules whether to redeem offline. Offline redemptions are marked pending and sent when the connection is back.',
+        'When WeChat cannot be reached, the station decides with these rules whether to redeem offline. Offline redemptions are marked pending and sent when the connection is back. These are the live rules: they start from the safe defaults, and training’s practice settings are not copied.',
       maxFaceValue: 'Largest coupon value per offline redemption',
       maxFaceValueHelp:
         'Coupons worth more need a manager PIN offline (or are refused); 0 means every money coupon does.',
@@ -830,7 +831,7 @@ export const en: Catalogue = {
       maxPerDayHelp: 'Beyond this number an offline redemption needs a manager PIN (or is refused).',
       allowUnknown: 'Allow unknown cards',
       allowUnknownHelp:
-        'When a code’s card is not cached, the cashier may pick the coupon from the store’s active cards.',
+        'When a code’s card is not cached, the cashier may pick the coupon from the store’s active cards; in live mode a manager must approve each one.',
       managerOverride: 'Manager may override the limits',
       managerOverrideHelp: 'On: over a limit a manager PIN lets it through; off: over a limit is refused.'
     },

@@ -719,6 +719,7 @@ export const zhCN = {
     ALREADY_SET_UP: '店长账号已经存在，请直接登录',
     APPROVAL_INVALID: '店长批准已过期或不属于这次扫码，请重新请店长确认',
     MANAGER_PIN_REQUIRED: '此次核销需要店长输入 PIN',
+    CARD_NOT_PICKED: '请先选择这是哪种券，再核销',
     NOT_REDEEMABLE: '此券现在不能核销',
     CONFIRM_WARNINGS: '请先确认上面的提示',
     DUPLICATE: '此券刚刚已在本机核销，请重新扫码查看详情',
@@ -786,13 +787,14 @@ export const zhCN = {
     },
     policy: {
       intro:
-        '连不上微信时，核销台按这些规则决定是否允许离线核销。离线核销标记为"待同步"，恢复连接后自动发送。',
+        '连不上微信时，核销台按这些规则决定是否允许离线核销。离线核销标记为"待同步"，恢复连接后自动发送。这些是正式模式的规则：从安全的默认值开始，不会沿用培训模式的练习设置。',
       maxFaceValue: '单笔离线核销最高面值',
       maxFaceValueHelp: '超过此面值的券离线时需店长 PIN（或直接拒绝）；0 表示所有金额券都需要。',
       maxPerDay: '每个营业日离线核销笔数上限',
       maxPerDayHelp: '达到上限后再离线核销需店长 PIN（或直接拒绝）。',
       allowUnknown: '允许未知卡券',
-      allowUnknownHelp: '券所属卡券没有缓存时，允许收银员从本店有效卡券中选择后离线核销。',
+      allowUnknownHelp:
+        '券所属卡券没有缓存时，允许收银员从本店有效卡券中选择后离线核销；正式模式下每笔需店长输入 PIN 确认。',
       managerOverride: '超限时允许店长放行',
       managerOverrideHelp: '开启：超限时店长输入 PIN 可放行；关闭：超限直接拒绝。'
     },

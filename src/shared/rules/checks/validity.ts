@@ -29,8 +29,11 @@ export function validity(
 ): Reason[] {
   const own = code?.kind === 'code' ? code : null
   const fromCard = cardWindow(card)
-  const begin = own?.beginTime ?? fromCard.begin
-  const end = own?.endTime ?? fromCard.end
+  // Offline there is no fresh answer: the window WeChat last gave for this very code still holds (it is fixed
+  // per code), so a code refused as not yet valid online is not accepted a minute later offline.
+  const remembered = own === null ? ctx.local.codeWindow : undefined
+  const begin = own?.beginTime ?? remembered?.begin ?? fromCard.begin
+  const end = own?.endTime ?? remembered?.end ?? fromCard.end
   const out: Reason[] = []
   if (begin !== undefined && ctx.now < begin) {
     out.push(reason('NOT_YET_VALID', 'deny', { from: formatLocalMinute(begin, ctx.timeZone) }))
@@ -40,7 +43,12 @@ export function validity(
   }
   const d = card?.dateInfo
   // Without code/get times a fixed-term card's window is unknowable here: say so, do not refuse.
-  if (d?.kind === 'fixTerm' && own?.beginTime === undefined && own?.endTime === undefined) {
+  if (
+    d?.kind === 'fixTerm' &&
+    begin === undefined &&
+    own?.endTime === undefined &&
+    remembered?.end === undefined
+  ) {
     out.push(reason('VALIDITY_FROM_RECEIPT', 'info', d.fixedTerm === null ? {} : { days: d.fixedTerm }))
   }
   return out

@@ -28,18 +28,18 @@ export function getCode(model: SandboxModel, ctx: RouteContext): JsonObject {
   if ('error' in found) return found.error
   const { entry } = found
   const status = model.effectiveStatus(entry)
-  const notYetValid = model.isNotYetValid(entry)
   // (inf) check_consume defaults to true when omitted; the station always sends it explicitly.
   if (ctx.body.check_consume !== false) {
     if (status === 'CONSUMED') return model.error(40099)
     if (status !== 'NORMAL') return model.error(40127)
-    if (notYetValid) return model.error(40079)
   }
   const reply: JsonObject = {
     card: { card_id: entry.cardId, begin_time: entry.beginTime, end_time: entry.endTime },
     openid: entry.openid,
+    // Documented: can_consume false for a bad state (CONSUMED …). Nothing documents it false for a NORMAL
+    // code before its begin_time, so it is not: the station's own validity gate must catch an early code.
     // Member cards report can_consume true although consume refuses them with 40071 ([COMM-40071]).
-    can_consume: status === 'NORMAL' && !notYetValid,
+    can_consume: status === 'NORMAL',
     user_card_status: status
   }
   if (entry.outerStr !== undefined) reply.outer_str = entry.outerStr
@@ -54,8 +54,8 @@ export function consumeCode(model: SandboxModel, ctx: RouteContext): JsonObject 
   const status = model.effectiveStatus(entry)
   if (status === 'CONSUMED') return model.error(40099)
   if (status !== 'NORMAL') return model.error(40127)
-  // (inf) whether consume answers 40079 before begin_time is unverified (§4); it is the documented "invalid time".
-  if (model.isNotYetValid(entry)) return model.error(40079)
+  // Nothing documents a refusal of a consume before begin_time (40079's trigger is unverified), so an early
+  // consume goes through, as it may upstream: only the station's own gates keep it from happening.
   model.applyConsume(entry)
   return model.ok({ card: { card_id: entry.cardId }, openid: entry.openid })
 }
