@@ -157,10 +157,10 @@ export function StaffPage() {
           title={t('staffPage.deactivateConfirm', { name: s.name })}
           okText={t('staffPage.deactivate')}
           cancelText={t('staffPage.cancel')}
-          okButtonProps={{ ...confirmProps('staff-confirm'), danger: true }}
+          okButtonProps={confirmProps('staff-confirm')}
           onConfirm={() => setActive(s, false)}
         >
-          <Button danger icon={<StopOutlined />} data-testid="staff-deactivate">
+          <Button icon={<StopOutlined />} data-testid="staff-deactivate">
             {t('staffPage.deactivate')}
           </Button>
         </Popconfirm>
@@ -244,7 +244,7 @@ export function StaffPage() {
                 dataIndex: 'active',
                 render: (active: boolean) =>
                   active ? (
-                    <Tag icon={<CheckCircleOutlined />} color="success" data-testid="staff-status">
+                    <Tag icon={<CheckCircleOutlined />} data-testid="staff-status">
                       {t('staffPage.active')}
                     </Tag>
                   ) : (
