@@ -414,7 +414,7 @@ export const en: Catalogue = {
     scanCode: 'Scan: {{title}}'
   },
   staffPage: {
-    list: 'Staff',
+    list: 'Staff list',
     add: 'Add someone',
     role: 'Role',
     create: 'Add',
