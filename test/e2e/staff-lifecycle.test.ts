@@ -311,5 +311,19 @@ for (const { lang, catalogue, manager, cashier } of LANGS) {
       await till.getByTestId('lock-screen').waitFor()
       expect(await till.getByTestId('locked-scan').count()).toBe(0)
     })
+
+    it('applies a manager’s own demotion at once, once another manager exists', async () => {
+      await row(boss, cashier.name).getByTestId('staff-make-manager').click()
+      await confirm(boss)
+      await expect.poll(() => row(boss, cashier.name).getAttribute('data-role')).toBe('manager')
+      await row(boss, manager.name).getByTestId('staff-make-cashier').click()
+      await confirm(boss)
+      // Back at the counter as a cashier: the staff page and its menu entry are gone.
+      await boss.getByTestId('counter').waitFor()
+      await expect
+        .poll(() => boss.getByTestId('header-cashier').textContent())
+        .toContain(text('role.cashier'))
+      expect(await boss.getByTestId('nav-staff').count()).toBe(0)
+    })
   })
 }

@@ -44,7 +44,7 @@ const confirmProps = (testId: string) => ({ 'data-testid': testId }) as ButtonPr
 
 export function StaffPage() {
   const { t } = useTranslation()
-  const { staff: me } = useSession()
+  const { staff: me, refresh: refreshSession } = useSession()
   const [form] = Form.useForm<NewStaff>()
   const [resetForm] = Form.useForm<NewPin>()
   const [staff, setStaff] = useState<StaffMember[]>([])
@@ -81,15 +81,21 @@ export function StaffPage() {
     return r.ok
   }
 
+  // A manager who changed their own role (or deactivated themselves, with another manager left) sees the
+  // station as it now is for them: the header, the pages they may open, or the sign-in screen.
+  const afterSelf = (s: StaffMember) => (ok: boolean) => {
+    if (ok && s.staffId === me.staffId) refreshSession()
+  }
+
   const setActive = (s: StaffMember, active: boolean) =>
     void act(call('staff.setActive', { staffId: s.staffId, active }), () =>
       t(active ? 'staffPage.reactivated' : 'staffPage.deactivated', { name: s.name })
-    )
+    ).then(afterSelf(s))
 
   const setRole = (s: StaffMember, role: Role) =>
     void act(call('staff.setRole', { staffId: s.staffId, role }), () =>
       t(role === 'manager' ? 'staffPage.nowManager' : 'staffPage.nowCashier', { name: s.name })
-    )
+    ).then(afterSelf(s))
 
   const resetPin = async (values: NewPin) => {
     if (!resetting) return

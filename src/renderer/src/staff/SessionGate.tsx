@@ -74,8 +74,9 @@ export function SessionGate({ children }: { children: ReactNode }) {
   useInactivityLock(session?.lockAfterMs ?? 0, unlocked, lock)
 
   const control = useMemo<SessionControl | null>(
-    () => (session?.staff ? { session, staff: session.staff, lock, signOut } : null),
-    [session, lock, signOut]
+    () =>
+      session?.staff ? { session, staff: session.staff, lock, signOut, refresh: () => void refresh() } : null,
+    [session, lock, signOut, refresh]
   )
 
   if (!session) {
