@@ -222,6 +222,8 @@ for (const { lang, catalogue, manager, cashier } of LANGS) {
       await till.getByTestId('lock-button').click()
       await till.getByTestId('signin-deactivated').waitFor()
       expect(await till.getByTestId('signin-deactivated').textContent()).toBe(text('signIn.deactivated'))
+      // The fresh sign-in list has the manager and not the deactivated cashier.
+      await till.locator(`[data-testid="staff-choice"][data-staff-name="${manager.name}"]`).waitFor()
       expect(await till.locator(`[data-staff-name="${cashier.name}"]`).count()).toBe(0)
       await shot(till, 'signed-out-deactivated')
 
@@ -233,6 +235,7 @@ for (const { lang, catalogue, manager, cashier } of LANGS) {
         .toBe('STAFF_INACTIVE')
       expect(await stale.getByTestId('signin-error').textContent()).toBe(text('errors.STAFF_INACTIVE'))
       await expect.poll(() => stale.locator(`[data-staff-name="${cashier.name}"]`).count()).toBe(0)
+      await stale.locator(`[data-testid="staff-choice"][data-staff-name="${manager.name}"]`).waitFor()
       await shot(stale, 'sign-in-refused')
     })
 
