@@ -22,6 +22,10 @@ export const ERROR_CODES = [
   'NOT_A_MANAGER',
   'BAD_PIN',
   'STAFF_EXISTS',
+  'STAFF_INACTIVE',
+  'LAST_MANAGER',
+  'PIN_UNCHANGED',
+  'RESET_OWN_PIN',
   'ALREADY_SET_UP',
   // the counter
   'APPROVAL_INVALID',

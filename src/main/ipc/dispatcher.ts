@@ -7,7 +7,7 @@
 import { contract, type Access } from '../../shared/ipc/contract'
 import { AppFailure, fail, ok, type Result } from '../../shared/result'
 import type { Handlers } from './handlers'
-import type { Session } from './session'
+import { RECHECK_STAFF, type Session, type StaffRecheck } from './session'
 
 export type Dispatch = (channel: unknown, request: unknown, session: Session) => Promise<Result<unknown>>
 
@@ -35,6 +35,8 @@ export function createDispatcher(
     if (name === null || !spec || !handler) {
       return fail('UNKNOWN_CHANNEL', `There is no channel called ${String(channel)}.`)
     }
+    const ended = recheckStaff(handlers, spec.access, session)
+    if (ended) return ended
     const denied = checkAccess(spec.access, session)
     if (denied) return denied
     const parsed = spec.request.safeParse(request)
@@ -52,6 +54,26 @@ export function createDispatcher(
       return fail('INTERNAL', `Something went wrong in ${name}; the station logged it. Nothing was changed.`)
     }
   }
+}
+
+/**
+ * The signed-in person is looked up again (one indexed read): deactivated → the session ends and a
+ * non-public request is refused; a changed role or name replaces the session's copy.
+ */
+function recheckStaff(handlers: object, access: Access, session: Session): Result<never> | null {
+  const recheck = (handlers as { [RECHECK_STAFF]?: StaffRecheck })[RECHECK_STAFF]
+  if (!recheck || !session.staff) return null
+  const now = recheck(session.staff.staffId)
+  if (!now) {
+    const name = session.staff.name
+    session.signOut()
+    session.endedBecause = 'deactivated'
+    if (access === 'public') return null
+    return fail('STAFF_INACTIVE', `${name} has been deactivated on this station and was signed out.`)
+  }
+  const before = session.staff
+  if (now.role !== before.role || now.name !== before.name) session.staff = now
+  return null
 }
 
 function checkAccess(access: Access, session: Session): Result<never> | null {

@@ -16,11 +16,24 @@ export interface SignedInStaff {
 
 export const DEFAULT_LOCK_AFTER_MS = 5 * 60_000
 
+/**
+ * The handler map may carry this: who a signed-in person is NOW (null when deactivated or gone).
+ * The dispatcher asks it on every request of a signed-in session, so a deactivated person's
+ * session ends at their next request and a role change applies at once, on every screen.
+ */
+export const RECHECK_STAFF = Symbol('recheckStaff')
+export type StaffRecheck = (staffId: string) => SignedInStaff | null
+
+/** Why main ended this screen's session by itself (shown once on the sign-in screen). */
+export type SessionEnd = 'deactivated'
+
 export class Session {
   readonly id = randomUUID()
   staff: SignedInStaff | null = null
   locked = false
   lastActivityAt = 0
+  /** Set when main signed the person out by itself; session.current reports it once. */
+  endedBecause: SessionEnd | null = null
 
   constructor(
     readonly origin: string,
@@ -30,6 +43,7 @@ export class Session {
 
   signIn(staff: SignedInStaff): void {
     this.staff = staff
+    this.endedBecause = null
     this.locked = false
     this.lastActivityAt = this.now()
   }

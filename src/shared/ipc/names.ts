@@ -14,7 +14,12 @@ export const STAFF_CHANNELS = [
   'staff.lock',
   'staff.unlock',
   'staff.create',
-  'staff.approve'
+  'staff.approve',
+  'staff.listAll',
+  'staff.changePin',
+  'staff.resetPin',
+  'staff.setActive',
+  'staff.setRole'
 ] as const
 
 export const REDEEM_CHANNELS = [

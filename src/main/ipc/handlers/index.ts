@@ -4,7 +4,7 @@
  */
 import type { ChannelName } from '../../../shared/ipc/names'
 import type { ParsedRequestOf, ResponseOf } from '../../../shared/ipc/contract'
-import type { Session } from '../session'
+import { RECHECK_STAFF, type Session, type StaffRecheck } from '../session'
 import type { Station } from '../../station/station'
 import { appHandlers } from './app'
 import { syncHandlers } from './sync'
@@ -25,7 +25,7 @@ export type Handlers = {
     request: ParsedRequestOf<K>,
     context: HandlerContext
   ) => ResponseOf<K> | Promise<ResponseOf<K>>
-}
+} & { readonly [RECHECK_STAFF]?: StaffRecheck }
 
 export function createHandlers(station: Station): Handlers {
   return {
@@ -37,6 +37,7 @@ export function createHandlers(station: Station): Handlers {
     ...stationHandlers(station),
     ...trainingHandlers(station),
     ...reportsHandlers(station),
-    ...setupHandlers(station)
+    ...setupHandlers(station),
+    [RECHECK_STAFF]: (staffId: string) => station.services.staff.current(staffId)
   }
 }

@@ -1,6 +1,11 @@
 /** Sign-in, lock/unlock, staff accounts and manager approvals. */
 import { AppFailure } from '../../../shared/result'
-import type { ApprovalGrant, SessionInfo, StaffSummary } from '../../../shared/ipc/contracts/staff'
+import type {
+  ApprovalGrant,
+  SessionInfo,
+  StaffMember,
+  StaffSummary
+} from '../../../shared/ipc/contracts/staff'
 import type { ParsedRequestOf } from '../../../shared/ipc/contract'
 import type { Station } from '../../station/station'
 import { appendAudit } from '../../staff/audit'
@@ -20,12 +25,17 @@ export function staffHandlers(station: Station) {
     })
 
   return {
-    'session.current': (_req: undefined, { session }: HandlerContext): SessionInfo => ({
-      staff: session.staff,
-      locked: session.checkLock(),
-      needsFirstRun: staff.count() === 0,
-      lockAfterMs: session.lockAfterMs
-    }),
+    'session.current': (_req: undefined, { session }: HandlerContext): SessionInfo => {
+      const endedBecause = session.endedBecause
+      session.endedBecause = null
+      return {
+        staff: session.staff,
+        endedBecause,
+        locked: session.checkLock(),
+        needsFirstRun: staff.count() === 0,
+        lockAfterMs: session.lockAfterMs
+      }
+    },
     'staff.list': (): StaffSummary[] => staff.list(),
     'staff.firstManager': async (
       req: ParsedRequestOf<'staff.firstManager'>,
@@ -61,6 +71,15 @@ export function staffHandlers(station: Station) {
     },
     'staff.create': (req: ParsedRequestOf<'staff.create'>, { session }: HandlerContext) =>
       staff.create(req, session.staff),
+    'staff.listAll': (): StaffMember[] => staff.listAll(),
+    'staff.changePin': (req: ParsedRequestOf<'staff.changePin'>) =>
+      staff.changeOwnPin(req.staffId, req.oldPin, req.newPin),
+    'staff.resetPin': (req: ParsedRequestOf<'staff.resetPin'>, { session }: HandlerContext) =>
+      staff.resetPin(req.staffId, req.newPin, signedIn(session)),
+    'staff.setActive': (req: ParsedRequestOf<'staff.setActive'>, { session }: HandlerContext) =>
+      staff.setActive(req.staffId, req.active, signedIn(session)),
+    'staff.setRole': (req: ParsedRequestOf<'staff.setRole'>, { session }: HandlerContext) =>
+      staff.setRole(req.staffId, req.role, signedIn(session)),
     'staff.approve': async (req: ParsedRequestOf<'staff.approve'>): Promise<ApprovalGrant> => {
       const manager = await staff.authenticate(req.staffId, req.pin)
       if (manager.role !== 'manager')
@@ -72,4 +91,10 @@ export function staffHandlers(station: Station) {
       }
     }
   }
+}
+
+/** Manager channels only run with someone signed in (the dispatcher checked); this narrows the type. */
+function signedIn(session: HandlerContext['session']) {
+  if (!session.staff) throw new AppFailure('NOT_SIGNED_IN', 'Sign in first.')
+  return session.staff
 }

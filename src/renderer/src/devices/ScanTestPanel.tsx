@@ -29,6 +29,8 @@ export interface ScanTestPanelProps {
   camera?: CameraSettings
   /** The preview opened a camera: its name is now visible to enumerateDevices. */
   onCameraOpened?: () => void
+  /** Told of every scan (its code, or raw text) — the lock screen uses it to say a scan was not redeemed. */
+  onScan?: (raw: string) => void
 }
 
 export function ScanTestPanel({
@@ -36,7 +38,8 @@ export function ScanTestPanel({
   paused = false,
   wedge,
   camera,
-  onCameraOpened
+  onCameraOpened,
+  onScan
 }: ScanTestPanelProps) {
   const { t } = useTranslation()
   const [log, setLog] = useState<TestScan[]>([])
@@ -44,6 +47,10 @@ export function ScanTestPanel({
   const [cameraOn, setCameraOn] = useState(false)
   const [text, setText] = useState('')
   const nextId = useRef(1)
+  const onScanRef = useRef(onScan)
+  useEffect(() => {
+    onScanRef.current = onScan
+  }, [onScan])
 
   const { info } = useStation()
 
@@ -62,6 +69,7 @@ export function ScanTestPanel({
   const onRendererScan = useCallback(
     (scan: RendererScan) => {
       const mangled = scan.source === 'wedge' && scan.mangled === true
+      onScanRef.current?.(scan.raw)
       record(
         {
           at: scan.at,
@@ -81,7 +89,9 @@ export function ScanTestPanel({
   // HID and serial scans arrive from main already normalised.
   useEffect(
     () =>
-      station.subscribe['device.scan']((notice) =>
+      station.subscribe['device.scan']((notice) => {
+        const n = notice.normalized
+        onScanRef.current?.('kind' in n ? (n.kind === 'code' ? n.code : n.encryptCode) : notice.raw)
         record(
           {
             at: notice.at,
@@ -93,7 +103,7 @@ export function ScanTestPanel({
           },
           null
         )
-      ),
+      }),
     [record]
   )
 

@@ -208,13 +208,29 @@ export const en: Catalogue = {
     attention: {
       title: 'Waiting for a manager',
       needsManager: '{{n}} conflicts or refused redemptions to resolve (Conflicts page)'
-    }
+    },
+    changePin: 'Change my PIN',
+    deactivated:
+      'Your account was deactivated by a manager and you have been signed out. Ask a manager if this is a mistake.'
+  },
+  changePin: {
+    title: 'Change the PIN of {{name}}',
+    intro: 'Type your current PIN, then the new PIN twice.',
+    oldPin: 'Current PIN',
+    oldPinRequired: 'Type your current PIN',
+    newPin: 'New PIN (4–8 digits)',
+    newPinAgain: 'New PIN again',
+    submit: 'Change PIN',
+    done: 'The PIN of {{name}} was changed; sign in with the new PIN from now on.'
   },
   lock: {
     title: 'Till locked',
     who: '{{name}} is signed in. Type the PIN to unlock.',
     pinLabel: 'PIN of {{name}}',
-    switchUser: 'Someone else (sign {{name}} out)'
+    switchUser: 'Someone else (sign {{name}} out)',
+    scanWhileLocked:
+      'A code was scanned while the till was locked ({{code}}). It was NOT redeemed: unlock first, then scan it again.',
+    scanWhileLockedTitle: 'Scan not handled'
   },
   approval: {
     title: 'Manager approval needed',
@@ -428,11 +444,40 @@ export const en: Catalogue = {
     scanCode: 'Scan: {{title}}'
   },
   staffPage: {
-    list: 'Staff',
+    list: 'Staff list',
     add: 'Add someone',
     role: 'Role',
     create: 'Add',
-    created: '{{name}} added'
+    created: '{{name}} added',
+    name: 'Name',
+    status: 'Status',
+    actions: 'Actions',
+    active: 'Active',
+    inactive: 'Deactivated',
+    you: ' (you)',
+    resetPin: 'Reset PIN',
+    resetPinTitle: 'Set a new PIN for {{name}}',
+    resetPinIntro:
+      'For when {{name}} forgot their PIN. Tell them the new PIN in person; a wrong-PIN lockout is lifted too.',
+    resetPinSubmit: 'Set new PIN',
+    pinReset: 'New PIN set for {{name}}',
+    changeMyPin: 'Change my PIN',
+    deactivate: 'Deactivate',
+    deactivateConfirm:
+      'Deactivate {{name}}? They can no longer sign in, and a till they are using signs them out at once.',
+    deactivated: '{{name}} deactivated',
+    reactivate: 'Reactivate',
+    reactivated: '{{name}} reactivated; their old PIN works again',
+    makeManager: 'Make manager',
+    makeCashier: 'Make cashier',
+    makeManagerConfirm: 'Make {{name}} a manager? Managers manage staff, settings and the day close.',
+    makeCashierConfirm: 'Make {{name}} a cashier? They will no longer reach the manager pages.',
+    nowManager: '{{name}} is now a manager',
+    nowCashier: '{{name}} is now a cashier',
+    confirm: 'Yes',
+    cancel: 'Cancel',
+    lastManagerNote:
+      'The station always keeps at least one active manager: the last one cannot be deactivated or made a cashier.'
   },
   reports: {
     tabs: { day: 'Day report', z: 'Z reports', audit: 'Audit log', backups: 'Backups' },
@@ -632,7 +677,12 @@ export const en: Catalogue = {
           sign_in: 'Signed in',
           sign_in_failed: 'Wrong PIN at sign-in',
           sign_out: 'Signed out',
-          created: 'Staff member added'
+          created: 'Staff member added',
+          pin_changed: 'Changed own PIN',
+          pin_reset: 'PIN reset by a manager',
+          deactivated: 'Staff member deactivated',
+          reactivated: 'Staff member reactivated',
+          role_changed: 'Role changed'
         },
         redemption: {
           created: 'Redeemed',
@@ -748,6 +798,12 @@ export const en: Catalogue = {
     NOT_A_MANAGER: 'This person is not a manager and cannot approve',
     BAD_PIN: 'A PIN is 4 to 8 digits',
     STAFF_EXISTS: 'Someone with this name already exists',
+    STAFF_INACTIVE:
+      'This person has been deactivated and cannot sign in or act; ask a manager to reactivate them',
+    LAST_MANAGER:
+      'This is the last active manager: they cannot be deactivated or made a cashier. Make someone else a manager first.',
+    PIN_UNCHANGED: 'The new PIN is the same as the current one; choose another',
+    RESET_OWN_PIN: 'You cannot reset your own PIN; use “Change my PIN” (needs your current PIN)',
     ALREADY_SET_UP: 'The manager account already exists; sign in instead',
     APPROVAL_INVALID: 'The manager approval expired or was for another scan; ask again',
     MANAGER_PIN_REQUIRED: 'A manager must type their PIN for this redemption',

@@ -196,13 +196,27 @@ export const zhCN = {
     attention: {
       title: '有事项等待店长处理',
       needsManager: '{{n}} 项冲突或被拒的核销待处理（「冲突」页）'
-    }
+    },
+    changePin: '更改我的 PIN',
+    deactivated: '您的账号已被店长停用，已退出登录。如有疑问请联系店长。'
+  },
+  changePin: {
+    title: '更改 {{name}} 的 PIN',
+    intro: '请输入现在的 PIN，再输入两次新的 PIN。',
+    oldPin: '现在的 PIN',
+    oldPinRequired: '请输入现在的 PIN',
+    newPin: '新 PIN（4–8 位数字）',
+    newPinAgain: '再次输入新 PIN',
+    submit: '更改 PIN',
+    done: '{{name}} 的 PIN 已更改，下次请用新 PIN 登录。'
   },
   lock: {
     title: '收银台已锁定',
     who: '{{name}} 已登录。请输入 PIN 解锁。',
     pinLabel: '{{name}} 的 PIN',
-    switchUser: '换人登录（退出 {{name}}）'
+    switchUser: '换人登录（退出 {{name}}）',
+    scanWhileLocked: '锁定期间收到一次扫码（{{code}}），该券没有核销。请先解锁，再重新扫码。',
+    scanWhileLockedTitle: '扫码未处理'
   },
   approval: {
     title: '需要店长确认',
@@ -404,7 +418,33 @@ export const zhCN = {
     add: '添加员工',
     role: '角色',
     create: '添加',
-    created: '已添加 {{name}}'
+    created: '已添加 {{name}}',
+    name: '姓名',
+    status: '状态',
+    actions: '操作',
+    active: '在职',
+    inactive: '已停用',
+    you: '（您）',
+    resetPin: '重置 PIN',
+    resetPinTitle: '为 {{name}} 设置新 PIN',
+    resetPinIntro: '{{name}} 忘记 PIN 时使用。设置后请当面告知本人；输错锁定也会一并解除。',
+    resetPinSubmit: '设置新 PIN',
+    pinReset: '已为 {{name}} 设置新 PIN',
+    changeMyPin: '更改我的 PIN',
+    deactivate: '停用',
+    deactivateConfirm: '停用 {{name}}？停用后 TA 不能再登录，正在使用的收银台会立即退出登录。',
+    deactivated: '已停用 {{name}}',
+    reactivate: '恢复',
+    reactivated: '已恢复 {{name}}，可以用原来的 PIN 登录',
+    makeManager: '设为店长',
+    makeCashier: '改为收银员',
+    makeManagerConfirm: '把 {{name}} 设为店长？店长可以管理员工、设置和日结。',
+    makeCashierConfirm: '把 {{name}} 改为收银员？TA 将不能再进入店长页面。',
+    nowManager: '{{name}} 现在是店长',
+    nowCashier: '{{name}} 现在是收银员',
+    confirm: '确定',
+    cancel: '取消',
+    lastManagerNote: '收银台至少要有一位在职店长，最后一位店长不能停用或改为收银员。'
   },
   reports: {
     tabs: { day: '当日报表', z: 'Z 报表', audit: '审计日志', backups: '备份' },
@@ -600,7 +640,12 @@ export const zhCN = {
           sign_in: '登录',
           sign_in_failed: '登录时 PIN 输错',
           sign_out: '退出登录',
-          created: '添加员工'
+          created: '添加员工',
+          pin_changed: '更改自己的 PIN',
+          pin_reset: '店长重置 PIN',
+          deactivated: '停用员工',
+          reactivated: '重新启用员工',
+          role_changed: '更改角色'
         },
         redemption: {
           created: '核销',
@@ -716,6 +761,10 @@ export const zhCN = {
     NOT_A_MANAGER: '这位员工不是店长，不能批准',
     BAD_PIN: 'PIN 必须是 4 到 8 位数字',
     STAFF_EXISTS: '已经有同名的员工',
+    STAFF_INACTIVE: '这位员工已被停用，不能登录或操作。请联系店长恢复。',
+    LAST_MANAGER: '这是最后一位在职店长，不能停用或改为收银员。请先把另一位员工设为店长。',
+    PIN_UNCHANGED: '新 PIN 与现在的 PIN 相同，请换一个',
+    RESET_OWN_PIN: '不能重置自己的 PIN，请用“更改我的 PIN”（需要现在的 PIN）',
     ALREADY_SET_UP: '店长账号已经存在，请直接登录',
     APPROVAL_INVALID: '店长批准已过期或不属于这次扫码，请重新请店长确认',
     MANAGER_PIN_REQUIRED: '此次核销需要店长输入 PIN',

@@ -1,6 +1,10 @@
-/** The locked till: only the signed-in person's PIN opens it again; anyone else signs them out first. */
+/**
+ * The locked till: only the signed-in person's PIN opens it again; anyone else signs them out first.
+ * A scan while locked is not redeemed (nothing behind the lock acts); `missedScan` says so plainly and asks
+ * for the code again after unlocking, rather than redeeming a minutes-old scan the customer may have left with.
+ */
 import { Alert, Button, Card, Typography } from 'antd'
-import { LockOutlined } from '@ant-design/icons'
+import { LockOutlined, ScanOutlined } from '@ant-design/icons'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { StaffSummary } from '../../../shared/ipc/contracts/staff'
@@ -11,11 +15,13 @@ import { PinPad } from './PinPad'
 
 interface LockScreenProps {
   staff: StaffSummary
+  /** The end of the code last scanned while locked, if any. */
+  missedScan: string | null
   onUnlocked: () => void
   onSwitchUser: () => void
 }
 
-export function LockScreen({ staff, onUnlocked, onSwitchUser }: LockScreenProps) {
+export function LockScreen({ staff, missedScan, onUnlocked, onSwitchUser }: LockScreenProps) {
   const { t } = useTranslation()
   const [pin, setPin] = useState('')
   const [busy, setBusy] = useState(false)
@@ -40,6 +46,18 @@ export function LockScreen({ staff, onUnlocked, onSwitchUser }: LockScreenProps)
         </h1>
       }
     >
+      {missedScan !== null && (
+        <Alert
+          type="warning"
+          showIcon
+          icon={<ScanOutlined />}
+          role="alert"
+          className="locked-scan"
+          data-testid="locked-scan"
+          title={t('lock.scanWhileLockedTitle')}
+          description={t('lock.scanWhileLocked', { code: missedScan })}
+        />
+      )}
       <Typography.Paragraph>{t('lock.who', { name: staff.name })}</Typography.Paragraph>
       <PinPad
         value={pin}
@@ -60,7 +78,7 @@ export function LockScreen({ staff, onUnlocked, onSwitchUser }: LockScreenProps)
         />
       )}
       <Button size="large" block className="switch-user" onClick={onSwitchUser} data-testid="switch-user">
-        {t('lock.switchUser')}
+        {t('lock.switchUser', { name: staff.name })}
       </Button>
     </Card>
   )

@@ -1,14 +1,23 @@
-/** A new PIN typed twice: the same two fields wherever a person's PIN is set (first run, staff page). */
+/**
+ * A new PIN typed twice: the same two fields wherever a person's PIN is set (first run, adding someone,
+ * a manager's reset, changing one's own). `labels` names them "new PIN" where an old one exists.
+ */
 import { Form, Input } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { PIN_RULE } from './pinRule'
 
-export function NewPinFields({ testIdPrefix }: { testIdPrefix: string }) {
+export function NewPinFields({
+  testIdPrefix,
+  labels
+}: {
+  testIdPrefix: string
+  labels?: { pin: string; again: string }
+}) {
   const { t } = useTranslation()
   return (
     <>
       <Form.Item
-        label={t('firstRun.pin')}
+        label={labels?.pin ?? t('firstRun.pin')}
         name="pin"
         rules={[{ required: true, pattern: PIN_RULE, message: t('firstRun.pinRule') }]}
       >
@@ -20,7 +29,7 @@ export function NewPinFields({ testIdPrefix }: { testIdPrefix: string }) {
         />
       </Form.Item>
       <Form.Item
-        label={t('firstRun.pinAgain')}
+        label={labels?.again ?? t('firstRun.pinAgain')}
         name="pinAgain"
         dependencies={['pin']}
         rules={[

@@ -1,4 +1,4 @@
-/** The signed-in person and the session actions every page may need (lock, sign out). */
+/** The signed-in person and the session actions every page may need (lock, sign out, re-read). */
 import { createContext, useContext } from 'react'
 import type { SessionInfo, StaffSummary } from '../../../shared/ipc/contracts/staff'
 
@@ -7,6 +7,8 @@ export interface SessionControl {
   staff: StaffSummary
   lock: () => void
   signOut: () => void
+  /** Re-reads session.current (after a change to the signed-in person: their role, their deactivation). */
+  refresh: () => void
 }
 
 export const SessionContext = createContext<SessionControl | null>(null)

@@ -11,8 +11,15 @@ export interface StaffSummary {
   role: Role
 }
 
+/** A row of the manager's staff page: deactivated people stay listed so they can be brought back. */
+export interface StaffMember extends StaffSummary {
+  active: boolean
+}
+
 export interface SessionInfo {
   staff: StaffSummary | null
+  /** Main signed this screen's person out by itself (a manager deactivated them); said once. */
+  endedBecause: 'deactivated' | null
   locked: boolean
   /** No staff exists yet: the first run must create the first manager. */
   needsFirstRun: boolean
@@ -28,6 +35,7 @@ export interface ApprovalGrant {
 const pin = z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits')
 const name = z.string().trim().min(1, 'a name is needed').max(40)
 const staffId = z.string().min(1).max(64)
+const role = z.enum(['cashier', 'manager'])
 
 export const ApprovalPurposeSchema = z.enum(['redeem', 'void', 'offline_override'])
 
@@ -52,7 +60,7 @@ export const staffContract = {
     access: 'public'
   },
   'staff.create': {
-    request: z.object({ name, role: z.enum(['cashier', 'manager']), pin }).strict(),
+    request: z.object({ name, role, pin }).strict(),
     response: shape<StaffSummary>(),
     access: 'manager'
   },
@@ -67,5 +75,27 @@ export const staffContract = {
       .strict(),
     response: shape<ApprovalGrant>(),
     access: 'staff'
+  },
+  'staff.listAll': { request: noArgs, response: shape<StaffMember[]>(), access: 'manager' },
+  /** Public: the old PIN is the proof (wrong ones count towards the lockout), so it works from sign-in. */
+  'staff.changePin': {
+    request: z.object({ staffId, oldPin: z.string().max(8), newPin: pin }).strict(),
+    response: shape<StaffSummary>(),
+    access: 'public'
+  },
+  'staff.resetPin': {
+    request: z.object({ staffId, newPin: pin }).strict(),
+    response: shape<StaffSummary>(),
+    access: 'manager'
+  },
+  'staff.setActive': {
+    request: z.object({ staffId, active: z.boolean() }).strict(),
+    response: shape<StaffMember>(),
+    access: 'manager'
+  },
+  'staff.setRole': {
+    request: z.object({ staffId, role }).strict(),
+    response: shape<StaffMember>(),
+    access: 'manager'
   }
 } as const satisfies Record<(typeof STAFF_CHANNELS)[number], ChannelSpec>
