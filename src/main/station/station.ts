@@ -26,6 +26,7 @@ import type { SecretStore } from '../setup/secrets'
 import { secretStoreOf } from '../setup/service'
 import { liveConfigFrom, readSetup, syncSetupIntoDb } from '../setup/store'
 import { StationSettings } from './settings'
+import { readStoreProfile } from './storeProfile'
 import { upstreamFor, type LiveUpstreamConfig } from './upstreamFor'
 
 export interface StationOptions {
@@ -86,7 +87,7 @@ export function openStation(options: StationOptions): Station {
       : mode === 'live'
         ? liveConfigFrom(readSetup(options.dataDir), secretStoreOf(options))
         : null
-  const { upstream, sandbox } = upstreamFor(mode, live, now)
+  const { upstream, sandbox } = upstreamFor(mode, live, now, () => readStoreProfile(db).timeZone)
   const settings = new StationSettings(db, mode)
   const monitor = new ConnectivityMonitor({ now })
   const cards = new CardCache({ db, upstream, onUpstreamResult: monitor.recordUpstreamResult })
