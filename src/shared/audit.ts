@@ -16,7 +16,8 @@ export const AUDIT_ACTIONS = [
   'conflict.resolved',
   'settings.changed',
   'day.closed',
-  'backup.restored'
+  'backup.restored',
+  'training.practice_reset'
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
