@@ -22,7 +22,8 @@ export const AUDIT_ACTIONS = [
   'settings.changed',
   'sync.resumed',
   'day.closed',
-  'backup.restored'
+  'backup.restored',
+  'training.practice_reset'
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

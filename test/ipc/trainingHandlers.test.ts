@@ -2,8 +2,10 @@
 import { describe, expect, it } from 'vitest'
 import { trainingHandlers } from '../../src/main/ipc/handlers/training'
 import type { Station } from '../../src/main/station/station'
+import { createTrainingSandbox } from '../../src/main/upstream/sandbox'
 
-const stationIn = (mode: 'training' | 'live') => ({ mode }) as unknown as Station
+const stationIn = (mode: 'training' | 'live') =>
+  ({ mode, sandbox: mode === 'training' ? createTrainingSandbox() : null }) as unknown as Station
 
 describe('training.scenarios', () => {
   it('lists every scenario with its expected outcome on a training station', () => {

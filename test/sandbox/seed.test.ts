@@ -171,23 +171,46 @@ describe('scenarios behave upstream as described', () => {
     expect((await post('/card/code/get', { code: custom.code })).errcode).toBe(40056)
   })
 
-  it('outside hours: the time_limit window never contains the hour of now (Beijing)', () => {
+  it("outside hours: on the store's clock, in any store zone, the window stays ahead for hours and the sheet names it", () => {
+    const zones = [
+      'Asia/Shanghai',
+      'UTC',
+      'Pacific/Pago_Pago',
+      'Asia/Kolkata',
+      'America/St_Johns',
+      'Pacific/Kiritimati'
+    ]
     fc.assert(
-      fc.property(fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2030, 0, 1) }), (now) => {
-        const s = trainingSeed(now)
-        const id = s.scenarios.find((x) => x.key === 'OUTSIDE_HOURS')?.cardId
-        const limits = (cardOf(s, id).advanced_info as { time_limit: Array<Record<string, number | string>> })
-          .time_limit
-        const local = DateTime.fromMillis(now, { zone: 'Asia/Shanghai' })
-        const minute = local.hour * 60 + local.minute
-        expect(limits).toHaveLength(7)
-        for (const l of limits) {
-          const from = Number(l.begin_hour) * 60 + Number(l.begin_minute)
-          const to = Number(l.end_hour) * 60 + Number(l.end_minute)
-          expect(from).toBeLessThan(to)
-          expect(minute >= from && minute <= to).toBe(false)
+      fc.property(
+        fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2030, 0, 1) }),
+        fc.constantFrom(...zones),
+        (now, zone) => {
+          const s = trainingSeed(now, TRAINING_STORE_LOCATION_ID, zone)
+          const row = s.scenarios.find((x) => x.key === 'OUTSIDE_HOURS')
+          const limits = (
+            cardOf(s, row?.cardId).advanced_info as {
+              time_limit: Array<Record<string, number | string>>
+            }
+          ).time_limit
+          expect(limits).toHaveLength(7)
+          for (const l of limits) {
+            const from = Number(l.begin_hour) * 60 + Number(l.begin_minute)
+            const to = Number(l.end_hour) * 60 + Number(l.end_minute)
+            expect(from).toBeLessThan(to)
+            // Now and the next 4 hours, read on the store's clock, are all outside the window (5 h without a DST
+            // change in between; St John's has one).
+            for (let m = 0; m <= 4 * 60; m += 15) {
+              const local = DateTime.fromMillis(now + m * 60_000, { zone })
+              const minute = local.hour * 60 + local.minute
+              expect(minute >= from && minute < to, `${zone} +${m} min`).toBe(false)
+            }
+            const label = `${String(l.begin_hour).padStart(2, '0')}:${String(l.begin_minute).padStart(2, '0')}–${String(l.end_hour).padStart(2, '0')}:${String(l.end_minute).padStart(2, '0')}`
+            expect(s.hoursLabel).toBe(label)
+            expect(row?.description['zh-CN']).toContain(label)
+            expect(row?.description.en).toContain(label)
+          }
         }
-      })
+      )
     )
   })
 

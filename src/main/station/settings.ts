@@ -10,7 +10,6 @@ import type { Db } from '../db/open'
 import { readSetting, settingsGeneration, writeSetting } from '../db/settings'
 import type { CustomCodeRule, RedeemSettings } from '../redeem/deps'
 import { readDevicesConfig } from './devicesConfig'
-import { TRAINING_CARD_IDS, TRAINING_CUSTOM_CODE_PREFIX } from '../upstream/sandbox'
 import { readIdentity, type StationIdentity } from './identity'
 import { readStoreProfile, type StoreProfile } from './storeProfile'
 
@@ -67,10 +66,9 @@ export class StationSettings {
   }
 
   customCodeRules(): CustomCodeRule[] {
+    // No built-in rule in training either: the counter has no page to set these, so training practises what a
+    // live station does with a custom code — the cashier picks its card (the training sheet says so).
     const stored = readSetting(this.db, KEYS.customCodes)
-    // The training partner card's codes start with 88: training maps them until someone sets rules.
-    if (stored === undefined && this.mode === 'training')
-      return [{ prefix: TRAINING_CUSTOM_CODE_PREFIX, cardId: TRAINING_CARD_IDS.custom }]
     const parsed = z.array(CustomCodeRuleSchema).safeParse(stored ?? [])
     return parsed.success ? parsed.data : []
   }

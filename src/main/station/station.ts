@@ -26,6 +26,7 @@ import type { SecretStore } from '../setup/secrets'
 import { secretStoreOf } from '../setup/service'
 import { liveConfigFrom, readSetup, syncSetupIntoDb } from '../setup/store'
 import { StationSettings } from './settings'
+import { readStoreProfile } from './storeProfile'
 import { upstreamFor, type LiveUpstreamConfig } from './upstreamFor'
 
 export interface StationOptions {
@@ -90,7 +91,7 @@ export function openStation(options: StationOptions): Station {
       : mode === 'live'
         ? liveConfigFrom(readSetup(options.dataDir), secretStoreOf(options))
         : null
-  const built = upstreamFor(mode, live, now)
+  const built = upstreamFor(mode, live, now, () => readStoreProfile(db).timeZone)
   const upstream = new SwappableUpstream(built.upstream)
   const sandbox = built.sandbox
   const settings = new StationSettings(db, mode)

@@ -10,7 +10,7 @@ import {
   createTrainingSandbox,
   TRAINING_APP_ID,
   TRAINING_APP_SECRET,
-  type Sandbox
+  type TrainingSandbox
 } from '../upstream/sandbox'
 import { UpstreamError, type Upstream } from '../upstream/types'
 import { WechatCardClient, type WechatCredentials } from '../upstream/wechat'
@@ -23,7 +23,7 @@ export interface LiveUpstreamConfig {
 export interface StationUpstream {
   upstream: Upstream
   /** Present in training mode: the in-process sandbox (tests and the training sheet reach it). */
-  sandbox: Sandbox | null
+  sandbox: TrainingSandbox | null
 }
 
 /** Where the training sandbox pretends to live; only the path matters to the in-process fetch. */
@@ -32,10 +32,12 @@ const TRAINING_BASE_URL = 'https://sandbox.training.invalid'
 export function upstreamFor(
   mode: StationMode,
   live: LiveUpstreamConfig | null,
-  now: () => number
+  now: () => number,
+  /** The store's zone: the training seed picks its outside-hours window on the store's clock. */
+  storeZone?: () => string
 ): StationUpstream {
   if (mode === 'training') {
-    const sandbox = createTrainingSandbox({ now })
+    const sandbox = createTrainingSandbox({ now, ...(storeZone ? { storeZone } : {}) })
     const upstream = new WechatCardClient({
       name: 'sandbox',
       baseUrl: TRAINING_BASE_URL,

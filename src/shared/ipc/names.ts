@@ -33,7 +33,7 @@ export const REDEEM_CHANNELS = [
   'policy.set'
 ] as const
 
-export const TRAINING_CHANNELS = ['training.scenarios'] as const
+export const TRAINING_CHANNELS = ['training.scenarios', 'training.resetPractice'] as const
 
 export const STATION_CHANNELS = ['station.identity'] as const
 

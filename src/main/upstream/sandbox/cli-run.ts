@@ -10,8 +10,7 @@ import {
   createTrainingSandbox,
   TRAINING_APP_ID,
   TRAINING_APP_SECRET,
-  TRAINING_STORE_LOCATION_ID,
-  trainingSeed
+  TRAINING_STORE_LOCATION_ID
 } from './seed'
 import { startSandboxServer, type SandboxServer } from './server'
 
@@ -72,7 +71,7 @@ export async function runSandboxCli(argv: readonly string[], io: CliIo): Promise
   io.log(`store location id: ${parsed.storeLocationId}`)
   io.log(`admin: ${server.url}/__sandbox/stats (header X-Sandbox-Admin: 1)`)
   io.log('training codes:')
-  for (const s of trainingSeed(now(), parsed.storeLocationId).scenarios) {
+  for (const s of sandbox.currentSeed().scenarios) {
     io.log(`  ${s.code}  ${s.expected.padEnd(12)} ${s.key}`)
   }
   return server

@@ -1,10 +1,12 @@
 /**
- * The training cards, dated relative to `now` in Beijing time so every scenario holds whenever training runs:
- * "valid" spans today, "expired" ended yesterday, "not yet valid" starts in 3 days, and the time_limit card's
- * window excludes the current hour.
+ * The training cards, dated relative to `now` so every scenario holds whenever training runs: validity days in
+ * Beijing time (WeChat's calendar), "valid" spans today, "expired" ended yesterday, "not yet valid" starts in
+ * 3 days. The time_limit card's daily window is chosen on the STORE's clock, because that is the clock the
+ * rules read a time_limit on (src/shared/rules/checks/timeLimit.ts): picked in Beijing time it could cover
+ * the store's current hour and the "outside hours" coupon would redeem.
  */
 import { DateTime } from 'luxon'
-import type { EpochMs } from '../../../shared/time'
+import { localParts, type EpochMs } from '../../../shared/time'
 import { WECHAT_ZONE } from './clock'
 import { couponCard, memberCard, type CouponSpec, type TimeLimitSpec } from './seed-cards'
 import type { WxCard } from './types'
@@ -35,13 +37,20 @@ export interface TrainingCards {
   cards: Record<TrainingCardRole, WxCard>
   /** The validity window (unix seconds) a code of this card has when claimed two days ago. */
   codeWindow(role: TrainingCardRole): { begin: number; end: number }
-  /** 'HH:mm–HH:mm', the time_limit window of the outside-hours card. */
+  /** 'HH:mm–HH:mm', the time_limit window of the outside-hours card, as written on its card. */
   hoursLabel: string
 }
 
-/** A 3-hour window starting 3 hours after the current hour, kept within one day so it never wraps midnight. */
+/** How far after the store's current hour the outside-hours window begins: it stays "outside" that long. */
+export const OUTSIDE_HOURS_LEAD_HOURS = 6
+
+/**
+ * A 3-hour window beginning OUTSIDE_HOURS_LEAD_HOURS after the store's current hour, kept within one day so it
+ * never wraps midnight: the outside-hours scenario holds for at least 5 hours after the seed was dated (a whole
+ * practice session; "reset practice" dates it again).
+ */
 function outsideHours(hour: number): TimeLimitSpec {
-  const beginHour = (hour + 3) % 24
+  const beginHour = (hour + OUTSIDE_HOURS_LEAD_HOURS) % 24
   const end = beginHour + 3
   return end > 23
     ? { beginHour, beginMinute: 0, endHour: 23, endMinute: 59 }
@@ -54,7 +63,7 @@ type Spec = Omit<CouponSpec, 'id' | 'createdAt' | 'notice' | 'date' | 'locations
 
 const hhmm = (h: number, m: number): string => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`
 
-export function trainingCards(now: EpochMs, storeLocationId: number): TrainingCards {
+export function trainingCards(now: EpochMs, storeLocationId: number, storeZone: string): TrainingCards {
   const local = DateTime.fromMillis(now, { zone: WECHAT_ZONE })
   const today = local.startOf('day')
   const sec = (dt: DateTime): number => Math.floor(dt.toMillis() / 1000)
@@ -62,7 +71,8 @@ export function trainingCards(now: EpochMs, storeLocationId: number): TrainingCa
   const expired = { begin: sec(today.minus({ days: 90 })), end: sec(today.minus({ days: 1 }).endOf('day')) }
   const future = { begin: sec(today.plus({ days: 3 })), end: sec(today.plus({ days: 60 }).endOf('day')) }
   const createdAt = sec(today.minus({ days: 120 }))
-  const limit = outsideHours(local.hour)
+  // localParts is what the rules read the clock with, so "outside" here is "outside" at the counter.
+  const limit = outsideHours(Math.floor(localParts(now, storeZone).minuteOfDay / 60))
   const hoursLabel = `${hhmm(limit.beginHour, limit.beginMinute)}–${hhmm(limit.endHour, limit.endMinute)}`
   const base = { createdAt, notice: '结账时出示此券', locations: 'all' as const, date: valid }
   const coupon = (role: TrainingCardRole, spec: Spec): WxCard =>

@@ -224,9 +224,11 @@ export function scenarioRows(hoursLabel: string): ScenarioRow[] {
       card: 'custom',
       expected: 'OK',
       title: ['自定义券码', 'Custom code'],
+      // What the counter does (src/main/redeem/resolveLookup.ts): WeChat answers 40056 for a custom code asked
+      // without its card_id, so the counter lists the store's custom-code cards and asks the cashier to pick.
       description: [
-        '自定义券码（88开头）：设置中把前缀88映射到“合作方15元券”后可核销。',
-        'Custom code (starts with 88): redeemable once prefix 88 is mapped to the partner ¥15 coupon.'
+        '自定义券码（88开头）：微信不知道它属于哪张券，收银台会请你选择券种——选“合作方15元券”后即可核销。',
+        'Custom code (starts with 88): WeChat cannot tell which coupon it belongs to, so the counter asks you to choose the coupon — pick “合作方15元券” (the partner ¥15 coupon), then it can be redeemed.'
       ]
     },
     {
@@ -234,7 +236,12 @@ export function scenarioRows(hoursLabel: string): ScenarioRow[] {
       code: '099999999999',
       expected: 'DENY',
       title: ['不存在的券码', 'Unknown code'],
-      description: ['微信不认识的券码：拒绝核销。', 'A code WeChat does not know: refused.']
+      // Without its card_id WeChat cannot tell an unknown code from a custom one (both 40056), so a store with
+      // custom-code cards is asked to pick one first; asked with it, WeChat still does not know the code.
+      description: [
+        '微信不认识的券码：本店有自定义券码的券，收银台会先请你选择券种；无论选哪种，都拒绝核销。',
+        'A code WeChat does not know: as this store has custom-code coupons, the counter first asks which coupon it is; whichever you pick, it is refused.'
+      ]
     },
     {
       key: 'NETWORK_DOWN',

@@ -441,7 +441,22 @@ export const en: Catalogue = {
     description: 'What it shows',
     action: 'Try it',
     scan: 'Scan',
-    scanCode: 'Scan: {{title}}'
+    scanCode: 'Scan: {{title}}',
+    reset: {
+      button: 'Reset practice',
+      confirmTitle: 'Reset practice for the next trainee?',
+      whatCodes:
+        'Every training code can be used again, as on the first day: the built-in sandbox goes back to its starting state, the network-down drill included.',
+      whatLedger:
+        'The practice redemptions so far are marked “voided: practice reset”. They no longer count as already redeemed, in the day’s figures or for syncing, and stay visible in the training history and the audit log.',
+      whatHours: 'The time-limited coupon’s hours are set again from the current time.',
+      whatKept:
+        'Only training data changes. The live database is not touched; staff, settings and closed Z reports stay as they are.',
+      confirm: 'Reset practice',
+      cancel: 'Cancel',
+      voidReason: 'Practice reset',
+      done: 'Practice reset: {{count}} practice redemption(s) voided. Every training code can be used again.'
+    }
   },
   staffPage: {
     list: 'Staff list',
@@ -668,6 +683,7 @@ export const en: Catalogue = {
         conflict: 'Conflicts',
         day: 'Day close',
         backup: 'Backups',
+        training: 'Training',
         staff: 'Staff',
         settings: 'Settings',
         sync: 'Sync'
@@ -695,7 +711,8 @@ export const en: Catalogue = {
         settings: { changed: 'Settings changed' },
         day: { closed: 'Day closed' },
         backup: { restored: 'Backup restored' },
-        sync: { resumed: 'Sync resumed by a manager' }
+        sync: { resumed: 'Sync resumed by a manager' },
+        training: { practice_reset: 'Practice reset' }
       },
       summary: {
         created: 'Code {{code}}, {{amount}} off, {{how}}',
@@ -708,6 +725,7 @@ export const en: Catalogue = {
         restored: 'From backup {{file}}',
         staffCreated: '{{name}} ({{role}})',
         signInFailed: '{{n}} wrong PIN(s) in a row',
+        practiceReset: '{{count}} practice redemption(s) voided; every training code usable again',
         settings: {
           setup: 'Store and connection settings',
           mode: 'Switched between training and live',
@@ -732,6 +750,8 @@ export const en: Catalogue = {
         name: 'Name',
         role: 'Role',
         failures: 'Wrong PINs in a row',
+        cleared: 'Practice redemptions voided',
+        cancelled: 'Of which not yet synced',
         outboxSeq: 'Queue number',
         businessDay: 'Business day',
         number: 'Z report no.',

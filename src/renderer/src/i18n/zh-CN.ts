@@ -411,7 +411,21 @@ export const zhCN = {
     description: '说明',
     action: '操作',
     scan: '扫描',
-    scanCode: '扫描：{{title}}'
+    scanCode: '扫描：{{title}}',
+    reset: {
+      button: '重置练习',
+      confirmTitle: '为下一位学员重置练习？',
+      whatCodes:
+        '所有培训券码都可以重新使用，就像第一次一样：内置沙箱恢复到初始状态，断网演练也可以再做一次。',
+      whatLedger:
+        '到目前为止的练习核销会标记为“已撤销：练习已重置”。它们不再算作已核销、不计入当天的数字、也不会再同步，但仍显示在培训记录和操作日志里。',
+      whatHours: '限时券的可用时段会按现在的时间重新安排。',
+      whatKept: '只改动培训数据，正式数据库不受任何影响；员工、设置和已生成的 Z 报表保持不变。',
+      confirm: '重置练习',
+      cancel: '取消',
+      voidReason: '练习已重置',
+      done: '练习已重置：{{count}} 笔练习核销已撤销，所有培训券码可以重新使用。'
+    }
   },
   staffPage: {
     list: '员工名单',
@@ -631,6 +645,7 @@ export const zhCN = {
         conflict: '冲突',
         day: '日结',
         backup: '备份',
+        training: '培训',
         staff: '员工',
         settings: '设置',
         sync: '同步'
@@ -658,7 +673,8 @@ export const zhCN = {
         settings: { changed: '修改设置' },
         day: { closed: '日结' },
         backup: { restored: '从备份恢复' },
-        sync: { resumed: '店长恢复同步' }
+        sync: { resumed: '店长恢复同步' },
+        training: { practice_reset: '重置练习' }
       },
       summary: {
         created: '券码 {{code}}，优惠 {{amount}}，{{how}}',
@@ -671,6 +687,7 @@ export const zhCN = {
         restored: '备份文件 {{file}}',
         staffCreated: '{{name}}（{{role}}）',
         signInFailed: '连续输错 {{n}} 次 PIN',
+        practiceReset: '{{count}} 笔练习核销已撤销，所有培训券码可重新使用',
         settings: {
           setup: '门店和连接设置',
           mode: '培训/正式模式切换',
@@ -695,6 +712,8 @@ export const zhCN = {
         name: '姓名',
         role: '角色',
         failures: '连续输错次数',
+        cleared: '撤销的练习核销',
+        cancelled: '其中尚未同步的',
         outboxSeq: '队列序号',
         businessDay: '营业日',
         number: 'Z 报表号',

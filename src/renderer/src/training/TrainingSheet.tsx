@@ -1,6 +1,7 @@
 /**
  * The training sheet: every sample code of the sandbox with the outcome it shows, so a new cashier can
- * practise each one. "Scan" sends the code to the counter as a manual scan.
+ * practise each one. "Scan" sends the code to the counter as a manual scan. A manager can reset the practice
+ * (PracticeReset); the list is read again afterwards, because the sandbox is dated again.
  */
 import { Alert, Button, Table } from 'antd'
 import { ScanOutlined } from '@ant-design/icons'
@@ -14,6 +15,8 @@ import { useCounterHub } from '../counter/CounterHub'
 import { useLang } from '../i18n/useLang'
 import { call } from '../shell/call'
 import { errorText } from '../shell/errorText'
+import { useSession } from '../staff/session'
+import { PracticeReset } from './PracticeReset'
 
 export const TRAINING_DEVICE = 'training-sheet'
 
@@ -23,15 +26,18 @@ export function TrainingSheet() {
   const { scanFromPage } = useCounterHub()
   const [rows, setRows] = useState<TrainingScenarioView[] | null>(null)
   const [error, setError] = useState<AppError | null>(null)
+  const [round, setRound] = useState(0)
+  const { staff } = useSession()
 
   useEffect(() => {
     void call('training.scenarios', undefined).then((r) => (r.ok ? setRows(r.value) : setError(r.error)))
-  }, [])
+  }, [round])
 
   return (
     <div className="page training-sheet" data-testid="training-sheet">
       <h1 className="page-title">{t('training.title')}</h1>
       <p>{t('training.intro')}</p>
+      {staff.role === 'manager' && <PracticeReset onDone={() => setRound((n) => n + 1)} />}
       {error && <Alert type="error" showIcon title={errorText(t, error)} />}
       <Table<TrainingScenarioView>
         rowKey="key"

@@ -11,7 +11,7 @@ import { call } from '../../shell/call'
 import { reportsErrorText } from './text'
 import { useLoad } from './useLoad'
 
-const ACTIONS = ['redemption', 'conflict', 'day', 'backup', 'staff', 'settings', 'sync']
+const ACTIONS = ['redemption', 'conflict', 'day', 'backup', 'staff', 'settings', 'sync', 'training']
 const PAGE = 50
 /** The select's own value for "no filter" (a placeholder's grey text is too faint to read). */
 const ALL = '*'

@@ -65,6 +65,10 @@ export function auditSummary(t: TFunction, entry: AuditEntryView, lang: Lang): s
         name: str(d['name']),
         role: t(`role.${str(d['role'])}`, { defaultValue: str(d['role']) })
       })
+    case 'training.practice_reset':
+      return t('reports.audit.summary.practiceReset', {
+        count: typeof d['cleared'] === 'number' ? d['cleared'] : 0
+      })
     case 'staff.sign_in_failed':
       return t('reports.audit.summary.signInFailed', {
         n: typeof d['failures'] === 'number' ? d['failures'] : 1
