@@ -17,6 +17,7 @@ interface Outcome {
   misread: boolean
   hint: boolean
   ms: number
+  cpuMs: number
 }
 
 type Decoder = (frame: HardFrame) => Promise<{ texts: string[]; hint: boolean }>
@@ -62,11 +63,14 @@ export async function hardMain(argv: string[]): Promise<void> {
       warm = true
     }
     for (const name of names) {
+      const cpu0 = process.cpuUsage()
       const t0 = performance.now()
       const { texts, hint } = await decoders[name]!(frame)
       const ms = performance.now() - t0
+      const cpu = process.cpuUsage(cpu0)
+      const cpuMs = (cpu.user + cpu.system) / 1000
       const ok = frame.expected !== '' && texts.includes(frame.expected)
-      results[name]!.push({ ok, misread: !ok && texts.length > 0, hint, ms })
+      results[name]!.push({ ok, misread: !ok && texts.length > 0, hint, ms, cpuMs })
     }
     const { frame: _pixels, ...meta } = frame
     frames.push(meta)
@@ -84,17 +88,32 @@ export async function hardMain(argv: string[]): Promise<void> {
       const keep = (f: Omit<HardFrame, 'frame'>) => f.kind === kind && f.format === format
       console.log(
         `${kind.padEnd(12)} ${format.padEnd(8)} | ${names.map((n) => rate(select(n, keep))).join('  ')} | ` +
-          names.map((n) => quantile(select(n, keep).map((o) => o.ms), 0.5).toFixed(1)).join(' / ')
+          names
+            .map((n) =>
+              quantile(
+                select(n, keep).map((o) => o.ms),
+                0.5
+              ).toFixed(1)
+            )
+            .join(' / ')
       )
     }
   const coded = (f: Omit<HardFrame, 'frame'>) => f.kind !== 'empty'
-  const report: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, perCell, empty }
-  console.log('\n         | read            | per format (QR / Code 128 / PDF417) | misreads | hints on empty | median  p95 ms')
+  const report: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    node: process.version,
+    perCell,
+    empty
+  }
+  console.log(
+    '\n         | read            | per format (QR / Code 128 / PDF417) | misreads | hints on empty | median  p95 ms wall | CPU'
+  )
   for (const name of names) {
     const all = select(name, coded)
     const none = select(name, (f) => !coded(f))
     const perFormat = HARD_FORMATS.map((format) => pct(select(name, (f) => f.format === format)) + '%')
     const times = [...all, ...none].map((o) => o.ms)
+    const cpuTimes = [...all, ...none].map((o) => o.cpuMs)
     const line = {
       read: all.filter((o) => o.ok).length,
       frames: all.length,
@@ -104,18 +123,23 @@ export async function hardMain(argv: string[]): Promise<void> {
       hintsOnEmpty: none.filter((o) => o.hint).length,
       emptyFrames: none.length,
       medianMs: quantile(times, 0.5),
-      p95Ms: quantile(times, 0.95)
+      p95Ms: quantile(times, 0.95),
+      medianCpuMs: quantile(cpuTimes, 0.5),
+      p95CpuMs: quantile(cpuTimes, 0.95)
     }
     report[name] = line
     console.log(
       `${name.padEnd(8)} | ${`${line.read}/${line.frames} = ${pct(all)}%`.padEnd(15)} | ${perFormat.join(' / ').padEnd(35)} | ` +
         `${String(line.misreads).padStart(8)} | ${`${line.hintsOnEmpty}/${line.emptyFrames}`.padStart(14)} | ` +
-        `${line.medianMs.toFixed(1).padStart(6)} ${line.p95Ms.toFixed(1).padStart(5)}`
+        `${line.medianMs.toFixed(1).padStart(6)} ${line.p95Ms.toFixed(1).padStart(5)} | ` +
+        `${line.medianCpuMs.toFixed(1).padStart(6)} ${line.p95CpuMs.toFixed(1).padStart(5)}`
     )
   }
   console.log('\nper kind (before / after / zxing):')
   for (const kind of HARD_KINDS)
-    console.log(`  ${kind.padEnd(12)} ${names.map((n) => pct(select(n, (f) => f.kind === kind)) + '%').join(' / ')}`)
+    console.log(
+      `  ${kind.padEnd(12)} ${names.map((n) => pct(select(n, (f) => f.kind === kind)) + '%').join(' / ')}`
+    )
   if (argv.includes('--misses'))
     frames.forEach((f, i) => {
       if (f.kind !== 'empty' && !results.after![i]!.ok)

@@ -57,18 +57,24 @@ function moduleRange(kind: HardKind, format: SymbolFormat): [number, number] {
   }
 }
 
-function hardSpec(kind: HardKind, format: SymbolFormat, seed: number): Omit<HardFrame, 'frame' | 'corners'> & {
+function hardSpec(
+  kind: HardKind,
+  format: SymbolFormat,
+  seed: number
+): Omit<HardFrame, 'frame' | 'corners'> & {
   spec: SceneSpec
 } {
   const random = rng(seed)
   const expected = payload(kind, format, random)
   const [m0, m1] = moduleRange(kind, format)
-  const moduleSize = between(random, m0, m1)
+  const symbol = kind === 'empty' ? blankSymbol() : makeSymbol(format, expected)
+  // A close-up still shows the whole symbol (quiet zone included) inside the 1280-pixel frame.
+  const moduleSize = Math.min(between(random, m0, m1), 1200 / symbol.width)
   const tiltDeg = between(random, 0, 30) * (random() < 0.5 ? -1 : 1)
   const blur = kind === 'blur' ? between(random, 1.1, 2) : between(random, 0.3, 1)
   const white = between(random, 150, 235)
   const spec: SceneSpec = {
-    symbol: kind === 'empty' ? blankSymbol() : makeSymbol(format, expected),
+    symbol,
     moduleSize,
     tiltDeg,
     keystone: random() * 0.15,

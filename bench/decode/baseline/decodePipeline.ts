@@ -9,7 +9,11 @@
  * pass 1, so the retry never slows them down.
  */
 import type { ReaderOptions, ReadResult } from 'zxing-wasm/reader'
-import { barFormatsOf, DEFAULT_CAMERA_FORMATS, type CameraFormat } from '../../../src/renderer/src/camera/formats'
+import {
+  barFormatsOf,
+  DEFAULT_CAMERA_FORMATS,
+  type CameraFormat
+} from '../../../src/renderer/src/camera/formats'
 import type { ImageLike, Point, Quad } from '../../../src/renderer/src/camera/frame'
 import { findStripedRegions, type StripedRegion } from './stripes'
 import { levelCrop } from './warp'

@@ -11,7 +11,8 @@ import type { ReaderOptions, ReadResult } from 'zxing-wasm/reader'
 import { barFormatsOf, DEFAULT_CAMERA_FORMATS, type CameraFormat } from './formats'
 import type { ImageLike, Point, Quad } from './frame'
 import { findStripedRegions, type StripedRegion } from './stripes'
-import { levelCrop } from './warp'
+import { enhanceCrop, lineProfile } from './enhance'
+import { levelCrop, type LevelledCrop } from './warp'
 
 export type ReadFn = (image: ImageLike, options: ReaderOptions) => Promise<ReadResult[]>
 
@@ -83,6 +84,22 @@ const NEAR_ENOUGH_PX = 240
 /** Off-axis angle from which "hold it level" is the more useful hint. */
 const LEVEL_ENOUGH_DEG = 15
 
+/** Autocorrelation above which a striped region is one period repeated (see enhance.ts), not a code. */
+const PERIODIC = 0.7
+/** Fewer elements than this across the crop: an edge or two, not a code. */
+const MIN_ELEMENTS = 16
+/**
+ * Only a region that looks like a code in every way gets the orange outline and a hint: clutter (a
+ * receipt, a woven mat, a keyboard) must never make the cashier move a phone that shows no code.
+ */
+const HINT_PERIODICITY = 0.4
+const HINT_ELEMENTS = 40
+const HINT_COHERENCE = 0.7
+/** The enlarged crop stays below this many pixels (about half a 720p frame). */
+const MAX_CROP_PIXELS = 480_000
+/** Defocus blur and a dim screen weaken the gradients: the stripe search takes weaker cells than it used to. */
+const STRIPES = { minEnergy: 40, maxRegions: 4 }
+
 function hintFor(region: StripedRegion): SeenSymbol['hint'] {
   if (region.length < NEAR_ENOUGH_PX) return 'closer'
   return offAxisDegrees(region.angle) > LEVEL_ENOUGH_DEG ? 'level' : 'closer'
@@ -118,26 +135,93 @@ export function createDecodePipeline(read: ReadFn, options: Partial<PipelineOpti
     tryDownscale: false
   }
 
+  const barOnly: ReaderOptions = { ...levelled, formats: barFormats.filter((f) => f !== 'PDF417') }
+  const pdfOnly: ReaderOptions = { ...levelled, formats: barFormats.filter((f) => f === 'PDF417') }
+
+  /** Reads one image cut from the frame; `toFrame` maps its points back. */
+  async function attempt(
+    image: ImageLike,
+    options: ReaderOptions,
+    toFrame: (p: Point) => Point
+  ): Promise<DecodedCode[]> {
+    if (!options.formats?.length) return []
+    const found = (await read(image, options)).filter((r) => r.isValid)
+    return found.map((r) => toCode(r, 'levelled', toFrame))
+  }
+
+  async function readRegion(
+    frame: ImageLike,
+    region: StripedRegion
+  ): Promise<{ codes: DecodedCode[]; reads: number; codeLike: boolean }> {
+    const spec = {
+      center: region.center,
+      angle: region.angle,
+      // Quiet zones and end bars are weaker than the middle of the code: take generous margins.
+      width: region.length * 1.3 + 48,
+      height: region.thickness + 32
+    }
+    const base = levelCrop(frame, spec)
+    const profile = lineProfile(base.image)
+    const elements = base.image.width / profile.elementWidth
+    const codeLike =
+      profile.periodicity < HINT_PERIODICITY &&
+      elements >= HINT_ELEMENTS &&
+      region.coherence >= HINT_COHERENCE
+    let reads = 1
+    let codes = await attempt(base.image, levelled, base.toFrame)
+    // Repeating stripes or a few edges: not worth the clean-up passes.
+    if (codes.length || profile.periodicity >= PERIODIC || elements < MIN_ELEMENTS)
+      return { codes, reads, codeLike }
+    // A crop enlarged 2× (within a pixel budget): thin bars get about 4 pixels each, PDF417 rows stay apart.
+    const enlarge = Math.min(2, Math.sqrt(MAX_CROP_PIXELS / (base.image.width * base.image.height)))
+    let bigCrop: LevelledCrop | null = null
+    // Made only when a pass needs it: cutting it costs about as much as one zxing read of it.
+    const big = () => (enlarge >= 1.4 ? (bigCrop ??= levelCrop(frame, { ...spec, scale: enlarge })) : null)
+    const element = profile.elementWidth
+    const enhanced = (crop: LevelledCrop, scale: number, band: number, step: number, sharpen: number) => {
+      // Levelling window: about 8 elements, so it always holds Code 128's widest bar and space.
+      const window = 8 * Math.min(12, element) * scale
+      const image = enhanceCrop(crop.image, { band, step, upscale: 1, window, sharpen })
+      const toCrop = (p: Point): Point => ({ x: p.x, y: p.y * step + band / 2 })
+      return { image, toFrame: (p: Point) => crop.toFrame(toCrop(p)) }
+    }
+    if (barOnly.formats?.length) {
+      // 1-D codes: bands 8 crop pixels tall average the noise away, and are short enough that tilt and
+      // keystone leave the bars straight within one. Sharpened for blur, plain for a dim screen (where
+      // sharpening mostly raises the noise). Thin elements are read on the enlarged crop.
+      const enlarged = element < 6 ? big() : null
+      const [crop, scale] = enlarged ? [enlarged, enlarge] : [base, 1]
+      for (const sharpen of [2, 0]) {
+        const bars = enhanced(crop, scale, Math.round(8 * scale), Math.round(4 * scale), sharpen)
+        reads++
+        codes = await attempt(bars.image, barOnly, bars.toFrame)
+        if (codes.length) return { codes, reads, codeLike }
+      }
+    }
+    if (pdfOnly.formats?.length) {
+      // PDF417: its rows are only 3 modules tall, so just two lines are averaged.
+      const enlarged = big()
+      const [crop, scale] = enlarged ? [enlarged, enlarge] : [base, 1]
+      const rows = enhanced(crop, scale, Math.round(scale), 1, 1)
+      reads++
+      codes = await attempt(rows.image, pdfOnly, rows.toFrame)
+    }
+    return { codes, reads, codeLike }
+  }
+
   async function retryLevelled(
     frame: ImageLike
   ): Promise<{ codes: DecodedCode[]; seen: SeenSymbol | null; reads: number }> {
-    const regions = findStripedRegions(frame)
+    const regions = findStripedRegions(frame, STRIPES)
     let reads = 0
+    let seen: SeenSymbol | null = null
     for (const region of regions) {
-      // Quiet zones and end bars are weaker than the middle of the code: take generous margins.
-      const crop = levelCrop(frame, {
-        center: region.center,
-        angle: region.angle,
-        width: region.length * 1.3 + 48,
-        height: region.thickness + 32
-      })
-      reads++
-      const found = (await read(crop.image, levelled)).filter((r) => r.isValid)
-      if (found.length)
-        return { codes: found.map((r) => toCode(r, 'levelled', crop.toFrame)), seen: null, reads }
+      const r = await readRegion(frame, region)
+      reads += r.reads
+      if (r.codes.length) return { codes: r.codes, seen: null, reads }
+      // Stripes that repeat one period (blinds, a keyboard, a woven mat) are not a code: no hint for them.
+      if (!seen && r.codeLike) seen = { corners: regionQuad(region), hint: hintFor(region) }
     }
-    const first = regions[0]
-    const seen: SeenSymbol | null = first ? { corners: regionQuad(first), hint: hintFor(first) } : null
     return { codes: [], seen, reads }
   }
 
