@@ -62,5 +62,5 @@ describe('camera pipeline on hard frames', () => {
 })
 
 const QR_FLOOR = 13
-const CODE128_FLOOR = 13
+const CODE128_FLOOR = 12
 const PDF417_FLOOR = 12

@@ -98,7 +98,9 @@ const HINT_COHERENCE = 0.7
 /** The enlarged crop stays below this many pixels (about half a 720p frame). */
 const MAX_CROP_PIXELS = 480_000
 /** Defocus blur and a dim screen weaken the gradients: the stripe search takes weaker cells than it used to. */
-const STRIPES = { minEnergy: 40, maxRegions: 4 }
+const STRIPES = { minEnergy: 40, maxRegions: 8 }
+/** Regions read per frame (the rest are only probed): bounds the time a cluttered frame costs. */
+const MAX_TRIED = 3
 
 function hintFor(region: StripedRegion): SeenSymbol['hint'] {
   if (region.length < NEAR_ENOUGH_PX) return 'closer'
@@ -135,7 +137,10 @@ export function createDecodePipeline(read: ReadFn, options: Partial<PipelineOpti
     tryDownscale: false
   }
 
-  const barOnly: ReaderOptions = { ...levelled, formats: barFormats.filter((f) => f !== 'PDF417') }
+  // The cleaned-up crops (enhance.ts) only go to symbologies that check themselves hard: Code 128 (a
+  // mod-103 check over patterns with fixed module sums) and PDF417 (Reed-Solomon). EAN-13's single
+  // mod-10 digit let a sharpened crop of a book cover (public corpus, ean13-2/23) pass as another ISBN.
+  const barOnly: ReaderOptions = { ...levelled, formats: barFormats.filter((f) => f === 'Code128') }
   const pdfOnly: ReaderOptions = { ...levelled, formats: barFormats.filter((f) => f === 'PDF417') }
 
   /** Reads one image cut from the frame; `toFrame` maps its points back. */
@@ -149,29 +154,42 @@ export function createDecodePipeline(read: ReadFn, options: Partial<PipelineOpti
     return found.map((r) => toCode(r, 'levelled', toFrame))
   }
 
-  async function readRegion(
-    frame: ImageLike,
-    region: StripedRegion
-  ): Promise<{ codes: DecodedCode[]; reads: number; codeLike: boolean }> {
-    const spec = {
-      center: region.center,
-      angle: region.angle,
-      // Quiet zones and end bars are weaker than the middle of the code: take generous margins.
-      width: region.length * 1.3 + 48,
-      height: region.thickness + 32
-    }
-    const base = levelCrop(frame, spec)
-    const profile = lineProfile(base.image)
-    const elements = base.image.width / profile.elementWidth
+  /** Where a region's crop lies in the frame: the code's bars plus generous margins. */
+  const cropSpec = (region: StripedRegion) => ({
+    center: region.center,
+    angle: region.angle,
+    // Quiet zones and end bars are weaker than the middle of the code: take generous margins.
+    width: region.length * 1.3 + 48,
+    height: region.thickness + 32
+  })
+
+  /**
+   * A cheap look at a region (a strip a third of its thickness): clutter stripes repeat one period,
+   * a code does not, so codes are tried first and only they can raise a hint.
+   */
+  function probe(frame: ImageLike, region: StripedRegion) {
+    const spec = cropSpec(region)
+    const strip = levelCrop(frame, { ...spec, height: Math.max(8, region.thickness / 3) })
+    const profile = lineProfile(strip.image, 1)
+    const elements = strip.image.width / profile.elementWidth
+    const worthCleaning = profile.periodicity < PERIODIC && elements >= MIN_ELEMENTS
     const codeLike =
       profile.periodicity < HINT_PERIODICITY &&
       elements >= HINT_ELEMENTS &&
       region.coherence >= HINT_COHERENCE
+    return { region, profile, worthCleaning, codeLike }
+  }
+
+  async function readRegion(
+    frame: ImageLike,
+    { region, profile, worthCleaning }: ReturnType<typeof probe>
+  ): Promise<{ codes: DecodedCode[]; reads: number }> {
+    const spec = cropSpec(region)
+    const base = levelCrop(frame, spec)
     let reads = 1
     let codes = await attempt(base.image, levelled, base.toFrame)
     // Repeating stripes or a few edges: not worth the clean-up passes.
-    if (codes.length || profile.periodicity >= PERIODIC || elements < MIN_ELEMENTS)
-      return { codes, reads, codeLike }
+    if (codes.length || !worthCleaning) return { codes, reads }
     // A crop enlarged 2× (within a pixel budget): thin bars get about 4 pixels each, PDF417 rows stay apart.
     const enlarge = Math.min(2, Math.sqrt(MAX_CROP_PIXELS / (base.image.width * base.image.height)))
     let bigCrop: LevelledCrop | null = null
@@ -189,13 +207,17 @@ export function createDecodePipeline(read: ReadFn, options: Partial<PipelineOpti
       // 1-D codes: bands 8 crop pixels tall average the noise away, and are short enough that tilt and
       // keystone leave the bars straight within one. Sharpened for blur, plain for a dim screen (where
       // sharpening mostly raises the noise). Thin elements are read on the enlarged crop.
-      const enlarged = element < 6 ? big() : null
-      const [crop, scale] = enlarged ? [enlarged, enlarge] : [base, 1]
+      // The enlarged cut for bars keeps only the middle of the bars' height: twice the resolution at
+      // about the cost of the plain crop.
+      const [crop, scale] =
+        element < 6
+          ? [levelCrop(frame, { ...spec, height: Math.max(16, region.thickness * 0.7), scale: 2 }), 2]
+          : [base, 1]
       for (const sharpen of [2, 0]) {
         const bars = enhanced(crop, scale, Math.round(8 * scale), Math.round(4 * scale), sharpen)
         reads++
         codes = await attempt(bars.image, barOnly, bars.toFrame)
-        if (codes.length) return { codes, reads, codeLike }
+        if (codes.length) return { codes, reads }
       }
     }
     if (pdfOnly.formats?.length) {
@@ -206,22 +228,26 @@ export function createDecodePipeline(read: ReadFn, options: Partial<PipelineOpti
       reads++
       codes = await attempt(rows.image, pdfOnly, rows.toFrame)
     }
-    return { codes, reads, codeLike }
+    return { codes, reads }
   }
 
   async function retryLevelled(
     frame: ImageLike
   ): Promise<{ codes: DecodedCode[]; seen: SeenSymbol | null; reads: number }> {
-    const regions = findStripedRegions(frame, STRIPES)
+    // Code-like regions first (biggest first within each group), at most MAX_TRIED of them read.
+    const probed = findStripedRegions(frame, STRIPES).map((region) => probe(frame, region))
+    const ordered = [...probed.filter((p) => p.worthCleaning), ...probed.filter((p) => !p.worthCleaning)]
     let reads = 0
-    let seen: SeenSymbol | null = null
-    for (const region of regions) {
-      const r = await readRegion(frame, region)
+    for (const candidate of ordered.slice(0, MAX_TRIED)) {
+      const r = await readRegion(frame, candidate)
       reads += r.reads
       if (r.codes.length) return { codes: r.codes, seen: null, reads }
-      // Stripes that repeat one period (blinds, a keyboard, a woven mat) are not a code: no hint for them.
-      if (!seen && r.codeLike) seen = { corners: regionQuad(region), hint: hintFor(region) }
     }
+    // Stripes that repeat one period (blinds, a keyboard, a woven mat) are not a code: no hint for them.
+    const first = probed.find((p) => p.codeLike)
+    const seen: SeenSymbol | null = first
+      ? { corners: regionQuad(first.region), hint: hintFor(first.region) }
+      : null
     return { codes: [], seen, reads }
   }
 

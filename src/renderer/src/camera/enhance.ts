@@ -61,11 +61,11 @@ function boxMean(
 }
 
 /**
- * The profile across the middle third of the crop, with its element width and periodicity: enough to
+ * The profile across the middle rows of the crop (a third of them unless told), with its element width and periodicity: enough to
  * choose an enlargement and to tell stripes in the clutter (one period repeated) from a code.
  */
-export function lineProfile(crop: ImageLike): LineProfile {
-  const values = meanRows(crop, crop.height / 3, (2 * crop.height) / 3)
+export function lineProfile(crop: ImageLike, middle = 1 / 3): LineProfile {
+  const values = meanRows(crop, (crop.height * (1 - middle)) / 2, (crop.height * (1 + middle)) / 2)
   const n = values.length
   const local = boxMean(values, 12)
   const d = new Float32Array(n)
