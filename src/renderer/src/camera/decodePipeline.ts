@@ -6,6 +6,12 @@
  * bar formats (1-D, PDF417), pass 2 looks for striped regions, levels each one and reads it again: a
  * tilted bar code is the one thing zxing misses on a webcam frame. Frames holding a QR code are done after
  * pass 1, so the retry never slows them down.
+ *
+ * Pass 2 also covers the hard frames of docs/performance.md ("Hard frames"): the stripe search accepts
+ * the weak gradients of a blurred or dimmed code; every region is probed first (stripes that repeat one
+ * period are clutter: blinds, keyboards, woven mats) and the most code-like ones are read, then read again
+ * as cleaned-up lines (enhance.ts: averaged along the bars, levelled against glare, sharpened or not,
+ * enlarged for thin bars). Only a region that looks like a code in every way raises the hint.
  */
 import type { ReaderOptions, ReadResult } from 'zxing-wasm/reader'
 import { barFormatsOf, DEFAULT_CAMERA_FORMATS, type CameraFormat } from './formats'
@@ -94,6 +100,10 @@ const MIN_ELEMENTS = 16
  */
 const HINT_PERIODICITY = 0.4
 const HINT_ELEMENTS = 40
+/**
+ * …and is at least as long as its bars are tall, as coupon bar codes are: a blank screen's edges or a
+ * receipt's print lines seen across can otherwise pass for a code.
+ */
 const HINT_COHERENCE = 0.7
 /** The enlarged crop stays below this many pixels (about half a 720p frame). */
 const MAX_CROP_PIXELS = 480_000
@@ -176,7 +186,8 @@ export function createDecodePipeline(read: ReadFn, options: Partial<PipelineOpti
     const codeLike =
       profile.periodicity < HINT_PERIODICITY &&
       elements >= HINT_ELEMENTS &&
-      region.coherence >= HINT_COHERENCE
+      region.coherence >= HINT_COHERENCE &&
+      region.length >= region.thickness
     return { region, profile, worthCleaning, codeLike }
   }
 
