@@ -34,6 +34,13 @@ export interface SceneSpec {
   seed: number
   /** White screen margin around the symbol's own quiet zone, in modules. */
   margin?: number
+  /** Striped and printed things lying around the counter (blinds, a keyboard, a receipt), how many. */
+  clutter?: number
+  /** Screen luma of light and dark modules (default: random, 205–250 and 15–55); close together = low contrast. */
+  screenWhite?: number
+  screenBlack?: number
+  /** Glare spot radius as a fraction of the symbol's width (default: random, 0.08–0.2). */
+  glareRadius?: number
   width?: number
   height?: number
 }
@@ -71,6 +78,62 @@ function background(luma: Float32Array, width: number, height: number, random: (
       )
       luma[y * width + x] = l0 * (1 - t) + l1 * t + rowAmp[y]! * Math.sin(x * 0.05 + rowWave[y]!)
     }
+}
+
+/**
+ * Things behind the phone that have stripes: Venetian blinds or a keyboard's key rows (periodic bars, soft
+ * edges), a receipt (rows of short dark print) and a woven mat (two periodic patterns crossed). Each is a
+ * rotated rectangle of 80–320 px somewhere in the frame.
+ */
+function drawClutter(
+  luma: Float32Array,
+  width: number,
+  height: number,
+  count: number,
+  random: () => number
+): void {
+  for (let n = 0; n < count; n++) {
+    const kind = Math.floor(random() * 3)
+    const w = 80 + random() * 240
+    const h = 60 + random() * 200
+    const cx = random() * width
+    const cy = random() * height
+    const t = random() * Math.PI
+    const cos = Math.cos(t)
+    const sin = Math.sin(t)
+    const period = 5 + random() * 14
+    const duty = 0.3 + random() * 0.4
+    const amp = 40 + random() * 90
+    const base = 60 + random() * 150
+    // Receipt: lines of print 9–14 px apart, words as dark runs of random length.
+    const line = 9 + random() * 5
+    const wordSeed = Math.floor(random() * 1e9)
+    const reach = Math.hypot(w, h) / 2
+    for (let y = Math.max(0, Math.floor(cy - reach)); y < Math.min(height, cy + reach); y++)
+      for (let x = Math.max(0, Math.floor(cx - reach)); x < Math.min(width, cx + reach); x++) {
+        const u = (x - cx) * cos + (y - cy) * sin
+        const v = -(x - cx) * sin + (y - cy) * cos
+        if (Math.abs(u) > w / 2 || Math.abs(v) > h / 2) continue
+        let dark: number
+        if (kind === 0) {
+          // Soft-edged periodic bars: the phase within a period, smoothed over about a pixel.
+          const phase = (((u / period) % 1) + 1) % 1
+          dark = Math.min(1, Math.max(0, (duty - phase) * period + 0.5)) * Math.min(1, phase * period + 0.5)
+        } else if (kind === 1) {
+          const row = Math.floor(v / line)
+          const inRow = (((v / line) % 1) + 1) % 1
+          const word = Math.floor(u / 7) + row * 131 + wordSeed
+          const hash = (Math.imul(word ^ (word >>> 7), 2654435761) >>> 0) / 4294967296
+          dark = inRow < 0.55 && hash < 0.6 && (((u % 7) + 7) % 7 < 5.5 || hash < 0.3) ? 0.8 : 0
+        } else {
+          const a = (((u / period) % 1) + 1) % 1 < duty ? 1 : 0
+          const b = (((v / (period * 1.7)) % 1) + 1) % 1 < 0.5 ? 0.35 : 0
+          dark = Math.min(1, a * 0.8 + b)
+        }
+        const edge = Math.min(w / 2 - Math.abs(u), h / 2 - Math.abs(v), 1)
+        luma[y * width + x] = luma[y * width + x]! * (1 - edge) + (base + amp / 2 - dark * amp) * edge
+      }
+  }
 }
 
 interface Box {
@@ -123,6 +186,8 @@ export function renderScene(spec: SceneSpec): RenderedScene {
   const random = rng(spec.seed)
   const luma = new Float32Array(width * height)
   background(luma, width, height, random)
+  // Clutter draws from its own stream, so frames made without it stay exactly as they were.
+  if (spec.clutter) drawClutter(luma, width, height, spec.clutter, rng(spec.seed ^ 0x5bd1e995))
 
   // The phone, in module units: a white screen margin around the symbol, room for the card's text below
   // it, and a dark bezel.
@@ -145,8 +210,10 @@ export function renderScene(spec: SceneSpec): RenderedScene {
   const toPhone = homography(quad, phoneRect)
   const toFrame = homography(phoneRect, quad)
 
-  const white = 205 + random() * 45
-  const black = 15 + random() * 40
+  const white0 = 205 + random() * 45
+  const black0 = 15 + random() * 40
+  const white = spec.screenWhite ?? white0
+  const black = spec.screenBlack ?? black0
   const symX = margin + bezel
   const symY = margin + bezel
   const xs = quad.map((p) => p[0])
@@ -192,7 +259,8 @@ export function renderScene(spec: SceneSpec): RenderedScene {
       symX + symbol.width * (0.2 + random() * 0.6),
       symY + symbol.height * (0.2 + random() * 0.6)
     )
-    const radius = symbol.width * moduleSize * (0.08 + random() * 0.12)
+    const r0 = 0.08 + random() * 0.12
+    const radius = symbol.width * moduleSize * (spec.glareRadius ?? r0)
     for (let y = Math.max(0, Math.floor(gy - 3 * radius)); y < Math.min(height, gy + 3 * radius); y++)
       for (let x = Math.max(0, Math.floor(gx - 3 * radius)); x < Math.min(width, gx + 3 * radius); x++)
         luma[y * width + x]! +=

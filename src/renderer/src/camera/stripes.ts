@@ -23,7 +23,11 @@ export interface StripeOptions {
   /** Cell side in gradient samples (one every second pixel, so 8 → 16 frame pixels). */
   cell?: number
   minCoherence?: number
-  /** Minimum mean squared gradient per sample (grey levels² per 2 pixels). */
+  /**
+   * Minimum mean squared gradient per sample (grey levels² per 2 pixels). The default suits sharp codes;
+   * the camera pipeline passes a much lower one so blurred (σ ≥ 1 px) and dimmed codes are found too, and
+   * sorts out the extra clutter itself.
+   */
   minEnergy?: number
   minCells?: number
   /** Neighbouring cells join when their angles differ by less than this (radians). */
