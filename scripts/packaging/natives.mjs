@@ -3,7 +3,7 @@
 //
 // better-sqlite3 uses V8's API, not N-API: its binary exports node_register_module_v<ABI> and loads
 // only in a runtime with exactly that ABI (Node 20 is 115, Electron 45 is 150). A rebuild can
-// "succeed" against the wrong headers (see /work/shared/TOOLCHAIN.md §2: nodedir=/usr), so the only
+// "succeed" against the wrong headers (see docs/toolchain-facts.md §2: nodedir=/usr), so the only
 // proof is the symbol in the file. node-hid and @serialport/bindings-cpp are N-API
 // (napi_register_module_v1) and load in any runtime; they must only fit the OS and CPU.
 import { existsSync, readFileSync, readdirSync } from 'node:fs'

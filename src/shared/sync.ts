@@ -90,7 +90,7 @@ type Lang = 'zh-CN' | 'en'
 type Text = Readonly<Record<Lang, string>>
 
 /**
- * WeChat errcodes the station can meet (wechat-card-api.md §1.3, §4), in words a cashier or manager can act on.
+ * WeChat errcodes the station can meet (docs/wechat-api.md §1.3, §4), in words a cashier or manager can act on.
  * Always matched on errcode, never on errmsg (whose suffix varies).
  */
 export const WECHAT_ERRCODE_TEXT: Readonly<Record<number, Text>> = {

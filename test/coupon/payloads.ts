@@ -1,5 +1,5 @@
 /**
- * card/get and card/code/get payloads in the shapes of wechat-card-api.md §2–3. The CASH one follows the
+ * card/get and card/code/get payloads in the shapes of docs/wechat-api.md §2–3. The CASH one follows the
  * real payload notes (hex colour, time_limit {"type":"MONDAY"} without hours, sku.total_quantity,
  * area_code_list, consume_share_card_list, can_use_with_membercard).
  */

@@ -1,5 +1,5 @@
 /**
- * Crash safety (ARCHITECTURE.md "crash"): a station process killed with SIGKILL at random moments, ≥ 30 times,
+ * Crash safety (docs/reliability.md, "The harnesses"): a station process killed with SIGKILL at random moments, ≥ 30 times,
  * restarted on the same database file. After every kill and at the end: nothing acknowledged is lost, no code
  * is consumed twice, the file passes integrity_check and its audit chain holds; once the upstream is healthy
  * the outbox drains to zero with every redemption consumed exactly once. (bench/sync/kill9.ts runs 1,000.)

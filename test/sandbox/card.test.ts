@@ -1,4 +1,4 @@
-/** card/get and card/batchget over real HTTP (wechat-card-api.md §2). */
+/** card/get and card/batchget over real HTTP (docs/wechat-api.md §2). */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { TRAINING_CARD_IDS, type WxCard } from '../../src/main/upstream/sandbox'
 import { startHarness, type Harness } from './helpers'

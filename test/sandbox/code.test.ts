@@ -1,4 +1,4 @@
-/** card/code/get, consume, decrypt and unavailable over real HTTP (wechat-card-api.md §3). */
+/** card/code/get, consume, decrypt and unavailable over real HTTP (docs/wechat-api.md §3). */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { TRAINING_CARD_IDS } from '../../src/main/upstream/sandbox'
 import { CUSTOM_B, customCardCopy } from '../support/customCards'

@@ -1,4 +1,4 @@
-/** datacube/getcardbizuininfo over real HTTP (wechat-card-api.md §6.1): verify_cnt per Beijing day. */
+/** datacube/getcardbizuininfo over real HTTP (docs/wechat-api.md §6.1): verify_cnt per Beijing day. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startHarness, DAY_MS, type Harness } from './helpers'
 

@@ -61,7 +61,7 @@ beforeEach(async () => {
 })
 
 describe('scenario list', () => {
-  it('covers PRODUCT.md §9 and the extra cases, with unique 12-digit codes', () => {
+  it('covers docs/product-rules.md §9 and the extra cases, with unique 12-digit codes', () => {
     const required = [
       'CASH_NO_THRESHOLD',
       'CASH_MIN_SPEND',

@@ -1,4 +1,4 @@
-/** Access-token endpoints and the token checks every other call makes, over real HTTP (wechat-card-api.md §1). */
+/** Access-token endpoints and the token checks every other call makes, over real HTTP (docs/wechat-api.md §1). */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { TRAINING_APP_ID, TRAINING_APP_SECRET, TRAINING_CARD_IDS } from '../../src/main/upstream/sandbox'
 import { DAY_MS, startHarness, type Harness, type WxJson } from './helpers'

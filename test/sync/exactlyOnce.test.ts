@@ -85,7 +85,7 @@ describe('an answer that never came', () => {
     expect(h.upstream.consumeCount('666666666666')).toBe(1)
   })
 
-  it('-1 after a consume is treated as ambiguous (wechat-card-api.md §10)', async () => {
+  it('-1 after a consume is treated as ambiguous (docs/wechat-api.md §10)', async () => {
     h = workerHarness()
     h.upstream.addCode('777777777777', { cardId: CARD_A, status: 'NORMAL' })
     h.upstream.trouble.push({ op: 'consume', fail: busy(true) })

@@ -1,7 +1,7 @@
 /**
  * setup.testConnection: fetch a token and the card list (card/batchget + card/get titles, at most 50)
  * with the settings being entered, within one deadline, and explain a failure in words a manager can
- * act on (wechat-card-api.md §1, §10: 40013, 40125, 40164, 48001, network).
+ * act on (docs/wechat-api.md §1, §10: 40013, 40125, 40164, 48001, network).
  */
 import { CONNECTION_TEST_MAX_CARDS, type ConnectionTestResult, type LocalizedText } from '../../shared/setup'
 import {

@@ -1,6 +1,6 @@
 /**
  * Is the upstream usable right now? Derived only from real results — the worker's calls and the redeem
- * service's look-ups (recordUpstreamResult) — never from the OS's idea of "online" (PRODUCT.md §5).
+ * service's look-ups (recordUpstreamResult) — never from the OS's idea of "online" (docs/product-rules.md §5).
  *
  * - online: the latest result was an answer and none failed in the last `recentMs`;
  * - degraded: some calls fail (busy, rate-limited, slow, the odd reset) but answers still come;

@@ -1,6 +1,6 @@
 /**
  * One round of work on one outbox item: what to ask WeChat, in which order, and what the answers mean
- * (PRODUCT.md §6, wechat-card-api.md §10). Writes only the one record that must be durable before a consume is
+ * (docs/product-rules.md §6, docs/wechat-api.md §10). Writes only the one record that must be durable before a consume is
  * sent (beginConsume); everything else it learns is returned, and the worker commits it with the item's new
  * state in one transaction.
  *

@@ -1,5 +1,5 @@
 /**
- * When a failed outbox item is tried again (PRODUCT.md §6). Exponential backoff with "equal jitter" (each delay
+ * When a failed outbox item is tried again (docs/product-rules.md §6). Exponential backoff with "equal jitter" (each delay
  * is drawn from [d/2, d]), so retries of many items spread out but never come later than the nominal schedule:
  * the last fast attempt is therefore reached within the sum of the nominal delays, which the defaults keep under
  * 30 minutes. After that the item is flagged stale for the manager and retried at the slow interval, forever.

@@ -1,5 +1,5 @@
 /**
- * The outbox worker (PRODUCT.md §6): sends queued redemptions upstream FIFO (seq order), at most `maxInFlight`
+ * The outbox worker (docs/product-rules.md §6): sends queued redemptions upstream FIFO (seq order), at most `maxInFlight`
  * at a time and `ratePerSecond` per second, retries on the backoff schedule, holds everything on quota,
  * rate-limit and credential errors, and never settles an item without a clear answer. It pages through the
  * outbox (memory does not grow with the queue) and wakes on timers or notify(), never by spinning.
@@ -26,7 +26,7 @@ import { WriteQueue } from './writeQueue'
 const STALE_SWEEP_MS = 10_000
 /**
  * The seed's requirement for the redemption interface is QPS ≥ 500, and WeChat publishes no lower figure for
- * card/* (wechat-card-api.md §9): a limit of exactly 500 could never let a backlog drain at 500/s, so the
+ * card/* (docs/wechat-api.md §9): a limit of exactly 500 could never let a backlog drain at 500/s, so the
  * default leaves 20 % headroom. An account with a smaller minute quota answers 45011 and the worker waits
  * for the next minute (holds.ts).
  */

@@ -1,6 +1,6 @@
 /**
  * The local copy of every card definition of the account, so that offline look-ups still show what a coupon is
- * worth and the cashier can pick "which coupon is this" from the store's active cards (PRODUCT.md §5).
+ * worth and the cashier can pick "which coupon is this" from the store's active cards (docs/product-rules.md §5).
  *
  * A refresh lists the ids (card/batchget, paged) and fetches each card (card/get), then replaces the cache in ONE
  * transaction. Any transport failure aborts the refresh and leaves the old cache exactly as it was; a card that

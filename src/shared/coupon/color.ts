@@ -1,6 +1,6 @@
 /**
  * Card colours. card/create takes names Color010…Color102; card/get has been seen returning hex instead
- * (wechat-card-api.md §2.1). The name → hex table is the one WeChat's MP UI uses, as copied by several public
+ * (docs/wechat-api.md §2.1). The name → hex table is the one WeChat's MP UI uses, as copied by several public
  * SDKs and merchant tools (they agree on every entry).
  */
 export const WECHAT_CARD_COLORS: Readonly<Record<string, string>> = {

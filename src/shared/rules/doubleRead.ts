@@ -1,5 +1,5 @@
 /**
- * Rule 10: a scanner that reads the same code twice within a short window (2 s in PRODUCT §3) on the same
+ * Rule 10: a scanner that reads the same code twice within a short window (2 s in docs/product-rules.md §3) on the same
  * device produced one scan, not two. The redeem service drops the second read before calling decide.
  */
 import type { EpochMs } from '../time'

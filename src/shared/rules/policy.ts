@@ -1,6 +1,6 @@
 /**
  * The manager's risk settings for decide(). Settings IPC validates with rulesPolicySchema, so every message
- * here is written for the person filling in the form. Defaults are the safe ones from PRODUCT.md §3 and §5.
+ * here is written for the person filling in the form. Defaults are the safe ones from docs/product-rules.md §3 and §5.
  */
 import { z } from 'zod'
 

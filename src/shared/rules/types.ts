@@ -39,7 +39,7 @@ export interface DecideContext {
   storeLocationId?: number
   billAmount?: Fen
   otherDiscountApplied: boolean
-  /** Kept for audit and future rules; it does not satisfy a PIN requirement (PRODUCT §8: PIN at the override). */
+  /** Kept for audit and future rules; it does not satisfy a PIN requirement (docs/product-rules.md §8: PIN at the override). */
   role: 'cashier' | 'manager'
   connectivity: 'online' | 'offline'
   /** A manager entered their PIN for this scan. */

@@ -1,5 +1,5 @@
 /**
- * The one normalizer every scan goes through (PRODUCT §4). Pure: no Node, no DOM, never throws, so the
+ * The one normalizer every scan goes through (docs/product-rules.md §4). Pure: no Node, no DOM, never throws, so the
  * renderer's wedge listener, the main process's device readers and the tests all share it.
  */
 import { DEFAULT_NORMALIZER_CONFIG, type NormalizerConfig } from './config'

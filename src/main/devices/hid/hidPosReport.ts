@@ -1,6 +1,6 @@
 /**
  * Parses one HID POS "Scanned Data Report" (usage page 0x8C, input report ID 0x02). Vendors lay the bytes
- * out differently (scanner-facts §1.2):
+ * out differently (docs/scanner-facts.md §1.2):
  *   Honeywell / Access-IS: [0x02, len, ']', code, modifier, data… (≤56), …, byte 61 code id, byte 63 flags]
  *   Newland / ID TECH:     [0x02, len, data… (bytes 2–57), …, byte 62 vendor symbology id, byte 63 flags]
  *   some others insert one extra byte before the AIM id.

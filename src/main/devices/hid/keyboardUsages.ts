@@ -1,5 +1,5 @@
 /**
- * HID keyboard page (0x07) usages → characters for a US layout (scanner-facts §2.2). Reading raw reports
+ * HID keyboard page (0x07) usages → characters for a US layout (docs/scanner-facts.md §2.2). Reading raw reports
  * bypasses the host layout and IME, so the scanner's own (default US) layout is the one that applies.
  */
 

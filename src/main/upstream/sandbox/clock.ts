@@ -3,7 +3,7 @@ import { localParts, type EpochMs } from '../../../shared/time'
 /** The sandbox never reads Date.now() itself: tests inject a fake clock, training passes the real one. */
 export type Clock = () => EpochMs
 
-/** WeChat's quota days, datacube days and card validity are Beijing time (wechat-card-api.md §2.2). */
+/** WeChat's quota days, datacube days and card validity are Beijing time (docs/wechat-api.md §2.2). */
 export const WECHAT_ZONE = 'Asia/Shanghai'
 
 /** 'YYYY-MM-DD' of an instant in Beijing time. */

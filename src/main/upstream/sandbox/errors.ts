@@ -1,5 +1,5 @@
 /**
- * errcode → errmsg as the real API words them (wechat-card-api.md §1.3 and §4, global return codes).
+ * errcode → errmsg as the real API words them (docs/wechat-api.md §1.3 and §4, global return codes).
  * The real errmsg often carries a variable ` hint: [...]` / ` rid: ...` suffix; the sandbox adds one on some
  * replies on purpose, so a client that matches whole errmsg strings instead of errcode fails in tests.
  */

@@ -1,5 +1,5 @@
 /**
- * Builders for training cards in the upstream card/get JSON shape (wechat-card-api.md §2), with the fields
+ * Builders for training cards in the upstream card/get JSON shape (docs/wechat-api.md §2), with the fields
  * a real payload carries ([OBS-CARDGET]): hex color, sku.total_quantity, status, create/update time.
  */
 import type { Fen } from '../../../shared/money'

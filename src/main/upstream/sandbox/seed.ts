@@ -1,5 +1,5 @@
 /**
- * The training seed: one code per scenario of PRODUCT.md §9 (and a few more), plus the machine-readable list
+ * The training seed: one code per scenario of docs/product-rules.md §9 (and a few more), plus the machine-readable list
  * the training sheet and browser tests use. Codes are fixed 12-digit strings (some with leading zeros, to
  * catch number coercion); the dates move with `now`. To add a scenario: add a row in training-scenarios.ts
  * (and a card in training-cards.ts if none fits); seed.test.ts checks that every row behaves as described.

@@ -1,6 +1,6 @@
 /**
  * Shapes the sandbox stores and speaks. Cards are kept in the exact upstream JSON shape that `card/get`
- * returns under "card" (wechat-card-api.md §2.1), so the station parses sandbox cards with the same code
+ * returns under "card" (docs/wechat-api.md §2.1), so the station parses sandbox cards with the same code
  * it uses for real ones; only code state is modelled in our own (camelCase) record.
  */
 import type { EpochMs } from '../../../shared/time'

@@ -1,6 +1,6 @@
 /**
  * One WeChat API call under one deadline: the token, the request, and on a token errcode one refresh and one
- * retry (wechat-card-api.md §10.1); -1, 45011, 45009 and account errcodes become UpstreamErrors. Every other
+ * retry (docs/wechat-api.md §10.1); -1, 45011, 45009 and account errcodes become UpstreamErrors. Every other
  * errcode is left to the caller, who knows whether it is a verdict on the code or a reason to throw.
  */
 import { describeErrcode } from '../../../shared/sync'

@@ -1,5 +1,5 @@
 /**
- * The WeChat Card API client: the Upstream interface over HTTP (wechat-card-api.md §1–§4, §6, §10).
+ * The WeChat Card API client: the Upstream interface over HTTP (docs/wechat-api.md §1–§4, §6, §10).
  * It runs over any fetch look-alike, so training mode drives this same code over createSandboxFetch and
  * production over undici's fetch to https://api.weixin.qq.com (or a configured proxy base URL).
  *

@@ -1,5 +1,5 @@
 /**
- * datacube/getcardbizuininfo helpers (wechat-card-api.md §6.1): strict 'YYYY-MM-DD' dates, ranges of at most
+ * datacube/getcardbizuininfo helpers (docs/wechat-api.md §6.1): strict 'YYYY-MM-DD' dates, ranges of at most
  * 62 days per request, and the per-day verify_cnt out of the reply's `list`.
  */
 import { DateTime } from 'luxon'

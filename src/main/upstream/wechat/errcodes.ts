@@ -1,5 +1,5 @@
 /**
- * How the client treats each WeChat errcode (wechat-card-api.md §1.3, §4, §10). Always the number, never
+ * How the client treats each WeChat errcode (docs/wechat-api.md §1.3, §4, §10). Always the number, never
  * errmsg: errmsg carries a variable ` hint:` / ` rid:` suffix. The words for each code live in
  * src/shared/sync.ts (WECHAT_ERRCODE_TEXT) so the renderer can show them too.
  */

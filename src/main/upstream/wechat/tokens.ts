@@ -2,7 +2,7 @@
  * Where the access_token comes from. Two sources, one behaviour: cached until shortly before it expires,
  * one fetch at a time (concurrent callers share it), and a passive refresh when WeChat rejects the token.
  *
- * - AppSecretTokens: POST /cgi-bin/stable_token in normal mode (wechat-card-api.md §1.2). force_refresh is used
+ * - AppSecretTokens: POST /cgi-bin/stable_token in normal mode (docs/wechat-api.md §1.2). force_refresh is used
  *   only when normal mode hands back the very token WeChat just rejected, at most once per 30 s and 20 times
  *   per (Beijing) day — WeChat's own limits; past them the call would fail with 45009 anyway.
  * - TokenServiceTokens: GET from the merchant's central token service, so the AppSecret never reaches the till

@@ -7,7 +7,7 @@ import type { DecideContext } from '../types'
  * A missing card: offline it falls under the offline policy (allowUnknownCards); online the redeem service
  * should have fetched card/get, so without it the station does not know the money effect and refuses.
  * An unreadable card is always refused: online it is a data problem to fix, offline the cashier can choose
- * the coupon from the store's cached active cards instead (PRODUCT §5).
+ * the coupon from the store's cached active cards instead (docs/product-rules.md §5).
  *
  * Live mode (docs/offline-policy.md): an unknown code offline is never taken on the cashier's word. Without a
  * card it cannot be redeemed at all (the cashier must pick the real coupon, so the decision has its value);

@@ -1,5 +1,5 @@
 /**
- * Rule 12, the offline policy (PRODUCT §5). Over a limit the manager's PIN lets a redemption through when
+ * Rule 12, the offline policy (docs/product-rules.md §5). Over a limit the manager's PIN lets a redemption through when
  * policy.offline.managerOverride is on; otherwise it is refused. The unknown-card case is in cardKind.ts.
  */
 import type { Fen } from '../../money'

@@ -1,4 +1,4 @@
-/** POST /card/get and POST /card/batchget (wechat-card-api.md §2.1, §2.5). */
+/** POST /card/get and POST /card/batchget (docs/wechat-api.md §2.1, §2.5). */
 import { cardStatusOf } from '../card-shape'
 import type { SandboxModel } from '../model'
 import type { JsonObject } from '../types'

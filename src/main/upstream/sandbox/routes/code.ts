@@ -1,4 +1,4 @@
-/** POST /card/code/get, consume, decrypt, unavailable (wechat-card-api.md §3). */
+/** POST /card/code/get, consume, decrypt, unavailable (docs/wechat-api.md §3). */
 import { usesCustomCode } from '../card-shape'
 import type { SandboxModel } from '../model'
 import type { CodeEntry, JsonObject, WxCard } from '../types'

@@ -1,4 +1,4 @@
-/** POST /datacube/getcardbizuininfo (wechat-card-api.md §6.1): per-day counters, verify_* from the consume log. */
+/** POST /datacube/getcardbizuininfo (docs/wechat-api.md §6.1): per-day counters, verify_* from the consume log. */
 import { DateTime } from 'luxon'
 import { WECHAT_ZONE, wechatDate } from '../clock'
 import type { SandboxModel } from '../model'

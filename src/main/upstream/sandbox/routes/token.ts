@@ -1,4 +1,4 @@
-/** GET /cgi-bin/token and POST /cgi-bin/stable_token (wechat-card-api.md §1.1, §1.2). */
+/** GET /cgi-bin/token and POST /cgi-bin/stable_token (docs/wechat-api.md §1.1, §1.2). */
 import type { SandboxModel } from '../model'
 import type { JsonObject } from '../types'
 import { readString, type RouteContext } from './context'
