@@ -1,7 +1,13 @@
 import { AppFailure } from '../../shared/result'
 
 /** Codes a database can fail to open with; each has a message a manager can act on. */
-export type DatabaseErrorCode = 'DB_CORRUPT' | 'DB_UNREADABLE' | 'DB_TOO_NEW' | 'DB_MIGRATION_FAILED'
+export type DatabaseErrorCode =
+  | 'DB_CORRUPT'
+  | 'DB_UNREADABLE'
+  | 'DB_TOO_NEW'
+  | 'DB_MIGRATION_FAILED'
+  /** The background full check found damage while the station was running: writes are stopped. */
+  | 'DB_DAMAGED'
 
 export class DatabaseError extends AppFailure {
   constructor(
