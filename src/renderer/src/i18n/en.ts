@@ -8,7 +8,10 @@ export const en: Catalogue = {
     trainingWord: 'TRAINING',
     version: 'Version {{version}}',
     language: 'Language',
-    loading: 'Connecting to the station service…'
+    loading: 'Connecting to the station service…',
+    damageTitle: 'DATABASE DAMAGED — redemptions and all changes are stopped',
+    damageBody:
+      'The stored records were not changed. A manager should restore the latest good backup (Day → Backups); no redemption is possible until then.'
   },
   shell: {
     schemaVersion: 'Database schema',
@@ -603,6 +606,8 @@ export const en: Catalogue = {
     NOT_REDEEMABLE: 'This coupon cannot be redeemed now',
     CONFIRM_WARNINGS: 'Confirm the warnings above first',
     DUPLICATE: 'This coupon was just redeemed on this till; scan it again to see when',
+    DB_DAMAGED:
+      'The station database is damaged: changes are stopped and nothing was changed. A manager should restore the latest good backup',
     LOOKUP_EXPIRED: 'This scan has expired; scan again',
     UNKNOWN_CHANNEL: 'The station service does not support this yet; update the app',
     NOT_FOUND: 'Record not found',
