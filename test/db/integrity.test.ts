@@ -230,6 +230,49 @@ describe('damage only the full check sees', () => {
     expect(sha(file)).toBe(after)
   })
 
+  it('the manager restores the backup the DB_DAMAGED answer names, and the till writes again', async () => {
+    const t = await trainingStation({ background: false })
+    for (let i = 0; i < 120; i++)
+      writeRedemption(t.station.db, { code: `5${String(i).padStart(11, '0')}`, card_title: '满100减10' })
+    const taken = await t.station.services.backups.take('manual')
+    if (!taken.ok) throw new Error(taken.error)
+    await t.station.close()
+    const dataDir = t.station.dataDir
+    damageIndexEntry(join(dataDir, 'training', 'station.db'), 'redemptions_code_live', '500000000042')
+    const station = openStation({
+      dataDir,
+      runtime: 'node-host',
+      mode: 'training',
+      background: false,
+      fullCheckAtOpenBytes: 0
+    })
+    stations.push(station)
+    const session = new Session('test')
+    session.signIn(t.manager)
+    const dispatch = createDispatcher(station.handlers)
+    expect((await station.services.integrity.checkNow()).state).toBe('damaged')
+    const refused = await dispatch('staff.create', { name: '孙丽', role: 'cashier', pin: '1234' }, session)
+    expect(!refused.ok && refused.error.message).toContain(taken.backup.file)
+    expect(await dispatch('db.ping', undefined, session)).toMatchObject({
+      ok: true,
+      value: { integrity: 'damaged' }
+    })
+
+    const restored = await dispatch(
+      'backups.restore',
+      { file: taken.backup.file, confirmDate: taken.backup.confirmDate },
+      session
+    )
+    expect(restored).toMatchObject({ ok: true })
+    expect(station.services.integrity.damaged).toBe(false)
+    expect(
+      await dispatch('staff.create', { name: '孙丽', role: 'cashier', pin: '1234' }, session)
+    ).toMatchObject({
+      ok: true
+    })
+    expect((await station.services.integrity.checkNow()).state).toBe('ok')
+  })
+
   it("a backup whose copy fails its check sets off the live file's full check", async () => {
     const { dataDir, file } = await ledgerFile()
     damageIndexEntry(file, 'redemptions_code_live', '500000000007')
