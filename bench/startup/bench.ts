@@ -3,7 +3,8 @@
  * the median of N starts of the BUILT Node host (out/main/host.js), each timed from the spawn to the moment the
  * counter has answered a look-up over the host's WebSocket (signed in as a cashier would be). Beside them, in the
  * same run: the bare figures — a Node process that only starts, and one that opens the ledger with better-sqlite3
- * and reads one redemption by code — so a change of machine load shows in both. Never passes or fails on time.
+ * and reads one redemption by code — so a change of machine load shows in both. `--compare-host` interleaves
+ * the starts of another build (e.g. the previous commit's) on the same ledger. Never passes or fails on time.
  */
 import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
@@ -16,7 +17,6 @@ import { openDatabase } from '../../src/main/db/open'
 import { databaseFile } from '../../src/main/station/paths'
 import { fill } from '../redeem/fill'
 
-const HOST = join(process.cwd(), 'out/main/host.js')
 const MANAGER = { name: '店长', pin: '2468' }
 const CODE = '100000000042' // a redemption the generator wrote (a duplicate scan: the ledger is read)
 
@@ -32,7 +32,7 @@ interface Start {
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN
 
 /** One host start on dataDir, to the first answered look-up; the host is stopped (SIGTERM) before returning. */
-async function hostStart(dataDir: string): Promise<Start> {
+async function hostStart(HOST: string, dataDir: string): Promise<Start> {
   const t0 = performance.now()
   const child = spawn(process.execPath, [HOST, '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
@@ -110,9 +110,14 @@ export async function main(argv: string[]): Promise<void> {
     options: {
       rows: { type: 'string', default: '1000000' },
       starts: { type: 'string', default: '7' },
-      keep: { type: 'string' }
+      keep: { type: 'string' },
+      // Another build to compare (e.g. the previous commit's out/main/host.js); its starts are interleaved too.
+      host: { type: 'string', default: join(process.cwd(), 'out/main/host.js') },
+      'compare-host': { type: 'string' }
     }
   })
+  const HOST = values.host
+  const OTHER = values['compare-host']
   if (!existsSync(HOST)) throw new Error(`${HOST} is missing: run \`npm run build\` first.`)
   const rows = Number(values.rows)
   const starts = Number(values.starts)
@@ -129,25 +134,34 @@ export async function main(argv: string[]): Promise<void> {
     )
   }
   console.log(`ledger ${(statSync(file).size / 1_048_576).toFixed(0)} MB`)
-  await hostStart(ledgerDir) // the first start creates the manager (and warms the page cache like a running PC)
+  await hostStart(HOST, ledgerDir) // the first start creates the manager (and warms the page cache like a running PC)
 
   const figures = {
     bareNode: [] as number[],
     bareLookup: [] as number[],
     empty: [] as Start[],
-    ledger: [] as Start[]
+    ledger: [] as Start[],
+    otherEmpty: [] as Start[],
+    otherLedger: [] as Start[]
+  }
+  const emptyStart = async (host: string): Promise<Start> => {
+    const empty = mkdtempSync(join(tmpdir(), 'hexiao-bench-startup-empty-'))
+    try {
+      return await hostStart(host, empty)
+    } finally {
+      rmSync(empty, { recursive: true, force: true })
+    }
   }
   for (let i = 0; i < starts; i++) {
     // Interleaved, so load on the machine touches every kind alike.
     figures.bareNode.push(await bare(''))
     figures.bareLookup.push(await bare(BARE_LOOKUP, [file]))
-    const empty = mkdtempSync(join(tmpdir(), 'hexiao-bench-startup-empty-'))
-    try {
-      figures.empty.push(await hostStart(empty))
-    } finally {
-      rmSync(empty, { recursive: true, force: true })
+    figures.empty.push(await emptyStart(HOST))
+    figures.ledger.push(await hostStart(HOST, ledgerDir))
+    if (OTHER) {
+      figures.otherEmpty.push(await emptyStart(OTHER))
+      figures.otherLedger.push(await hostStart(OTHER, ledgerDir))
     }
-    figures.ledger.push(await hostStart(ledgerDir))
   }
   const bareNode = median(figures.bareNode)
   const line = (label: string, list: Start[]) => {

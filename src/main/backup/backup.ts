@@ -57,8 +57,9 @@ async function checkCopy(partial: string): Promise<void> {
   const result = await fullCheck(partial)
   if (result.kind === 'damaged')
     throw new BackupCopyDamaged(`integrity check failed: ${result.problems.slice(0, 3).join('; ')}`)
-  if (result.kind === 'not-run') throw new Error(`the copy could not be checked: ${result.error}`)
-  const problem = checkBackupFile(partial, { skipIntegrity: true })
+  // No worker (it could not start or load the driver): the check on this thread, as before, rather than no backup.
+  const problem = checkBackupFile(partial, { skipIntegrity: result.kind === 'ok' })
+  if (problem?.startsWith('integrity check failed')) throw new BackupCopyDamaged(problem)
   if (problem) throw new Error(problem)
 }
 
