@@ -7,7 +7,7 @@
  * the starts of another build (e.g. the previous commit's) on the same ledger. Never passes or fails on time.
  */
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
@@ -180,5 +180,16 @@ export async function main(argv: string[]): Promise<void> {
   console.log(
     `ledger start / empty start: ${(ledger / empty).toFixed(2)}× (${starts} starts each, interleaved)`
   )
+  if (OTHER) {
+    console.log(`compared build ${OTHER}, same run:`)
+    const otherEmpty = line('  its host, empty data directory', figures.otherEmpty)
+    const otherLedger = line(`  its host, ${rows.toLocaleString()}-row ledger`, figures.otherLedger)
+    console.log(`  its ledger start / empty start: ${(otherLedger / otherEmpty).toFixed(2)}×`)
+  }
+  const results = join(process.cwd(), 'bench/results')
+  mkdirSync(results, { recursive: true })
+  const out = join(results, `startup-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
+  writeFileSync(out, JSON.stringify({ rows, starts, host: HOST, compared: OTHER ?? null, figures }, null, 2))
+  console.log(`raw figures: ${out}`)
   if (!values.keep) rmSync(ledgerDir, { recursive: true, force: true })
 }
