@@ -4,7 +4,6 @@
  * no longer matches its table) is found by the background check, after which every write answers DB_DAMAGED,
  * the stored rows are intact, and the next start refuses the file.
  */
-import Database from 'better-sqlite3'
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -15,6 +14,7 @@ import { createDispatcher } from '../../src/main/ipc/dispatcher'
 import { Session } from '../../src/main/ipc/session'
 import { openStation, type Station } from '../../src/main/station/station'
 import { writeRedemption } from '../reports/support/ledger'
+import { damageIndexEntry, pagesOf } from '../support/damage'
 import { trainingStation } from '../support/station'
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex')
@@ -34,33 +34,6 @@ async function ledgerFile(n = 120) {
     file: join(t.station.dataDir, 'training', 'station.db'),
     manager: t.manager
   }
-}
-
-/** The pages of one b-tree (table or index), read through SQLite's dbstat. */
-function pagesOf(file: string, name: string): number[] {
-  const db = new Database(file, { readonly: true })
-  try {
-    return (db.prepare('SELECT pageno FROM dbstat WHERE name = ?').all(name) as { pageno: number }[]).map(
-      (r) => r.pageno
-    )
-  } finally {
-    db.close()
-  }
-}
-
-/** Changes the last digit of `code` where it sits in `index`'s pages only: the table row keeps its code. */
-function damageIndexEntry(file: string, index: string, code: string): void {
-  const bytes = readFileSync(file)
-  const pageSize = bytes.readUInt16BE(16)
-  const pages = new Set(pagesOf(file, index))
-  const needle = Buffer.from(code)
-  for (let at = bytes.indexOf(needle); at >= 0; at = bytes.indexOf(needle, at + 1)) {
-    if (!pages.has(Math.floor(at / pageSize) + 1)) continue
-    bytes[at + needle.length - 1] = '9'.charCodeAt(0)
-    writeFileSync(file, bytes)
-    return
-  }
-  throw new Error(`${code} not found in ${index}`)
 }
 
 const refusal = (fn: () => unknown): unknown => {
@@ -247,10 +220,16 @@ describe('damage only the full check sees', () => {
       fullCheckAtOpenBytes: 0
     })
     stations.push(station)
-    const session = new Session('test')
-    session.signIn(t.manager)
     const dispatch = createDispatcher(station.handlers)
     expect((await station.services.integrity.checkNow()).state).toBe('damaged')
+    // Signing in still works (its bookkeeping is skipped, nothing is written): the manager must reach the restore.
+    const session = new Session('test')
+    expect(
+      await dispatch('staff.signIn', { staffId: t.manager.staffId, pin: '2468' }, session)
+    ).toMatchObject({ ok: true })
+    expect(
+      await dispatch('staff.signIn', { staffId: t.manager.staffId, pin: '0000' }, new Session('x'))
+    ).toMatchObject({ ok: false, error: { code: 'WRONG_PIN' } })
     const refused = await dispatch('staff.create', { name: '孙丽', role: 'cashier', pin: '1234' }, session)
     expect(!refused.ok && refused.error.message).toContain(taken.backup.file)
     expect(await dispatch('db.ping', undefined, session)).toMatchObject({

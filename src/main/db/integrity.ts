@@ -128,6 +128,22 @@ export function checkHeader(file: string): void {
   }
 }
 
+/**
+ * A bookkeeping write that must not stand in the way of signing in once writes are stopped: the manager has to
+ * sign in to restore a backup. When the Station has made the connection query-only (damage found) the write is
+ * skipped — nothing lands in the damaged file — and any other failure still throws.
+ */
+export function bookkeepingWrite(db: Db, write: () => void): void {
+  try {
+    write()
+  } catch (err) {
+    const code = (err as { code?: unknown } | null)?.code
+    const readOnly = typeof code === 'string' && code.startsWith('SQLITE_READONLY')
+    if (readOnly && Number(db.pragma('query_only', { simple: true })) === 1) return
+    throw err
+  }
+}
+
 const problemsOf = (rows: unknown[]): string[] =>
   rows
     .map((r) => Object.values(r as Record<string, unknown>)[0])

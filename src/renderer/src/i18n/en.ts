@@ -18,6 +18,7 @@ export const en: Catalogue = {
     timeZone: 'Store time zone',
     database: 'Database',
     databaseOk: 'OK ({{micros}} µs)',
+    databaseDamaged: 'DAMAGED — changes stopped',
     databaseFailed: 'Unavailable: {{message}}',
     runtime: 'Runtime',
     runtimeElectron: 'Desktop app',

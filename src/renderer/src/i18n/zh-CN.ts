@@ -16,6 +16,7 @@ export const zhCN = {
     timeZone: '门店时区',
     database: '数据库',
     databaseOk: '正常（{{micros}} 微秒）',
+    databaseDamaged: '已损坏 — 已停止写入',
     databaseFailed: '不可用：{{message}}',
     runtime: '运行环境',
     runtimeElectron: '桌面应用',
