@@ -57,6 +57,8 @@ export const ERROR_CODES = [
   'DB_UNREADABLE',
   'DB_TOO_NEW',
   'DB_MIGRATION_FAILED',
+  /** The background full check found damage while the station was running: writes are stopped. */
+  'DB_DAMAGED',
   // set-up and devices
   'SETUP_SECRET_MISSING',
   'SETUP_NOT_LIVE_READY',

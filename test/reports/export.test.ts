@@ -5,10 +5,15 @@
  */
 import ExcelJS from 'exceljs'
 import { parse } from 'csv-parse/sync'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { inflateRawSync } from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
 import { takeDownload } from '../../src/main/reports/downloads'
 import { COLUMNS } from '../../src/main/reports/export/columns'
+import { LocalClock } from '../../src/main/reports/export/localClock'
+import { writeXlsx } from '../../src/main/reports/export/xlsx'
 import { ReportService } from '../../src/main/reports/service'
 import { fenToYuanText } from '../../src/shared/money'
 import type { ExportResult, ReportRow } from '../../src/shared/reports'
@@ -204,6 +209,60 @@ describe('XLSX export', () => {
     expect(lines.filter((l) => l[0] === '按同步状态').reduce((s, l) => s + (l[2] as number), 0)).toBe(
       report.totals.count
     )
+  })
+})
+
+/** The files inside a zip, by name (central directory; stored or deflated entries, as exceljs writes them). */
+function unzip(bytes: Buffer): Map<string, string> {
+  const files = new Map<string, string>()
+  const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]))
+  let at = bytes.readUInt32LE(end + 16)
+  for (let n = bytes.readUInt16LE(end + 10); n > 0; n--) {
+    const method = bytes.readUInt16LE(at + 10)
+    const size = bytes.readUInt32LE(at + 20)
+    const nameLength = bytes.readUInt16LE(at + 28)
+    const skip = nameLength + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32)
+    const name = bytes.toString('utf8', at + 46, at + 46 + nameLength)
+    const local = bytes.readUInt32LE(at + 42)
+    const data = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28)
+    const raw = bytes.subarray(data, data + size)
+    files.set(name, (method === 8 ? inflateRawSync(raw) : raw).toString('utf8'))
+    at += 46 + skip
+  }
+  return files
+}
+
+describe('XLSX rows written straight into the sheet XML', () => {
+  it('make the same workbook, part for part, as exceljs writing each row itself', async () => {
+    const { report, rows } = await seeded()
+    // Text the XML must escape or drop, an empty text, and a row with every optional value empty.
+    const [first, second] = rows
+    if (!first || !second) throw new Error('seeded rows missing')
+    const hostile: ReportRow[] = [
+      { ...first, id: 'h1', cardTitle: `<b>&'"\u0001\u0008\u000b\u001f\u007f\t\n券`, voidReason: '' },
+      { ...second, id: 'h2', billFen: null, payableFen: null, openidMasked: null, cardId: null }
+    ]
+    const ctx = { clock: new LocalClock('Asia/Shanghai'), lang: 'en' as const }
+    const dir = mkdtempSync(join(tmpdir(), 'hexiao-xlsx-'))
+    try {
+      const files = await Promise.all(
+        [false, true].map(async (viaExceljsRows) => {
+          const file = join(dir, `${viaExceljsRows ? 'exceljs' : 'direct'}.xlsx`)
+          const chunks = [rows.slice(0, 2), [], rows.slice(2), hostile]
+          expect(await writeXlsx(file, report, ['title'], chunks, ctx, { viaExceljsRows })).toBe(
+            rows.length + 2
+          )
+          return unzip(readFileSync(file))
+        })
+      )
+      const [direct, exceljs] = files as [Map<string, string>, Map<string, string>]
+      expect([...direct.keys()].sort()).toEqual([...exceljs.keys()].sort())
+      // docProps/core.xml carries the time each file was written.
+      for (const [name, xml] of exceljs) if (name !== 'docProps/core.xml') expect(direct.get(name)).toBe(xml)
+      expect(direct.get('xl/worksheets/sheet2.xml')).toContain('&lt;b&gt;&amp;&apos;&quot;')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
 

@@ -8,6 +8,9 @@ import { dirname } from 'node:path'
 import type { StationMode } from '../../shared/ipc/types'
 import { DEFAULT_TIME_ZONE, formatLocal } from '../../shared/time'
 import { DatabaseError } from '../db/errors'
+import type { Db } from '../db/open'
+import { readStoreProfile } from '../station/storeProfile'
+import { backupsDir, listBackups } from './files'
 import { latestGoodBackup } from './restore'
 import type { BackupView } from '../../shared/reports'
 
@@ -45,4 +48,18 @@ export function describeStartFailure(err: unknown): string {
     )
   }
   return lines.join('\n')
+}
+
+/** What a manager should do once writes are stopped: the latest backup (each was verified when taken). */
+export function damageAdvice(station: { dataDir: string; mode: StationMode; db: Db }): string {
+  let zone = 'Asia/Shanghai'
+  try {
+    zone = readStoreProfile(station.db).timeZone
+  } catch {
+    // the profile lives in the damaged file; the default zone only affects how the date is shown
+  }
+  const latest = listBackups(backupsDir(station.dataDir, station.mode), zone)[0]
+  return latest
+    ? `A manager should restore the latest good backup, ${latest.file} (Backups → Restore); the damaged file is kept aside.`
+    : 'No backup was found: keep the station as it is and call support.'
 }

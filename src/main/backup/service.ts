@@ -11,7 +11,7 @@ import type { BackupReason, BackupResultView, BackupSettings, BackupView } from 
 import type { Db } from '../db/open'
 import { readSetting, writeSetting } from '../db/settings'
 import { readStoreProfile } from '../station/storeProfile'
-import { takeBackup } from './backup'
+import { BackupCopyDamaged, takeBackup } from './backup'
 import { backupsDir, listBackups } from './files'
 
 export const BackupSettingsSchema = z
@@ -34,6 +34,8 @@ export interface BackupServiceOptions {
   mode: StationMode
   now?: () => number
   log?: (line: string) => void
+  /** A copy failed its integrity check: the live file may be damaged (the Station runs its full check). */
+  onCopyDamaged?: () => void
 }
 
 export class BackupService {
@@ -82,6 +84,7 @@ export class BackupService {
       } catch (err) {
         const error = err instanceof Error ? err.message : String(err)
         this.options.log?.(`[backup] ${error}`)
+        if (err instanceof Error && err.cause instanceof BackupCopyDamaged) this.options.onCopyDamaged?.()
         return { ok: false, error }
       }
     })()

@@ -2,13 +2,16 @@
  * Opens the station's SQLite file the way a ledger must be opened:
  * WAL (readers never block the writer), synchronous=FULL (a redemption the cashier saw as
  * done survives a power cut), foreign keys on, a busy timeout, checkpoints every 4,000 WAL
- * pages. Before anything is written the file is checked: a corrupt or foreign file is
- * reported and left exactly as it was.
+ * pages. Before anything is written the file is checked (integrity.ts: header, schema, the last
+ * full check's verdict, and a check sized to stay off the start-up path): a corrupt or foreign
+ * file is reported and left exactly as it was. The full integrity_check of a big ledger runs in
+ * the background once the station is open (src/main/station, docs/reliability.md).
  */
 import Database from 'better-sqlite3'
 import { existsSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { DatabaseError } from './errors'
+import { checkAtOpen, checkHeader } from './integrity'
 import { migrate, type Migration } from './migrate'
 import { migrations as appMigrations } from './migrations'
 
@@ -18,6 +21,9 @@ export interface OpenOptions {
   /** Override the migration list (tests). */
   migrations?: readonly Migration[]
   busyTimeoutMs?: number
+  /** Files up to this size get the full integrity_check at open (default FULL_CHECK_AT_OPEN_BYTES; tests lower it
+   * to take a big ledger's path on a small file). */
+  fullCheckAtOpenBytes?: number
 }
 
 /**
@@ -47,6 +53,14 @@ export interface OpenedDatabase {
 export function openDatabase(file: string, options: OpenOptions = {}): OpenedDatabase {
   const isNew = !existsSync(file)
   if (isNew) mkdirSync(dirname(file), { recursive: true })
+  else {
+    try {
+      checkHeader(file)
+    } catch (err) {
+      if (err instanceof DatabaseError) throw err
+      throw new DatabaseError('DB_UNREADABLE', `Cannot read the database file ${file}: ${message(err)}`, file)
+    }
+  }
   let db: Db
   try {
     db = new Database(file, { fileMustExist: !isNew })
@@ -54,7 +68,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
     throw new DatabaseError('DB_UNREADABLE', `Cannot open the database file ${file}: ${message(err)}`, file)
   }
   try {
-    if (!isNew) checkIntegrity(db, file)
+    if (!isNew) checkAtOpen(db, file, options.fullCheckAtOpenBytes)
     for (const pragma of connectionPragmas(options.busyTimeoutMs)) db.pragma(pragma)
     const schemaVersion = migrate(db, options.migrations ?? appMigrations, file)
     return { db, file, schemaVersion }
@@ -62,29 +76,6 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
     db.close()
     if (err instanceof DatabaseError) throw err
     throw new DatabaseError('DB_UNREADABLE', `Cannot use the database file ${file}: ${message(err)}`, file)
-  }
-}
-
-/** Read-only checks, run before any pragma that could write to the file. */
-function checkIntegrity(db: Db, file: string): void {
-  let rows: { integrity_check: string }[]
-  try {
-    rows = db.pragma('integrity_check') as { integrity_check: string }[]
-  } catch (err) {
-    // SQLITE_NOTADB, SQLITE_CORRUPT: the header or pages cannot even be read.
-    throw new DatabaseError(
-      'DB_CORRUPT',
-      `The database file ${file} is damaged or is not a station database (${message(err)}). It was left untouched; restore the latest backup.`,
-      file
-    )
-  }
-  const problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok')
-  if (problems.length > 0) {
-    throw new DatabaseError(
-      'DB_CORRUPT',
-      `The database file ${file} failed its integrity check (${problems.slice(0, 3).join('; ')}). It was left untouched; restore the latest backup.`,
-      file
-    )
   }
 }
 

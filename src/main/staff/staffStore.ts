@@ -9,6 +9,7 @@
  */
 import { v7 as uuidv7 } from 'uuid'
 import { AppFailure } from '../../shared/result'
+import { bookkeepingWrite } from '../db/integrity'
 import type { Db } from '../db/open'
 import type { Role, SignedInStaff } from '../ipc/session'
 import { prepared } from '../db/statements'
@@ -103,22 +104,26 @@ export class StaffStore {
     if (!good) {
       const failures = row.failed_attempts + 1
       const lockedUntil = failures >= MAX_FAILURES ? at + LOCKOUT_MS : null
-      this.db.transaction(() => {
-        this.db
-          .prepare('UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE id = ?')
-          .run(lockedUntil ? 0 : failures, lockedUntil, row.id)
-        appendAudit(this.db, {
-          at,
-          actorId: row.id,
-          actorName: row.name,
-          action: 'staff.sign_in_failed',
-          subject: row.id,
-          detail: { failures }
-        })
-      })()
+      bookkeepingWrite(this.db, () =>
+        this.db.transaction(() => {
+          this.db
+            .prepare('UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE id = ?')
+            .run(lockedUntil ? 0 : failures, lockedUntil, row.id)
+          appendAudit(this.db, {
+            at,
+            actorId: row.id,
+            actorName: row.name,
+            action: 'staff.sign_in_failed',
+            subject: row.id,
+            detail: { failures }
+          })
+        })()
+      )
       throw new AppFailure('WRONG_PIN', 'Wrong PIN.')
     }
-    this.db.prepare('UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(row.id)
+    bookkeepingWrite(this.db, () =>
+      this.db.prepare('UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(row.id)
+    )
     return { staffId: row.id, name: row.name, role: row.role }
   }
 

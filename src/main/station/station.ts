@@ -4,7 +4,9 @@
  */
 import type { StationMode } from '../../shared/ipc/types'
 import { BackupService } from '../backup/service'
+import { IntegrityMonitor } from '../db/integrityMonitor'
 import { openDatabase, type Db } from '../db/open'
+import { damageAdvice } from '../backup/recovery'
 import { EventBus } from '../ipc/events'
 import { createHandlers, type Handlers } from '../ipc/handlers'
 import { Ledger } from '../redeem/ledger'
@@ -41,6 +43,8 @@ export interface StationOptions {
   /** Start the background work (card cache refresh, outbox worker). Default true. */
   background?: boolean
   now?: () => number
+  /** Tests: see OpenOptions.fullCheckAtOpenBytes (src/main/db/open.ts). */
+  fullCheckAtOpenBytes?: number
 }
 
 export interface StationServices {
@@ -55,6 +59,8 @@ export interface StationServices {
   sync: SyncWorker
   monitor: ConnectivityMonitor
   backups: BackupService
+  /** The background full integrity check; on damage it stops every write (docs/reliability.md). */
+  integrity: IntegrityMonitor
 }
 
 export interface Station {
@@ -81,7 +87,9 @@ export interface Station {
 export function openStation(options: StationOptions): Station {
   const now = options.now ?? Date.now
   const mode = options.mode ?? readMode(options.dataDir)
-  const opened = openDatabase(databaseFile(options.dataDir, mode))
+  const opened = openDatabase(databaseFile(options.dataDir, mode), {
+    fullCheckAtOpenBytes: options.fullCheckAtOpenBytes
+  })
   const db = opened.db
   syncSetupIntoDb(db, mode, options.dataDir)
   const events = new EventBus()
@@ -140,7 +148,38 @@ export function openStation(options: StationOptions): Station {
     cards,
     sync,
     monitor,
-    backups: new BackupService({ db, dataDir: options.dataDir, mode, now })
+    backups: new BackupService({
+      db,
+      dataDir: options.dataDir,
+      mode,
+      now,
+      // A backup copy that fails its check may mean the live file is damaged: check it now.
+      onCopyDamaged: () => void services.integrity.checkNow()
+    }),
+    integrity: new IntegrityMonitor({
+      file: opened.file,
+      now,
+      log: (line) => console.error(line),
+      onDamage: () => stopWrites()
+    })
+  }
+  /**
+   * Damage found while the counter is in use: from here on SQLite itself refuses every write on this
+   * connection (query_only), so no redemption, void or setting can land in a damaged ledger, and nothing
+   * is consumed at WeChat (a redemption commits locally before its consume is sent). Reads keep working:
+   * the manager can still look at reports and export the day. The sync worker and the backup schedule
+   * stop (a backup of a damaged file would fail its check; the good ones stay). Every refused write
+   * answers DB_DAMAGED (ipc/handlers) naming the latest good backup to restore.
+   */
+  const stopWrites = (): void => {
+    if (db.open) db.pragma('query_only = ON')
+    void sync.stop({ graceMs: 1000 }).catch(() => {})
+    void services.backups.stop().catch(() => {})
+    events.emit('app.notice', {
+      level: 'error',
+      code: 'DB_DAMAGED',
+      message: services.integrity.damagedError(damageAdvice(station)).message
+    })
   }
   const station: Station = {
     options,
@@ -157,6 +196,7 @@ export function openStation(options: StationOptions): Station {
     close: async () => {
       await devices.stop()
       await services.backups.stop()
+      await services.integrity.stop()
       await cards.stop()
       await sync.stop({ graceMs: 1000 })
       journal.flush()
@@ -168,6 +208,7 @@ export function openStation(options: StationOptions): Station {
     cards.start()
     sync.start()
     services.backups.start()
+    services.integrity.start()
     void devices.apply(readDevicesConfig(db)).catch((err: unknown) =>
       events.emit('app.notice', {
         level: 'error',

@@ -19,6 +19,8 @@ export interface DbPing {
   roundTripMicros: number
   journalMode: string
   schemaVersion: number
+  /** The background full integrity check: damaged means every write is stopped (docs/reliability.md). */
+  integrity: 'pending' | 'checking' | 'ok' | 'damaged'
 }
 
 export interface AppNotice {

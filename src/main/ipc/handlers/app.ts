@@ -21,7 +21,8 @@ export function appHandlers(station: Station) {
         ok: true,
         roundTripMicros,
         journalMode: String(station.db.pragma('journal_mode', { simple: true })),
-        schemaVersion: station.schemaVersion
+        schemaVersion: station.schemaVersion,
+        integrity: station.services.integrity.current.state
       }
     }
   }

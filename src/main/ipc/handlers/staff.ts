@@ -1,4 +1,5 @@
 /** Sign-in, lock/unlock, staff accounts and manager approvals. */
+import { bookkeepingWrite } from '../../db/integrity'
 import { AppFailure } from '../../../shared/result'
 import type {
   ApprovalGrant,
@@ -14,15 +15,18 @@ import type { HandlerContext } from './index'
 
 export function staffHandlers(station: Station) {
   const { staff, approvals } = station.services
+  // Signing in and out stays possible when writes are stopped (the manager must reach the restore).
   const audit = (action: 'staff.sign_in' | 'staff.sign_out', who: StaffSummary) =>
-    appendAudit(station.db, {
-      at: Date.now(),
-      actorId: who.staffId,
-      actorName: who.name,
-      action,
-      subject: who.staffId,
-      detail: { role: who.role }
-    })
+    bookkeepingWrite(station.db, () =>
+      appendAudit(station.db, {
+        at: Date.now(),
+        actorId: who.staffId,
+        actorName: who.name,
+        action,
+        subject: who.staffId,
+        detail: { role: who.role }
+      })
+    )
 
   return {
     'session.current': (_req: undefined, { session }: HandlerContext): SessionInfo => {

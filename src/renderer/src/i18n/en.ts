@@ -8,13 +8,17 @@ export const en: Catalogue = {
     trainingWord: 'TRAINING',
     version: 'Version {{version}}',
     language: 'Language',
-    loading: 'Connecting to the station service…'
+    loading: 'Connecting to the station service…',
+    damageTitle: 'DATABASE DAMAGED — redemptions and all changes are stopped',
+    damageBody:
+      'The stored records were not changed. A manager should restore the latest good backup (Day → Backups); no redemption is possible until then.'
   },
   shell: {
     schemaVersion: 'Database schema',
     timeZone: 'Store time zone',
     database: 'Database',
     databaseOk: 'OK ({{micros}} µs)',
+    databaseDamaged: 'DAMAGED — changes stopped',
     databaseFailed: 'Unavailable: {{message}}',
     runtime: 'Runtime',
     runtimeElectron: 'Desktop app',
@@ -831,6 +835,8 @@ export const en: Catalogue = {
     NOT_REDEEMABLE: 'This coupon cannot be redeemed now',
     CONFIRM_WARNINGS: 'Confirm the warnings above first',
     DUPLICATE: 'This coupon was just redeemed on this till; scan it again to see when',
+    DB_DAMAGED:
+      'The station database is damaged: changes are stopped and nothing was changed. A manager should restore the latest good backup',
     LOOKUP_EXPIRED: 'This scan has expired; scan again',
     SCAN_EXPIRED: 'This scan has expired; scan again',
     ALREADY_VOIDED: 'This redemption was already voided',

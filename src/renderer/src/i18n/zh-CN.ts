@@ -7,13 +7,16 @@ export const zhCN = {
     trainingWord: '培训模式 TRAINING',
     version: '版本 {{version}}',
     language: '语言',
-    loading: '正在连接核销服务…'
+    loading: '正在连接核销服务…',
+    damageTitle: '数据库已损坏 — 已停止核销和一切写入',
+    damageBody: '已保存的记录没有改动。请店长在“日结 → 备份”中恢复最新的完好备份；恢复前不能核销。'
   },
   shell: {
     schemaVersion: '数据库版本',
     timeZone: '门店时区',
     database: '数据库',
     databaseOk: '正常（{{micros}} 微秒）',
+    databaseDamaged: '已损坏 — 已停止写入',
     databaseFailed: '不可用：{{message}}',
     runtime: '运行环境',
     runtimeElectron: '桌面应用',
@@ -791,6 +794,7 @@ export const zhCN = {
     NOT_REDEEMABLE: '此券现在不能核销',
     CONFIRM_WARNINGS: '请先确认上面的提示',
     DUPLICATE: '此券刚刚已在本机核销，请重新扫码查看详情',
+    DB_DAMAGED: '数据库已损坏，已停止写入，数据未改变。请店长恢复最新的完好备份',
     LOOKUP_EXPIRED: '这次扫码已过期，请重新扫码',
     SCAN_EXPIRED: '这次扫码已过期，请重新扫码',
     ALREADY_VOIDED: '这笔核销已经撤销过了',

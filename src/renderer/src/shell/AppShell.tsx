@@ -1,6 +1,6 @@
 /**
  * The frame around everything: station facts from app.info and station.identity, sync state, sound, the
- * TRAINING banner on every screen, then the session gate and the signed-in layout.
+ * DAMAGED and TRAINING banners on every screen, then the session gate and the signed-in layout.
  */
 import { Alert, Spin } from 'antd'
 import { useEffect, useState } from 'react'
@@ -9,6 +9,7 @@ import type { StationLabel } from '../../../shared/ipc/contracts/station'
 import { SoundProvider } from '../sound/SoundProvider'
 import { SessionGate } from '../staff/SessionGate'
 import { call } from './call'
+import { DamageBanner } from './DamageBanner'
 import { errorText } from './errorText'
 import { MainLayout } from './MainLayout'
 import { StationContext } from './stationContext'
@@ -33,6 +34,7 @@ export function AppShell() {
       <SyncStateProvider>
         <SoundProvider>
           <div className="app" data-mode={info.value.mode}>
+            <DamageBanner />
             {info.value.mode === 'training' && <TrainingBanner />}
             <SessionGate>
               <MainLayout />

@@ -21,7 +21,10 @@ export function StationFooter() {
       <span>{info.runtime === 'electron' ? t('shell.runtimeElectron') : t('shell.runtimeHost')}</span>
       <span data-testid="db-status" data-state={ping.state}>
         {t('shell.database')}{' '}
-        {ping.state === 'ok' && t('shell.databaseOk', { micros: ping.value.roundTripMicros })}
+        {ping.state === 'ok' &&
+          (ping.value.integrity === 'damaged'
+            ? t('shell.databaseDamaged')
+            : t('shell.databaseOk', { micros: ping.value.roundTripMicros }))}
         {ping.state === 'error' && t('shell.databaseFailed', { message: ping.error.message })}
       </span>
     </footer>
