@@ -122,7 +122,7 @@ describe('the open-time check of a big ledger (quick path) refuses what it sees 
 describe('damage only the full check sees', () => {
   it('an index entry that no longer matches its row: the quick path opens it, the full check (at open for a small file, in the worker) finds it', async () => {
     const { file } = await ledgerFile()
-    damageIndexEntry(file, 'redemptions_code_live', '500000000042')
+    damageIndexEntry(file, 'redemptions_code_key_live', '500000000042')
     const before = sha(file)
     // A small file still gets the full check at open.
     expect(refusal(() => openDatabase(file))).toMatchObject({ code: 'DB_CORRUPT' })
@@ -132,12 +132,12 @@ describe('damage only the full check sees', () => {
     // …the worker's full check does.
     const result = await fullCheck(file)
     expect(result).toMatchObject({ kind: 'damaged' })
-    expect(result.kind === 'damaged' && result.problems.join('\n')).toMatch(/redemptions_code_live/)
+    expect(result.kind === 'damaged' && result.problems.join('\n')).toMatch(/redemptions_code_key_live/)
   })
 
   it('found in the background while the station runs: writes stop with DB_DAMAGED, data intact, next start refused', async () => {
     const { dataDir, file, manager } = await ledgerFile()
-    damageIndexEntry(file, 'redemptions_code_live', '500000000042')
+    damageIndexEntry(file, 'redemptions_code_key_live', '500000000042')
     const station = openStation({
       dataDir,
       runtime: 'node-host',
@@ -162,7 +162,7 @@ describe('damage only the full check sees', () => {
 
     const status = await station.services.integrity.checkNow()
     expect(status.state).toBe('damaged')
-    expect(status.problems.join('\n')).toMatch(/redemptions_code_live/)
+    expect(status.problems.join('\n')).toMatch(/redemptions_code_key_live/)
     expect(notices).toContainEqual(expect.objectContaining({ level: 'error', code: 'DB_DAMAGED' }))
     expect(readCheckRecord(file)).toMatchObject({ ok: false })
 
@@ -211,7 +211,7 @@ describe('damage only the full check sees', () => {
     if (!taken.ok) throw new Error(taken.error)
     await t.station.close()
     const dataDir = t.station.dataDir
-    damageIndexEntry(join(dataDir, 'training', 'station.db'), 'redemptions_code_live', '500000000042')
+    damageIndexEntry(join(dataDir, 'training', 'station.db'), 'redemptions_code_key_live', '500000000042')
     const station = openStation({
       dataDir,
       runtime: 'node-host',
@@ -254,7 +254,7 @@ describe('damage only the full check sees', () => {
 
   it("a backup whose copy fails its check sets off the live file's full check", async () => {
     const { dataDir, file } = await ledgerFile()
-    damageIndexEntry(file, 'redemptions_code_live', '500000000007')
+    damageIndexEntry(file, 'redemptions_code_key_live', '500000000007')
     const station = openStation({
       dataDir,
       runtime: 'node-host',

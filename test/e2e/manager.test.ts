@@ -35,16 +35,26 @@ let manager: ContractClient
 let cashier: ContractClient
 let today = ''
 
-async function redeem(code: string, billFen?: number): Promise<string> {
-  const lookup = await cashier.value<{ lookupId: string }>('redeem.lookup', {
+/** Offline, the station does not know the code's card: the cashier picks the coupon the sheet names. */
+async function redeem(code: string, billFen?: number, pickTitle?: string): Promise<string> {
+  const lookup = await cashier.value<{
+    lookupId: string
+    card: unknown
+    choices: Array<{ cardId: string; title: string }>
+  }>('redeem.lookup', {
     source: 'manual',
     device: 'e2e',
     raw: code
   })
+  const picked =
+    pickTitle === undefined ? undefined : lookup.choices.find((c) => c.title === pickTitle)?.cardId
+  if (pickTitle !== undefined && lookup.card === null)
+    expect(picked, `a choice titled ${pickTitle}`).toBeTruthy()
   const done = await cashier.value<{ redemption: { id: string } }>('redeem.commit', {
     lookupId: lookup.lookupId,
     confirmWarnings: true,
-    ...(billFen === undefined ? {} : { billFen })
+    ...(billFen === undefined ? {} : { billFen }),
+    ...(picked === undefined || lookup.card !== null ? {} : { pickedCardId: picked })
   })
   return done.redemption.id
 }
@@ -81,7 +91,7 @@ describe("a manager's evening", () => {
   it('the till rings up the day, and an offline redemption of a code used elsewhere becomes a conflict', async () => {
     for (const r of ONLINE) await redeem(r.code, r.billFen)
     // The drill code cuts the sandbox off for 20 s: the station redeems offline, the item waits to sync…
-    const offline = await redeem(NETWORK_DOWN)
+    const offline = await redeem(NETWORK_DOWN, undefined, '10元代金券')
     // …and meanwhile "another store" redeems the same code.
     await manager.value('reports.trainingUsedElsewhere', { code: NETWORK_DOWN })
     await expect

@@ -4,6 +4,7 @@
  * practice after reading what it does, and the same codes — the drill included — redeem again. The training
  * sheet's outside-hours window is the one the counter gives as its reason. Screenshots in test-artifacts/.
  */
+import { DOUBLE_READ_WINDOW_MS } from '../../src/shared/rules/doubleRead'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { trainingSeed, type TrainingScenario } from '../../src/main/upstream/sandbox'
@@ -111,6 +112,9 @@ describe('reset practice', () => {
 
     await redeemCash()
     await toCounter()
+    // The same code from the same sheet within 2 s is a scanner's double read, which the counter ignores
+    // (rule 10, DOUBLE_READ_WINDOW_MS): the customer showing it again comes later than that.
+    await page.waitForTimeout(DOUBLE_READ_WINDOW_MS + 200)
     expect((await scanFromSheet(page, CASH.code)).display).toBe('DUPLICATE')
     await toReady(page)
     await runDrill('training-drill-first-zh')

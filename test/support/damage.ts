@@ -16,6 +16,13 @@ export function pagesOf(file: string, name: string): number[] {
 
 /** Changes the last digit of `code` where it sits in `index`'s pages only: the table row keeps its code. */
 export function damageIndexEntry(file: string, index: string, code: string): void {
+  // Pages still in the WAL would shadow the damaged page on the next open: fold them into the file first.
+  const db = new Database(file)
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)')
+  } finally {
+    db.close()
+  }
   const bytes = readFileSync(file)
   const pageSize = bytes.readUInt16BE(16)
   const pages = new Set(pagesOf(file, index))
