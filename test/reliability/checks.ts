@@ -77,3 +77,20 @@ export function consumesByCode(
   for (const c of log) counts.set(keyOf(c), (counts.get(keyOf(c)) ?? 0) + 1)
   return counts
 }
+
+/** After the drain: nothing still queued, everything synced, each coupon consumed exactly once. */
+export function drainedProblems(
+  facts: LedgerFacts,
+  consumes: ReadonlyMap<string, number>
+): { problems: string[]; consumedOnce: number } {
+  const problems: string[] = []
+  if (facts.queued !== 0) problems.push(`${facts.queued} items still queued after the drain`)
+  if ((facts.byStatus.synced ?? 0) !== facts.redemptions)
+    problems.push(`not all synced: ${JSON.stringify(facts.byStatus)}`)
+  let consumedOnce = 0
+  for (const [code] of facts.rows) {
+    if (consumes.get(code) === 1) consumedOnce++
+    else problems.push(`code ${code} consumed ${consumes.get(code) ?? 0} times`)
+  }
+  return { problems, consumedOnce }
+}

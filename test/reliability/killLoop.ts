@@ -16,7 +16,14 @@ import { CUSTOM_A, CUSTOM_B, twoCustomCardsSeed } from '../support/customCards'
 import { stationMigrations, tempDbFile } from '../sync/support/db'
 import { seededRandom } from '../sync/support/fakeClock'
 import { buildDriver } from './buildDriver'
-import { consumesByCode, fileProblems, ledgerFacts, type ConsumeEntry, type ConsumeKey } from './checks'
+import {
+  consumesByCode,
+  drainedProblems,
+  fileProblems,
+  ledgerFacts,
+  type ConsumeEntry,
+  type ConsumeKey
+} from './checks'
 import type { DriverConfig } from './driver'
 import { APP, CARD_A, codeOf, reliabilitySandbox } from './seed'
 
@@ -135,14 +142,9 @@ export async function runKillLoop(options: KillLoopOptions): Promise<KillLoopRep
       .get() as { shared: number }
     db.close()
     const consumes = consumesByCode(sandbox.model.consumeLog(), keyOf)
-    if (facts.queued !== 0) problems.push(`${facts.queued} items still queued after the drain`)
-    if ((facts.byStatus.synced ?? 0) !== facts.redemptions)
-      problems.push(`not all synced: ${JSON.stringify(facts.byStatus)}`)
-    let consumedOnce = 0
-    for (const [code] of facts.rows) {
-      if (consumes.get(code) === 1) consumedOnce++
-      else problems.push(`code ${code} consumed ${consumes.get(code) ?? 0} times`)
-    }
+    const afterDrain = drainedProblems(facts, consumes)
+    problems.push(...afterDrain.problems)
+    const consumedOnce = afterDrain.consumedOnce
     return {
       kills: options.kills,
       killedBeforeReady,

@@ -12,7 +12,7 @@ import { startSandboxServer, type FaultRule } from '../../src/main/upstream/sand
 import { stationMigrations, tempDbFile } from '../sync/support/db'
 import { seededRandom } from '../sync/support/fakeClock'
 import { buildDriver } from './buildDriver'
-import { consumesByCode, ledgerFacts } from './checks'
+import { consumesByCode, drainedProblems, ledgerFacts } from './checks'
 import type { DriverConfig } from './driver'
 import { check, delay, startChild } from './killLoop'
 import { APP, CARD_A, codeOf, reliabilitySandbox } from './seed'
@@ -109,14 +109,9 @@ export async function runKillPause(options: { kills: number; seed?: number }): P
     const facts = ledgerFacts(db)
     db.close()
     const consumes = consumesByCode(sandbox.model.consumeLog())
-    if (facts.queued !== 0) problems.push(`${facts.queued} items still queued after the drain`)
-    if ((facts.byStatus.synced ?? 0) !== facts.redemptions)
-      problems.push(`not all synced: ${JSON.stringify(facts.byStatus)}`)
-    let consumedOnce = 0
-    for (const [code] of facts.rows) {
-      if (consumes.get(code) === 1) consumedOnce++
-      else problems.push(`code ${code} consumed ${consumes.get(code) ?? 0} times`)
-    }
+    const afterDrain = drainedProblems(facts, consumes)
+    problems.push(...afterDrain.problems)
+    const consumedOnce = afterDrain.consumedOnce
     return {
       kills: options.kills,
       killedWhilePaused,
