@@ -6,6 +6,7 @@ import { builtinModules } from 'node:module'
 import globals from 'globals'
 import reactHooks from 'eslint-plugin-react-hooks'
 import tseslint from 'typescript-eslint'
+import layers from './eslint/mainLayers.js'
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)]
 const nativeOrServerPackages = ['better-sqlite3', 'node-hid', 'serialport', '@serialport/*', 'ws', 'electron']
@@ -107,5 +108,10 @@ export default tseslint.config(
     files: ['src/shared/scan/**', 'src/main/devices/**', 'test/scan/**', 'test/devices/**'],
     rules: { 'no-control-regex': 'off' }
   },
-  { files: ['src/preload/**/*.ts'], rules: boundaryRules.preload }
+  { files: ['src/preload/**/*.ts'], rules: boundaryRules.preload },
+  {
+    files: ['src/main/**/*.ts'],
+    plugins: { layers },
+    rules: { 'layers/main-layers': 'error' }
+  }
 )

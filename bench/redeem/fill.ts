@@ -5,7 +5,7 @@
  * station's own settings afterwards).
  */
 import type { Db } from '../../src/main/db/open'
-import { GENESIS_HASH, entryHash } from '../../src/main/staff/audit'
+import { GENESIS_HASH, entryHash } from '../../src/main/audit/audit'
 import { writeSetting } from '../../src/main/db/settings'
 
 const DAY_MS = 86_400_000

@@ -12,7 +12,7 @@ import { openDatabase } from '../../src/main/db/open'
 import { dayReport } from '../../src/main/reports/dayReport'
 import { produceExport } from '../../src/main/reports/export/exportRange'
 import { rowsPage } from '../../src/main/reports/rows'
-import { DEFAULT_STORE_PROFILE } from '../../src/main/station/storeProfile'
+import { DEFAULT_STORE_PROFILE } from '../../src/main/config/storeProfile'
 import { seedBench } from './seed'
 
 export const DAY = '2026-11-22'

@@ -1,6 +1,6 @@
 /** The benchmark's ledger: a busy day of redemptions written straight into a real database file. */
 import type { Db } from '../../src/main/db/open'
-import { DEFAULT_STORE_PROFILE } from '../../src/main/station/storeProfile'
+import { DEFAULT_STORE_PROFILE } from '../../src/main/config/storeProfile'
 import { businessDayRange } from '../../src/shared/time'
 
 const CARDS = Array.from({ length: 12 }, (_, i) => ({

@@ -14,7 +14,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { WebSocket } from 'ws'
 import { openDatabase } from '../../src/main/db/open'
-import { databaseFile } from '../../src/main/station/paths'
+import { databaseFile } from '../../src/main/config/paths'
 import { fill } from '../redeem/fill'
 
 const MANAGER = { name: '店长', pin: '2468' }

@@ -73,13 +73,8 @@ export const cameraSettingsSchema = z
   .strict()
 export type CameraSettings = z.output<typeof cameraSettingsSchema>
 
-/** The configuration the devices page edits; stored in the station database. */
-export interface DevicesConfig {
-  hid: unknown[]
-  serial: unknown[]
-  wedge: WedgeSettings
-  camera: CameraSettings
-}
+/** The configuration the devices page edits; stored in the station database (one schema: ./scannerConfig.ts). */
+export type { DevicesConfig } from './scannerConfig'
 
 /** A scan from a HID or serial scanner, announced to every screen; the counter looks it up by scanId. */
 export interface DeviceScanNotice {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { listHidScanners, selectHidDevice } from '../../src/main/devices/hid/deviceMatch'
 import type { HidDeviceInfo } from '../../src/main/devices/hid/hidApi'
-import { hidScannerConfigSchema } from '../../src/main/devices/hid/hidConfig'
+import { hidScannerConfigSchema } from '../../src/shared/scannerConfig'
 import { FakeHidApi } from './support/fakeHid'
 
 const info = (path: string, extra: Partial<HidDeviceInfo>): HidDeviceInfo => ({

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { HidScanner } from '../../src/main/devices/hid/hidScanner'
 import type { HidDeviceInfo } from '../../src/main/devices/hid/hidApi'
-import type { HidScannerConfigInput } from '../../src/main/devices/hid/hidConfig'
+import type { HidScannerConfigInput } from '../../src/shared/scannerConfig'
 import { nextStatus, record } from './support/events'
 import { FakeClock } from './support/fakeClock'
 import { FakeHidApi } from './support/fakeHid'

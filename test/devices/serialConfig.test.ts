@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { listSerialPorts, listSerialPortsOrProblem } from '../../src/main/devices/serial/listSerialPorts'
 import { en } from '../../src/renderer/src/i18n/en'
 import { zhCN } from '../../src/renderer/src/i18n/zh-CN'
-import { serialScannerConfigSchema } from '../../src/main/devices/serial/serialConfig'
+import { serialScannerConfigSchema } from '../../src/shared/scannerConfig'
 
 const firstMessage = (input: unknown): string | undefined =>
   serialScannerConfigSchema.safeParse(input).error?.issues[0]?.message

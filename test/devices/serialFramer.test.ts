@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { SerialDelimiter } from '../../src/main/devices/serial/serialConfig'
+import type { SerialDelimiter } from '../../src/shared/scannerConfig'
 import { SerialFramer, type SerialFrame } from '../../src/main/devices/serial/serialFramer'
 
 const bytes = (text: string): Uint8Array => Uint8Array.from(Buffer.from(text, 'latin1'))

@@ -1,7 +1,7 @@
 /** SerialScanner logic over a fake port and a fake clock; the real-pty behaviour is in serialPty.test.ts. */
 import { afterEach, describe, expect, it } from 'vitest'
 import { SerialScanner } from '../../src/main/devices/serial/serialScanner'
-import type { SerialScannerConfigInput } from '../../src/main/devices/serial/serialConfig'
+import type { SerialScannerConfigInput } from '../../src/shared/scannerConfig'
 import { nextStatus, record } from './support/events'
 import { FakeClock } from './support/fakeClock'
 import { FakeSerialPorts } from './support/fakeSerial'

@@ -46,7 +46,9 @@ describe('a serial scanner on the station', () => {
       { hid: [], serial: [{ path: '', baudRate: -5 }] },
       manager
     )
-    expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_DEVICE_CONFIG' } })
+    // One schema, checked once by the dispatcher: the issue names the field.
+    expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } })
+    expect(JSON.stringify(bad)).toContain('serial.0.path')
     const ok = await dispatch('devices.config.set', config, manager)
     expect(ok.ok).toBe(true)
     await pollUntil('the scanner to connect', () =>

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { writeMode } from '../../src/main/station/mode'
+import { writeMode } from '../../src/main/config/mode'
 import { plainFileSecretStore } from '../../src/main/setup/secrets'
 import { writeSetup } from '../../src/main/setup/store'
 import {

@@ -1,11 +1,17 @@
 /** training.scenarios serves the sample codes on a training station only. */
 import { describe, expect, it } from 'vitest'
 import { trainingHandlers } from '../../src/main/ipc/handlers/training'
-import type { Station } from '../../src/main/station/station'
+import type { PracticeResetDeps } from '../../src/main/training/practiceReset'
+import { TrainingService } from '../../src/main/training/service'
 import { createTrainingSandbox } from '../../src/main/upstream/sandbox'
 
-const stationIn = (mode: 'training' | 'live') =>
-  ({ mode, sandbox: mode === 'training' ? createTrainingSandbox() : null }) as unknown as Station
+// The scenarios read only the mode and the sandbox.
+const stationIn = (mode: 'training' | 'live') => ({
+  training: new TrainingService({
+    mode,
+    sandbox: mode === 'training' ? createTrainingSandbox() : null
+  } as PracticeResetDeps)
+})
 
 describe('training.scenarios', () => {
   it('lists every scenario with its expected outcome on a training station', () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { openDatabase, type Db } from '../../src/main/db/open'
 import { codeKeyOf } from '../../src/main/db/codeKey'
 import { Ledger } from '../../src/main/redeem/ledger'
-import { verifyAuditChain } from '../../src/main/staff/audit'
+import { verifyAuditChain } from '../../src/main/audit/audit'
 import { sampleRow } from '../support/rows'
 
 const tmpFile = () => join(mkdtempSync(join(tmpdir(), 'hexiao-ledger-')), 'station.db')
@@ -135,7 +135,7 @@ describe('ledger', () => {
   it('voids only what has not reached WeChat, and says why not', () => {
     const { db } = openDatabase(tmpFile())
     const ledger = new Ledger(db)
-    const manager = { id: 'm1', name: '王店长' }
+    const manager = { staffId: 'm1', name: '王店长', role: 'manager' as const }
     const pending = sampleRow({ code: '100000000001' })
     const synced = sampleRow({ code: '100000000002' })
     const inFlight = sampleRow({ code: '100000000003' })

@@ -1,6 +1,6 @@
 /** What must hold of a station database after anything happened to it: the promises of the ledger. */
 import type { Db } from '../../src/main/db/open'
-import { verifyAuditChain } from '../../src/main/staff/audit'
+import { verifyAuditChain } from '../../src/main/audit/audit'
 
 export interface LedgerFacts {
   redemptions: number

@@ -11,8 +11,8 @@ import {
   serialEntryOf,
   serialFormOf
 } from '../../src/renderer/src/devices/deviceForms'
-import { hidScannerConfigSchema } from '../../src/main/devices/hid/hidConfig'
-import { serialScannerConfigSchema } from '../../src/main/devices/serial/serialConfig'
+import { hidScannerConfigSchema } from '../../src/shared/scannerConfig'
+import { serialScannerConfigSchema } from '../../src/shared/scannerConfig'
 
 describe('HID forms', () => {
   it('shows stored ids as hex and gives back entries main accepts with the same ids', () => {

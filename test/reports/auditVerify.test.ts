@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase, type Db } from '../../src/main/db/open'
-import { appendAudit } from '../../src/main/staff/audit'
-import { writeMode } from '../../src/main/station/mode'
+import { appendAudit } from '../../src/main/audit/audit'
+import { writeMode } from '../../src/main/config/mode'
 import { openStation } from '../../src/main/station/station'
 
 const COMMAND = join(process.cwd(), 'out/main/audit-verify.js')

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createDispatcher } from '../../src/main/ipc/dispatcher'
 import { Session } from '../../src/main/ipc/session'
 import { TRAINING_CARD_IDS } from '../../src/main/upstream/sandbox'
-import { verifyAuditChain } from '../../src/main/staff/audit'
+import { verifyAuditChain } from '../../src/main/audit/audit'
 import type { ConflictItem, ConflictStory, ResolutionView } from '../../src/shared/reports'
 import type { Result } from '../../src/shared/result'
 import { trainingStation, type TestStation } from '../support/station'
@@ -146,7 +146,20 @@ describe('conflicts and rejections', () => {
       error: { code: 'NOT_SIGNED_IN' }
     })
     const { reportsHandlers } = await import('../../src/main/ipc/handlers/reports')
-    const live = reportsHandlers({ ...t.station, mode: 'live', sandbox: null })
+    const { TrainingService } = await import('../../src/main/training/service')
+    const services = { ...t.station.services, restore: t.station.restore }
+    const liveTraining = new TrainingService({
+      db: t.station.db,
+      mode: 'live',
+      sandbox: null,
+      sync: services.sync,
+      cards: services.cards,
+      journal: services.journal,
+      emit: () => {},
+      background: false,
+      now: Date.now
+    })
+    const live = reportsHandlers({ ...services, training: liveTraining })
     expect(() => live['reports.trainingUsedElsewhere']({ code: CODE })).toThrow(/training mode/)
   })
 
@@ -154,7 +167,7 @@ describe('conflicts and rejections', () => {
     t = await trainingStation({ background: false })
     const custom = '880000001919' // training: the partner card's custom code
     const { reportsHandlers } = await import('../../src/main/ipc/handlers/reports')
-    const handlers = reportsHandlers(t.station)
+    const handlers = reportsHandlers({ ...t.station.services, restore: t.station.restore })
     expect(handlers['reports.trainingUsedElsewhere']({ code: custom })).toMatchObject({ code: custom })
     expect(t.station.sandbox!.consumeCount(custom, TRAINING_CARD_IDS.custom)).toBe(1)
   })

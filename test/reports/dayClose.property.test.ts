@@ -12,8 +12,8 @@ import { Ledger } from '../../src/main/redeem/ledger'
 import { dayReport } from '../../src/main/reports/dayReport'
 import { rowsPage } from '../../src/main/reports/rows'
 import { closeDay, zReportList, zReportOfDay } from '../../src/main/reports/zReport'
-import { readIdentity } from '../../src/main/station/identity'
-import type { StoreProfile } from '../../src/main/station/storeProfile'
+import { readIdentity } from '../../src/main/config/identity'
+import type { StoreProfile } from '../../src/main/config/storeProfile'
 import type { Amounts, ReportFilter, ZReportBody } from '../../src/shared/reports'
 import { businessDayOf, businessDayRange } from '../../src/shared/time'
 import { ledgerDb, writeRedemption } from './support/ledger'
@@ -29,7 +29,7 @@ const CASHIERS = [
   { cashier_id: 'c1', cashier_name: '李娜' },
   { cashier_id: 'm1', cashier_name: '王店长' }
 ] as const
-const BY = { id: 'm1', name: '王店长' }
+const BY = { staffId: 'm1', name: '王店长', role: 'manager' as const }
 
 const origin = businessDayRange(DAYS[0], PROFILE.timeZone, PROFILE.cutoffMinutes).start
 const span = businessDayRange(DAYS[1], PROFILE.timeZone, PROFILE.cutoffMinutes).end - origin + 3 * 3_600_000

@@ -3,6 +3,7 @@
  * compared with the report and the ledger — Chinese text, yuan with two decimals from integer fen, voided
  * rows marked as not counted, codes kept as text, no full openid, formula-looking text defused.
  */
+import type { ReportService } from '../../src/main/reports/service'
 import ExcelJS from 'exceljs'
 import { parse } from 'csv-parse/sync'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -14,11 +15,10 @@ import { takeDownload } from '../../src/main/reports/downloads'
 import { COLUMNS } from '../../src/main/reports/export/columns'
 import { LocalClock } from '../../src/main/reports/export/localClock'
 import { writeXlsx } from '../../src/main/reports/export/xlsx'
-import { ReportService } from '../../src/main/reports/service'
 import { fenToYuanText } from '../../src/shared/money'
 import type { ExportResult, ReportRow } from '../../src/shared/reports'
 import { businessDayRange } from '../../src/shared/time'
-import { trainingStation, type TestStation } from '../support/station'
+import { trainingStation, type TestStation, reportsAt } from '../support/station'
 import { writeRedemption } from './support/ledger'
 
 let t: TestStation
@@ -35,7 +35,7 @@ const NOW = start + 20 * 3_600_000
 async function seeded() {
   t = await trainingStation({ background: false })
   const db = t.station.db
-  const reports = new ReportService(t.station, () => NOW)
+  const reports = reportsAt(t.station, () => NOW)
   writeRedemption(
     db,
     {
@@ -93,7 +93,7 @@ async function seeded() {
   )
   reports.resolve(
     { redemptionId: conflict.id, outcome: 'collected', note: '顾客补付，备注：“现金”' },
-    { id: t.manager.staffId, name: t.manager.name }
+    t.manager
   )
   writeRedemption(
     db,

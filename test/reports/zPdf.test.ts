@@ -14,9 +14,8 @@ import {
   zPdfFileName,
   type DesktopDelivery
 } from '../../src/main/reports/delivery'
-import { ReportService } from '../../src/main/reports/service'
 import { businessDayRange } from '../../src/shared/time'
-import { trainingStation, type TestStation } from '../support/station'
+import { trainingStation, type TestStation, reportsAt } from '../support/station'
 
 let t: TestStation | undefined
 afterEach(async () => {
@@ -29,8 +28,8 @@ const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(200, 0x20), B
 async function closedReport() {
   t = await trainingStation({ background: false })
   const clock = businessDayRange('2026-11-23', 'Asia/Shanghai', 240).start
-  const reports = new ReportService(t.station, () => clock)
-  await reports.closeDay('2026-11-22', { id: t.manager.staffId, name: t.manager.name })
+  const reports = reportsAt(t.station, () => clock)
+  await reports.closeDay('2026-11-22', t.manager)
   return reports
 }
 

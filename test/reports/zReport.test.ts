@@ -6,11 +6,10 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { ReportService } from '../../src/main/reports/service'
 import { verifyZReport } from '../../src/main/reports/zReport'
-import { verifyAuditChain } from '../../src/main/staff/audit'
+import { verifyAuditChain } from '../../src/main/audit/audit'
 import { businessDayRange } from '../../src/shared/time'
-import { trainingStation, type TestStation } from '../support/station'
+import { trainingStation, type TestStation, reportsAt } from '../support/station'
 import { writeRedemption } from './support/ledger'
 
 let t: TestStation
@@ -25,8 +24,8 @@ let clock = 0
 async function setUp() {
   t = await trainingStation({ background: false })
   clock = noon('2026-11-25')
-  const reports = new ReportService(t.station, () => clock)
-  const by = { id: t.manager.staffId, name: t.manager.name }
+  const reports = reportsAt(t.station, () => clock)
+  const by = t.manager
   return { reports, by, db: t.station.db }
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createDispatcher } from '../../src/main/ipc/dispatcher'
 import { Session } from '../../src/main/ipc/session'
-import { readMode } from '../../src/main/station/mode'
+import { readMode } from '../../src/main/config/mode'
 import { openStation, type Station } from '../../src/main/station/station'
 import { secretsFile } from '../../src/main/setup/secrets'
 import {
@@ -31,11 +31,14 @@ afterEach(async () => {
   for (const s of open.splice(0)) await s.close()
 })
 
-async function managerStation(runtime: 'node-host' | 'electron' = 'node-host'): Promise<{
+async function managerStation(
+  runtime: 'node-host' | 'electron' = 'node-host',
+  restart?: () => void
+): Promise<{
   dispatch: ReturnType<typeof createDispatcher>
   session: Session
 }> {
-  t = await trainingStation({ background: false, runtime })
+  t = await trainingStation({ background: false, runtime, ...(restart ? { restart } : {}) })
   open.push(t.station)
   const session = new Session('test')
   session.signIn(t.manager)
@@ -180,14 +183,17 @@ describe('setup.save / setup.get', () => {
     })
   })
 
-  it('tells the desktop app manager that it restarts itself (the Electron glue relaunches)', async () => {
-    const { dispatch, session } = await managerStation('electron')
+  it('going live restarts a runtime that can restart itself, and says so (Electron passes its relaunch)', async () => {
+    let restarts = 0
+    const { dispatch, session } = await managerStation('electron', () => restarts++)
     await dispatch('setup.save', validInput(wechat(TRAINING_APP_SECRET)), session)
+    expect(restarts).toBe(0)
     const live = await dispatch('setup.goLive', undefined, session)
     expect(live).toMatchObject({
       ok: true,
       value: { restartsItself: true, message: { 'zh-CN': expect.stringContaining('自动重启') } }
     })
+    expect(restarts).toBe(1)
   })
 
   it('survives a restart, and going live opens a fresh live database that uses the saved connection', async () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openDatabase, type Db } from '../../src/main/db/open'
 import { readSetting, settingsGeneration } from '../../src/main/db/settings'
-import { appendAudit, entryHash, GENESIS_HASH, verifyAuditChain } from '../../src/main/staff/audit'
+import { appendAudit, entryHash, GENESIS_HASH, verifyAuditChain } from '../../src/main/audit/audit'
 
 function chainOf(length: number): Db {
   const { db } = openDatabase(join(mkdtempSync(join(tmpdir(), 'hexiao-audit-')), 'station.db'))

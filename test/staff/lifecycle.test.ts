@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createDispatcher, type Dispatch } from '../../src/main/ipc/dispatcher'
 import { Session } from '../../src/main/ipc/session'
-import { verifyAuditChain } from '../../src/main/staff/audit'
+import { verifyAuditChain } from '../../src/main/audit/audit'
 import { trainingStation, type TestStation } from '../support/station'
 
 let t: TestStation

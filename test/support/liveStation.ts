@@ -6,9 +6,10 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Session, type SignedInStaff } from '../../src/main/ipc/session'
+import { Session } from '../../src/main/ipc/session'
+import type { Actor } from '../../src/main/audit/actor'
 import { writeSetting } from '../../src/main/db/settings'
-import { writeIdentity } from '../../src/main/station/identity'
+import { writeIdentity } from '../../src/main/config/identity'
 import { openStation, type Station, type StationOptions } from '../../src/main/station/station'
 import {
   createTrainingSandbox,
@@ -25,8 +26,8 @@ export interface LiveTestStation {
   station: Station
   sandbox: Sandbox
   server: SandboxServer
-  manager: SignedInStaff
-  cashier: SignedInStaff
+  manager: Actor
+  cashier: Actor
   session: Session
   /** The station's clock runs this far behind real time (the sync worker and the sandbox keep real time). */
   clock: { lagMs: number }

@@ -2,13 +2,15 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Session, type SignedInStaff } from '../../src/main/ipc/session'
+import { Session } from '../../src/main/ipc/session'
+import type { Actor } from '../../src/main/audit/actor'
+import { ReportService } from '../../src/main/reports/service'
 import { openStation, type Station, type StationOptions } from '../../src/main/station/station'
 
 export interface TestStation {
   station: Station
-  manager: SignedInStaff
-  cashier: SignedInStaff
+  manager: Actor
+  cashier: Actor
   session: Session
 }
 
@@ -24,4 +26,19 @@ export async function trainingStation(options: Partial<StationOptions> = {}): Pr
   const session = new Session('test')
   session.signIn(cashier)
   return { station, manager, cashier, session }
+}
+
+/** The station's report service on a clock of the test's own (the rest of the station keeps the real one). */
+export function reportsAt(station: Station, now: () => number): ReportService {
+  const { settings, sync, backups } = station.services
+  return new ReportService({
+    db: station.db,
+    dataDir: station.dataDir,
+    mode: station.mode,
+    settings,
+    upstream: station.upstream,
+    sync,
+    backups,
+    now
+  })
 }

@@ -270,7 +270,12 @@ describe('stopping', () => {
     await h.clock.advance(0)
     const { Ledger } = await import('../../src/main/redeem/ledger')
     expect(
-      new Ledger(h.db).voidUnsynced(id, { id: 'm1', name: '店长' }, 'customer left', h.clock.now())
+      new Ledger(h.db).voidUnsynced(
+        id,
+        { staffId: 'm1', name: '店长', role: 'manager' },
+        'customer left',
+        h.clock.now()
+      )
     ).toBe('voided')
     h.upstream.release()
     await h.clock.advance(0)

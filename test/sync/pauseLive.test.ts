@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { createDispatcher } from '../../src/main/ipc/dispatcher'
-import { Session, type SignedInStaff } from '../../src/main/ipc/session'
+import { Session } from '../../src/main/ipc/session'
+import type { Actor } from '../../src/main/audit/actor'
 import { openStation, type Station } from '../../src/main/station/station'
 import { nextBeijingMidnight } from '../../src/main/sync'
 import { startSandboxServer, type SandboxServer } from '../../src/main/upstream/sandbox'
@@ -45,7 +46,7 @@ interface Live {
   cashier: Session
 }
 
-async function liveStation(dataDir: string, baseUrl: string, staff?: SignedInStaff[]): Promise<Live> {
+async function liveStation(dataDir: string, baseUrl: string, staff?: Actor[]): Promise<Live> {
   const station = openStation({
     dataDir,
     runtime: 'node-host',

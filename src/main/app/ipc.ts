@@ -2,7 +2,7 @@
  * Wires the contract onto ipcMain: one handler per channel name, each checking that the
  * sender is our own page before the shared dispatcher validates and runs it.
  */
-import { app, ipcMain, type WebContents } from 'electron'
+import { ipcMain, type WebContents } from 'electron'
 import { CHANNEL_NAMES, EVENT_CHANNEL_PREFIX } from '../../shared/ipc/names'
 import { fail } from '../../shared/result'
 import { createDispatcher } from '../ipc/dispatcher'
@@ -28,21 +28,9 @@ export function registerIpc(station: Station, allowedOrigins: readonly string[])
       if (!isAllowedOrigin(senderUrl, allowedOrigins)) {
         return fail('FORBIDDEN_SENDER', 'Requests are only accepted from the station page.')
       }
-      const answer = await dispatch(channel, request, sessionFor(event.sender))
-      if (channel === 'setup.goLive' && answer.ok) relaunchSoon()
-      return answer
+      return dispatch(channel, request, sessionFor(event.sender))
     })
   }
-}
-
-/** Going live opens another database: restart once the manager has read the message (see setup/service). */
-const RELAUNCH_AFTER_MS = 4_000
-
-function relaunchSoon(): void {
-  setTimeout(() => {
-    app.relaunch()
-    app.quit()
-  }, RELAUNCH_AFTER_MS)
 }
 
 export function forwardEvents(station: Station, contents: WebContents): () => void {

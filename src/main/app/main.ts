@@ -35,7 +35,9 @@ export function runElectronApp(): void {
       openStation({
         dataDir: app.getPath('userData'),
         runtime: 'electron',
-        secrets: electronSecretStore(app.getPath('userData'))
+        secrets: electronSecretStore(app.getPath('userData')),
+        // Set-up decides when (going live opens another database); this is only how Electron restarts.
+        restart: relaunchSoon
       })
     )
     if (!station) {
@@ -61,6 +63,16 @@ export function runElectronApp(): void {
     window.once('ready-to-show', () => window?.show())
     void window.loadURL(rendererUrl())
   })
+}
+
+/** Restart once the manager has read the go-live message (src/main/setup/service.ts). */
+const RELAUNCH_AFTER_MS = 4_000
+
+function relaunchSoon(): void {
+  setTimeout(() => {
+    app.relaunch()
+    app.quit()
+  }, RELAUNCH_AFTER_MS)
 }
 
 /** electron-vite dev serves the renderer over http; the built app uses app://station. */

@@ -7,7 +7,7 @@ import { dialog } from 'electron'
 import { DEFAULT_TIME_ZONE, formatLocal } from '../../shared/time'
 import { corruptStart, describeStartFailure } from '../backup/recovery'
 import { restoreDatabaseFile } from '../backup/restore'
-import { appendAudit } from '../staff/audit'
+import { appendAudit } from '../audit/audit'
 import type { Station } from '../station/station'
 
 const TITLE = '核销台 Hexiao Station'

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import type { StationMode } from '../../shared/ipc/types'
 import type { BackupReason, BackupView } from '../../shared/reports'
 import { formatLocal } from '../../shared/time'
-import { modeDir } from '../station/paths'
+import { modeDir } from '../config/paths'
 
 export const backupsDir = (dataDir: string, mode: StationMode): string =>
   join(modeDir(dataDir, mode), 'backups')

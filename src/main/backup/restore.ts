@@ -4,12 +4,12 @@
  * <mode>/replaced/ — never deleted, it may hold redemptions the backup lacks; the backup is copied in under
  * a temporary name and renamed, so a crash midway leaves either the old file or the whole backup.
  */
-import { copyFileSync, existsSync, mkdirSync, renameSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import type { StationMode } from '../../shared/ipc/types'
 import type { BackupView } from '../../shared/reports'
 import { AppFailure } from '../../shared/result'
-import { databaseFile } from '../station/paths'
+import { databaseFile } from '../config/paths'
 import { checkBackupFile } from './backup'
 import { asideDir, backupsDir, listBackups, stamp } from './files'
 
@@ -67,4 +67,14 @@ export function restoreDatabaseFile(
   }
   renameSync(incoming, target)
   return { movedAsideTo: moved ? asideFile : null, backupFile: basename(backupName) }
+}
+
+/** Undoes restoreDatabaseFile's move when the restored file cannot be opened: the file in use before goes back. */
+export function putBack(file: string, aside: string | null): void {
+  if (aside === null) return
+  rmSync(file, { force: true })
+  for (const suffix of ['-wal', '-shm']) rmSync(file + suffix, { force: true })
+  renameSync(aside, file)
+  for (const suffix of ['-wal', '-shm'])
+    if (existsSync(aside + suffix)) renameSync(aside + suffix, file + suffix)
 }

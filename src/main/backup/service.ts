@@ -10,7 +10,7 @@ import type { StationMode } from '../../shared/ipc/types'
 import type { BackupReason, BackupResultView, BackupSettings, BackupView } from '../../shared/reports'
 import type { Db } from '../db/open'
 import { readSetting, writeSetting } from '../db/settings'
-import { readStoreProfile } from '../station/storeProfile'
+import { readStoreProfile } from '../config/storeProfile'
 import { BackupCopyDamaged, takeBackup } from './backup'
 import { backupsDir, listBackups } from './files'
 

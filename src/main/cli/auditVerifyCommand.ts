@@ -8,9 +8,9 @@ import Database from 'better-sqlite3'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { verifyAuditChain } from '../staff/audit'
-import { readMode } from '../station/mode'
-import { databaseFile } from '../station/paths'
+import { verifyAuditChain } from '../audit/audit'
+import { readMode } from '../config/mode'
+import { databaseFile } from '../config/paths'
 
 export interface Io {
   out: (line: string) => void

@@ -5,31 +5,18 @@
  * (already normalised in main) are what gets decided — nothing is re-typed or re-escaped.
  */
 import { randomUUID } from 'node:crypto'
-import { z } from 'zod'
+import type { z } from 'zod'
 import type { ScanEvent } from '../../shared/scan'
-import {
-  cameraSettingsSchema,
-  wedgeSettingsSchema,
-  type DeviceScanNotice,
-  type DevicesConfig,
-  type DeviceStatus
-} from '../../shared/devices'
-import { hidScannerConfigSchema } from './hid/hidConfig'
+import type { DeviceScanNotice, DevicesConfig, DeviceStatus } from '../../shared/devices'
 import { HidScanner } from './hid/hidScanner'
 import type { HidApi } from './hid/hidApi'
 import type { Scanner } from './scanner'
-import { serialScannerConfigSchema } from './serial/serialConfig'
+import {
+  DevicesConfigSchema,
+  type hidScannerConfigSchema,
+  type serialScannerConfigSchema
+} from '../../shared/scannerConfig'
 import { SerialScanner } from './serial/serialScanner'
-
-export const DevicesConfigSchema = z
-  .object({
-    hid: z.array(hidScannerConfigSchema).max(8).default([]),
-    serial: z.array(serialScannerConfigSchema).max(8).default([]),
-    // The renderer's inputs are configured on the same page and stored with the rest.
-    wedge: wedgeSettingsSchema.prefault({}),
-    camera: cameraSettingsSchema.prefault({})
-  })
-  .strict()
 
 const KEEP_SCANS_MS = 60_000
 

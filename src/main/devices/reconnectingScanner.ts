@@ -12,7 +12,9 @@ import {
   type ScanResult,
   type ScanSource
 } from '../../shared/scan'
-import { reopenDelay, type DeviceClock, type ReopenPolicy, type TimerHandle } from './clock'
+import type { ReopenPolicy } from '../../shared/scannerConfig'
+import type { Clock, TimerHandle } from '../clock/clock'
+import { reopenDelay } from './reopen'
 import type { Scanner, ScannerEvents, ScannerState } from './scanner'
 
 /** Thrown by openDevice when the device is simply not there (yet): reported as 'reopening', not 'error'. */
@@ -26,14 +28,14 @@ export const errorMessage = (error: unknown): string =>
 export interface ReconnectingScannerSettings {
   source: ScanSource
   device: string
-  clock: DeviceClock
+  clock: Clock
   reopen: ReopenPolicy
   normalizer: NormalizerConfig
 }
 
 export abstract class ReconnectingScanner extends EventEmitter<ScannerEvents> implements Scanner {
   readonly device: string
-  protected readonly clock: DeviceClock
+  protected readonly clock: Clock
   private readonly settings: ReconnectingScannerSettings
   private running = false
   private attempts = 0

@@ -1,12 +1,14 @@
 /**
  * The one gate every renderer request passes, whatever the transport:
- * known channel → access check against the session → zod validation → handler.
+ * known channel → staff re-check → access check against the session → zod validation → handler, which is
+ * given the signed-in person (the actor) resolved here once.
  * A bad argument is answered with BAD_REQUEST and the handler never runs. Nothing throws
  * across the boundary: failures become { ok: false, error }.
  */
 import { contract, type Access } from '../../shared/ipc/contract'
 import { AppFailure, fail, ok, type Result } from '../../shared/result'
 import type { Handlers } from './handlers'
+import type { PublicContext } from './context'
 import { RECHECK_STAFF, type Session, type StaffRecheck } from './session'
 
 export type Dispatch = (channel: unknown, request: unknown, session: Session) => Promise<Result<unknown>>
@@ -21,7 +23,7 @@ export type GateSpecs = Record<
   { request: { safeParse: (value: unknown) => SafeParse }; access: Access }
 >
 
-type AnyHandler = (request: unknown, context: { session: Session }) => unknown
+type AnyHandler = (request: unknown, context: PublicContext) => unknown
 
 export function createDispatcher(
   handlers: Handlers | Record<string, AnyHandler>,
@@ -47,7 +49,8 @@ export function createDispatcher(
       return fail('BAD_REQUEST', `Invalid request for ${name}: ${issues.join('; ')}`, { issues })
     }
     try {
-      return ok(await handler(parsed.data, { session }))
+      // Resolved once here: after checkAccess, a 'staff' or 'manager' channel always has someone signed in.
+      return ok(await handler(parsed.data, { session, actor: session.staff }))
     } catch (err) {
       if (err instanceof AppFailure) return fail(err.code, err.message, err.details)
       log(`[ipc] ${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)

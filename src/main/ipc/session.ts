@@ -5,14 +5,7 @@
  * a renderer that forgot to lock still cannot act after the timeout.
  */
 import { randomUUID } from 'node:crypto'
-
-export type Role = 'cashier' | 'manager'
-
-export interface SignedInStaff {
-  staffId: string
-  name: string
-  role: Role
-}
+import type { Actor } from '../audit/actor'
 
 export const DEFAULT_LOCK_AFTER_MS = 5 * 60_000
 
@@ -22,14 +15,14 @@ export const DEFAULT_LOCK_AFTER_MS = 5 * 60_000
  * session ends at their next request and a role change applies at once, on every screen.
  */
 export const RECHECK_STAFF = Symbol('recheckStaff')
-export type StaffRecheck = (staffId: string) => SignedInStaff | null
+export type StaffRecheck = (staffId: string) => Actor | null
 
 /** Why main ended this screen's session by itself (shown once on the sign-in screen). */
 export type SessionEnd = 'deactivated'
 
 export class Session {
   readonly id = randomUUID()
-  staff: SignedInStaff | null = null
+  staff: Actor | null = null
   locked = false
   lastActivityAt = 0
   /** Set when main signed the person out by itself; session.current reports it once. */
@@ -41,7 +34,7 @@ export class Session {
     public lockAfterMs: number = DEFAULT_LOCK_AFTER_MS
   ) {}
 
-  signIn(staff: SignedInStaff): void {
+  signIn(staff: Actor): void {
     this.staff = staff
     this.endedBecause = null
     this.locked = false

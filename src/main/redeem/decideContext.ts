@@ -2,8 +2,8 @@
 import { businessDayOf } from '../../shared/time'
 import type { DecideContext } from '../../shared/rules'
 import type { CodeGetError, CodeStatus } from '../../shared/coupon'
-import type { Role } from '../ipc/session'
-import type { RedeemSettings } from './deps'
+import type { Role } from '../audit/actor'
+import type { RedeemSettings } from '../config/settings'
 import type { Ledger } from './ledger'
 
 export interface ContextInput {

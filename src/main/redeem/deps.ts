@@ -1,13 +1,10 @@
 /** What the redemption service needs from the rest of main; each is an interface so tests can stand in. */
 import type { CardDefinition, UnreadableCard } from '../../shared/coupon'
-import type { RulesPolicy } from '../../shared/rules'
-import type { NormalizerConfig, ScanEvent } from '../../shared/scan'
+import type { ScanEvent } from '../../shared/scan'
 import type { SyncOutcome } from '../../shared/redeem'
-import type { StationMode } from '../../shared/ipc/types'
 import type { Db } from '../db/open'
 import type { Upstream, UpstreamError } from '../upstream/types'
-import type { StationIdentity } from '../station/identity'
-import type { StoreProfile } from '../station/storeProfile'
+import type { RedeemSettings } from '../config/settings'
 import type { Ledger } from './ledger'
 import type { ScanJournal } from './scanJournal'
 
@@ -32,25 +29,6 @@ export interface ImmediateSync {
   sendNow(redemptionId: string, deadlineMs: number): Promise<SyncOutcome>
   /** A new item is in the outbox (offline): the worker picks it up and the queue depth is announced. */
   notify(): void
-}
-
-/** A custom-code rule: codes matching this prefix or regular expression belong to cardId. */
-export interface CustomCodeRule {
-  cardId: string
-  prefix?: string
-  pattern?: string
-}
-
-export interface RedeemSettings {
-  /** Live or training: offline, live never takes an unknown code on the cashier's word (docs/offline-policy.md). */
-  mode: StationMode
-  policy: RulesPolicy
-  identity: StationIdentity
-  store: StoreProfile
-  normalizer: NormalizerConfig
-  /** The keyboard-wedge scanner's prefix (devices page): a wedge scan carries it, the code does not. */
-  wedgePrefix: string
-  customCodeRules: CustomCodeRule[]
 }
 
 export interface RedemptionDeps {

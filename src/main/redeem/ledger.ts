@@ -3,10 +3,11 @@
  * its outbox item and its audit entry commit in one SQLite transaction (WAL,
  * synchronous=FULL) before anyone tells the cashier "redeemed".
  */
+import type { Actor } from '../audit/actor'
 import type Database from 'better-sqlite3'
 import type { Db } from '../db/open'
 import { prepared } from '../db/statements'
-import { appendAudit } from '../staff/audit'
+import { appendAudit } from '../audit/audit'
 import { codeKeyOf } from '../db/codeKey'
 import type { NewRedemption, OutboxRow, RedemptionRow } from './ledgerRows'
 
@@ -163,7 +164,7 @@ export class Ledger {
    */
   voidUnsynced(
     id: string,
-    by: { id: string; name: string },
+    by: Actor,
     reason: string,
     at: number
   ): 'voided' | 'not_found' | 'already_synced' | 'already_voided' | 'in_flight' {
@@ -178,14 +179,14 @@ export class Ledger {
       prepared(
         this.db,
         `UPDATE redemptions SET status = 'voided', voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ?`
-      ).run(at, by.id, reason, id)
+      ).run(at, by.staffId, reason, id)
       prepared(
         this.db,
         `UPDATE outbox SET state = 'cancelled', updated_at = ? WHERE redemption_id = ? AND state = 'queued'`
       ).run(at, id)
       appendAudit(this.db, {
         at,
-        actorId: by.id,
+        actorId: by.staffId,
         actorName: by.name,
         action: 'redemption.voided',
         subject: id,

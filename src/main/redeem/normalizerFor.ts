@@ -4,7 +4,7 @@
  * scanner's prefix removed — the wedge listener only takes bursts that start with it, and keeps it in raw.
  */
 import type { NormalizerConfig, ScanSource } from '../../shared/scan'
-import type { RedeemSettings } from './deps'
+import type { RedeemSettings } from '../config/settings'
 
 export function normalizerFor(
   source: ScanSource,

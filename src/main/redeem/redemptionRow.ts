@@ -2,8 +2,8 @@
 import { faceValue } from '../../shared/coupon'
 import type { Decision } from '../../shared/rules'
 import type { LookupView } from '../../shared/redeem'
-import type { SignedInStaff } from '../ipc/session'
-import type { StationIdentity } from '../station/identity'
+import type { Actor } from '../audit/actor'
+import type { StationIdentity } from '../config/identity'
 import type { NewRedemption } from './ledgerRows'
 import type { LookupRecord } from './lookups'
 
@@ -11,8 +11,8 @@ export interface RowInput {
   record: LookupRecord
   view: LookupView
   decision: Decision
-  staff: SignedInStaff
-  approver: SignedInStaff | null
+  staff: Actor
+  approver: Actor | null
   otherDiscount: boolean
   at: number
   businessDay: string

@@ -9,7 +9,8 @@ import type { CardDefinition, CodeGetError, CodeStatus, UnreadableCard } from '.
 import { refusal } from '../../shared/rules'
 import type { CardChoice, Connectivity } from '../../shared/redeem'
 import { UpstreamError } from '../upstream/types'
-import type { CustomCodeRule, RedeemSettings, RedemptionDeps } from './deps'
+import type { CustomCodeRule, RedeemSettings } from '../config/settings'
+import type { RedemptionDeps } from './deps'
 import type { LookupRecord } from './lookups'
 
 interface Ids {

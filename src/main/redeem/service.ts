@@ -12,7 +12,7 @@ import type { CardDefinition, UnreadableCard } from '../../shared/coupon'
 import { maskOpenid, type LookupView, type RedeemResult, type RedemptionView } from '../../shared/redeem'
 import { AppFailure } from '../../shared/result'
 import { businessDayOf } from '../../shared/time'
-import type { SignedInStaff } from '../ipc/session'
+import type { Actor } from '../audit/actor'
 import type { Approvals } from '../staff/approvals'
 import { decideContext } from './decideContext'
 import type { RedemptionDeps } from './deps'
@@ -56,7 +56,7 @@ export class RedemptionService {
     this.lookups = new Lookups(this.now)
   }
 
-  async lookup(input: LookupInput, staff: SignedInStaff, sessionId: string): Promise<LookupView> {
+  async lookup(input: LookupInput, staff: Actor, sessionId: string): Promise<LookupView> {
     const settings = this.deps.settings()
     const at = this.now()
     const event = input.scanId
@@ -86,12 +86,12 @@ export class RedemptionService {
     return this.view(record, { otherDiscount: false }, staff, false)
   }
 
-  evaluate(input: EvaluateInput, staff: SignedInStaff, sessionId: string): LookupView {
+  evaluate(input: EvaluateInput, staff: Actor, sessionId: string): LookupView {
     const record = this.record(input.lookupId, sessionId)
     return this.view(record, input, staff, false)
   }
 
-  async commit(input: CommitInput, staff: SignedInStaff, sessionId: string): Promise<RedeemResult> {
+  async commit(input: CommitInput, staff: Actor, sessionId: string): Promise<RedeemResult> {
     const record = this.record(input.lookupId, sessionId)
     const existing = this.deps.ledger.get(record.redemptionId)
     if (existing) {
@@ -166,13 +166,8 @@ export class RedemptionService {
     return { redemption: this.redemption(row.id), sync, repeated: false }
   }
 
-  voidRedemption(redemptionId: string, reason: string, manager: SignedInStaff): RedemptionView {
-    const outcome = this.deps.ledger.voidUnsynced(
-      redemptionId,
-      { id: manager.staffId, name: manager.name },
-      reason,
-      this.now()
-    )
+  voidRedemption(redemptionId: string, reason: string, manager: Actor): RedemptionView {
+    const outcome = this.deps.ledger.voidUnsynced(redemptionId, manager, reason, this.now())
     switch (outcome) {
       case 'voided':
         return this.redemption(redemptionId)
@@ -216,7 +211,7 @@ export class RedemptionService {
   private view(
     record: LookupRecord,
     input: { billFen?: number; otherDiscount: boolean; pickedCardId?: string },
-    staff: SignedInStaff,
+    staff: Actor,
     managerApproved: boolean
   ): LookupView {
     const picked = this.pickedCard(record, input.pickedCardId)

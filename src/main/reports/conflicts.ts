@@ -4,6 +4,7 @@
  * customer, written off, or something else with a note — in its own immutable row and in the audit log,
  * in ONE transaction. Nothing is deleted.
  */
+import type { Actor } from '../audit/actor'
 import type {
   ConflictItem,
   ConflictStory,
@@ -13,7 +14,7 @@ import type {
 } from '../../shared/reports'
 import { AppFailure } from '../../shared/result'
 import type { Db } from '../db/open'
-import { appendAudit } from '../staff/audit'
+import { appendAudit } from '../audit/audit'
 import { auditEntryView, type AuditRowLike } from './auditView'
 import { selectRows, withPhase } from './rows'
 
@@ -101,15 +102,10 @@ function scanOf(db: Db, code: string, at: number): ConflictStory['scan'] {
   return found ? { at: found.at, source: found.source, device: found.device } : null
 }
 
-export interface Resolver {
-  id: string
-  name: string
-}
-
 export function resolveConflict(
   db: Db,
   input: { redemptionId: string; outcome: ResolutionOutcome; note: string },
-  by: Resolver,
+  by: Actor,
   at: number
 ): ResolutionView {
   const tx = db.transaction((): ResolutionView => {
@@ -139,7 +135,7 @@ export function resolveConflict(
     if (done) throw new AppFailure('ALREADY_RESOLVED', `${done.resolved_by_name} already resolved this item.`)
     const entry = appendAudit(db, {
       at,
-      actorId: by.id,
+      actorId: by.staffId,
       actorName: by.name,
       action: 'conflict.resolved',
       subject: row.id,
@@ -156,7 +152,7 @@ export function resolveConflict(
     db.prepare(
       `INSERT INTO conflict_resolutions (redemption_id, outcome, note, status_at_resolution, resolved_at,
          resolved_by_id, resolved_by_name, audit_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
-    ).run(row.id, input.outcome, input.note, row.status, at, by.id, by.name, entry.id)
+    ).run(row.id, input.outcome, input.note, row.status, at, by.staffId, by.name, entry.id)
     return { outcome: input.outcome, note: input.note, resolvedAt: at, resolvedByName: by.name }
   })
   return tx.immediate()

@@ -16,7 +16,7 @@ import {
   type ReportQuery
 } from '../../shared/reports'
 import type { Db } from '../db/open'
-import type { StoreProfile } from '../station/storeProfile'
+import type { StoreProfile } from '../config/storeProfile'
 import { closedAtOf, whereOf } from './filters'
 import { HOUR_MS, localHour, rangeBounds, type RangeBounds } from './hours'
 

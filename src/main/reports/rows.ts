@@ -8,7 +8,7 @@ import { maskOpenid } from '../../shared/redeem'
 import type { DrillRow, ReportQuery, ReportRow, ResolutionOutcome, RowsPage } from '../../shared/reports'
 import type { RedemptionStatus } from '../../shared/redeem'
 import type { Db } from '../db/open'
-import type { StoreProfile } from '../station/storeProfile'
+import type { StoreProfile } from '../config/storeProfile'
 import { closedAtOf, whereOf } from './filters'
 import { daysOf, rangeBounds } from './hours'
 

@@ -1,7 +1,7 @@
 /**
- * The manager's end-of-day services over one station: reads the store profile and identity at each call
- * (a manager may change them), runs the queries, closes the day (then backs it up), produces and delivers
- * exports. Stateless apart from the station it reads, so a restore that swaps the database needs nothing here.
+ * The manager's end-of-day services over one station database: reads the store profile and identity at each
+ * call (a manager may change them), runs the queries, closes the day (then backs it up), produces and delivers
+ * exports, shows and verifies the audit log. A restore composes a new one over the restored database.
  */
 import { rmSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
@@ -15,8 +15,17 @@ import type {
 } from '../../shared/reports'
 import { businessDayOf } from '../../shared/time'
 import type { TodayView } from '../../shared/ipc/contracts/reports'
-import { modeDir } from '../station/paths'
-import type { Station } from '../station/station'
+import type { StationMode } from '../../shared/ipc/types'
+import type { AuditQuery } from './auditView'
+import type { ChainStatus } from '../../shared/ipc/contracts/reports'
+import type { Actor } from '../audit/actor'
+import { verifyAuditChain } from '../audit/audit'
+import type { BackupService } from '../backup/service'
+import { modeDir } from '../config/paths'
+import type { StationSettings } from '../config/settings'
+import type { Db } from '../db/open'
+import type { Upstream } from '../upstream/types'
+import { auditEntries } from './auditView'
 import { conflictQueue, conflictStory, resolveConflict, type QueueState } from './conflicts'
 import { dayReport } from './dayReport'
 import { checkedPdf, desktopDelivery, zPdfFileName } from './delivery'
@@ -26,23 +35,31 @@ import { rowsPage } from './rows'
 import { wechatCounts } from './wechatCounts'
 import { closeDay, zReportByNumber, zReportList } from './zReport'
 
-export interface Actor {
-  id: string
-  name: string
+export interface ReportDeps {
+  db: Db
+  dataDir: string
+  mode: StationMode
+  settings: Pick<StationSettings, 'store' | 'identity'>
+  /** WeChat's own count of the day (reports.wechat). */
+  upstream: Upstream
+  /** The header's "needs a manager" count comes with sync.state: told when a conflict is resolved. */
+  sync: { refresh(): void }
+  /** The day-close backup. */
+  backups: Pick<BackupService, 'take'>
+  now: () => number
 }
 
 export class ReportService {
-  constructor(
-    private readonly station: Station,
-    private readonly now: () => number = Date.now
-  ) {}
+  private readonly db: Db
+  private readonly now: () => number
 
-  private get db() {
-    return this.station.db
+  constructor(private readonly deps: ReportDeps) {
+    this.db = deps.db
+    this.now = deps.now
   }
 
   private profile() {
-    return this.station.services.settings.store()
+    return this.deps.settings.store()
   }
 
   today(): TodayView {
@@ -63,7 +80,7 @@ export class ReportService {
   }
 
   wechat(from: string, to: string) {
-    return wechatCounts(this.db, this.station.upstream, from, to, this.now())
+    return wechatCounts(this.db, this.deps.upstream, from, to, this.now())
   }
 
   conflicts(state: QueueState, limit: number) {
@@ -77,7 +94,7 @@ export class ReportService {
   resolve(input: { redemptionId: string; outcome: ResolutionOutcome; note: string }, by: Actor) {
     const result = resolveConflict(this.db, input, by, this.now())
     // The header's "needs a manager" count comes with sync.state: tell every screen it went down.
-    this.station.services.sync.refresh()
+    this.deps.sync.refresh()
     return result
   }
 
@@ -85,12 +102,12 @@ export class ReportService {
   async closeDay(businessDay: string, by: Actor, confirmEarly = false): Promise<CloseDayResult> {
     const report = closeDay(this.db, businessDay, {
       profile: this.profile(),
-      identity: this.station.services.settings.identity(),
+      identity: this.deps.settings.identity(),
       by,
       now: this.now(),
       confirmEarly
     })
-    const backup = await this.station.services.backups.take('day_close')
+    const backup = await this.deps.backups.take('day_close')
     return { report, backup }
   }
 
@@ -107,7 +124,7 @@ export class ReportService {
     const desktop = desktopDelivery()
     // The Node host has no printToPDF of the manager's page: the browser's own print dialog saves the PDF.
     if (!desktop) return { kind: 'print_in_page' }
-    const fileName = zPdfFileName(number, report.body.businessDay, this.station.mode)
+    const fileName = zPdfFileName(number, report.body.businessDay, this.deps.mode)
     const path = await desktop.savePdf(fileName, async (target, pdf) => {
       await writeFile(target, checkedPdf(pdf))
     })
@@ -117,9 +134,9 @@ export class ReportService {
   async export(req: ExportRequest): Promise<ExportResult> {
     const produced = await produceExport(this.db, req, {
       profile: this.profile(),
-      identity: this.station.services.settings.identity(),
-      exportsDir: join(modeDir(this.station.dataDir, this.station.mode), 'exports'),
-      mode: this.station.mode,
+      identity: this.deps.settings.identity(),
+      exportsDir: join(modeDir(this.deps.dataDir, this.deps.mode), 'exports'),
+      mode: this.deps.mode,
       now: this.now()
     })
     const meta = {
@@ -138,6 +155,21 @@ export class ReportService {
       return { ...meta, delivery: path === null ? { kind: 'cancelled' } : { kind: 'saved', path } }
     } finally {
       rmSync(produced.file, { force: true })
+    }
+  }
+
+  audit(query: AuditQuery) {
+    return auditEntries(this.db, query)
+  }
+
+  /** Walks the whole audit chain (every entry's hash and link). */
+  auditVerify(): ChainStatus {
+    const report = verifyAuditChain(this.db)
+    return {
+      ok: report.ok,
+      checked: report.checked,
+      firstBroken: report.firstBroken ?? null,
+      checkedAt: this.now()
     }
   }
 }

@@ -4,13 +4,14 @@
  * edited body shows as a hash mismatch, and a body rewritten together with its hash still disagrees with
  * the chain. Open items (pending, conflict, rejected) are listed prominently but never block the close.
  */
+import type { Actor } from '../audit/actor'
 import type { ZReportBody, ZReportCheck, ZReportSummary, ZReportView } from '../../shared/reports'
 import { AppFailure } from '../../shared/result'
 import { businessDayOf, businessDayRange } from '../../shared/time'
 import type { Db } from '../db/open'
-import { appendAudit } from '../staff/audit'
-import type { StationIdentity } from '../station/identity'
-import type { StoreProfile } from '../station/storeProfile'
+import { appendAudit } from '../audit/audit'
+import type { StationIdentity } from '../config/identity'
+import type { StoreProfile } from '../config/storeProfile'
 import { canonicalJson, sha256Hex } from './canonical'
 import { afterCloseEvents, openItemsOf, rowsDigest } from './dayFacts'
 import { dayReport } from './dayReport'
@@ -28,7 +29,7 @@ interface ZRow {
 export interface CloseContext {
   profile: StoreProfile
   identity: StationIdentity
-  by: { id: string; name: string }
+  by: Actor
   now: number
   /** The manager was told the business day has not ended and closes it anyway. */
   confirmEarly?: boolean
@@ -74,7 +75,8 @@ export function closeDay(db: Db, businessDay: string, ctx: CloseContext): ZRepor
       start: figures.start,
       end: figures.end,
       closedAt: ctx.now,
-      closedBy: ctx.by,
+      // The stored Z report's own shape (hashed; older reports have it too).
+      closedBy: { id: ctx.by.staffId, name: ctx.by.name },
       totals: figures.totals,
       byCard: figures.byCard,
       byCardType: figures.byCardType,
@@ -93,10 +95,10 @@ export function closeDay(db: Db, businessDay: string, ctx: CloseContext): ZRepor
     db.prepare(
       `INSERT INTO z_reports (number, business_day, closed_at, closed_by_id, closed_by_name, body_json, sha256)
        VALUES (?, ?, ?, ?, ?, ?, ?)`
-    ).run(number, businessDay, ctx.now, ctx.by.id, ctx.by.name, bodyJson, sha256)
+    ).run(number, businessDay, ctx.now, ctx.by.staffId, ctx.by.name, bodyJson, sha256)
     appendAudit(db, {
       at: ctx.now,
-      actorId: ctx.by.id,
+      actorId: ctx.by.staffId,
       actorName: ctx.by.name,
       action: 'day.closed',
       subject: zSubject(number),

@@ -3,11 +3,14 @@
  * audited in the same transaction, written to setup.json + the SecretStore + this database), test a
  * connection, and go live (mode.json; the station must restart to open the live database).
  */
-import type { SignedInStaff } from '../ipc/session'
-import type { Station } from '../station/station'
-import { writeMode } from '../station/mode'
-import { upstreamFor } from '../station/upstreamFor'
-import { appendAudit } from '../staff/audit'
+import type { StationMode } from '../../shared/ipc/types'
+import type { Actor } from '../audit/actor'
+import { writeMode } from '../config/mode'
+import type { StationSettings } from '../config/settings'
+import type { Db } from '../db/open'
+import { upstreamFor } from '../upstream/forMode'
+import type { SwappableUpstream } from '../upstream/swappable'
+import { appendAudit } from '../audit/audit'
 import { AppFailure } from '../../shared/result'
 import { DEFAULT_POLICY, type RulesPolicy } from '../../shared/rules'
 import type {
@@ -29,30 +32,49 @@ import {
   type StoredUpstream
 } from './store'
 
-export function secretStoreOf(options: Pick<Station['options'], 'secrets' | 'dataDir'>): SecretStore {
+export function secretStoreOf(options: { secrets?: SecretStore; dataDir: string }): SecretStore {
   return options.secrets ?? plainFileSecretStore(options.dataDir)
 }
 
-export class SetupService {
-  private secretsCache: SecretStore | null = null
+export interface SetupDeps {
+  db: Db
+  dataDir: string
+  mode: StationMode
+  /** Opened on first use: a training station never touches (or warns about) the secret file. */
+  secrets: () => SecretStore
+  settings: Pick<StationSettings, 'identity' | 'store' | 'policy'>
+  /** Live mode: a saved connection replaces the running client inside it. */
+  upstream: Pick<SwappableUpstream, 'replace'>
+  sync: { resume(): Promise<unknown> }
+  cards: { refresh(): Promise<unknown> }
+  /** Whether background work runs (the card refresh after a save only then). */
+  background: boolean
+  /**
+   * The runtime's own restart after going live (Electron relaunches itself once the manager has read the
+   * message); null where a person restarts it (the Node host).
+   */
+  restart: (() => void) | null
+  now: () => number
+}
 
-  constructor(
-    private readonly station: Station,
-    private readonly now: () => number = Date.now
-  ) {}
+export class SetupService {
+  private readonly now: () => number
+
+  constructor(private readonly deps: SetupDeps) {
+    this.now = deps.now
+  }
 
   private get secrets(): SecretStore {
-    this.secretsCache ??= secretStoreOf(this.station.options)
-    return this.secretsCache
+    return this.deps.secrets()
   }
 
   view(): SetupView {
-    const stored = readSetup(this.station.dataDir)
-    const { settings } = this.station.services
+    const stored = readSetup(this.deps.dataDir)
+    const { settings } = this.deps
     const identity = settings.identity()
     const store = settings.store()
     return {
-      mode: this.station.mode,
+      mode: this.deps.mode,
       firstRun: stored === null,
       store: {
         storeName: identity.storeName,
@@ -74,7 +96,7 @@ export class SetupService {
    * explicit choice in the form (docs/offline-policy.md).
    */
   private livePolicy(stored: StoredSetup | null): RulesPolicy {
-    if (this.station.mode === 'live') return this.station.services.settings.policy()
+    if (this.deps.mode === 'live') return this.deps.settings.policy()
     return stored?.policy ?? DEFAULT_POLICY
   }
 
@@ -95,8 +117,8 @@ export class SetupService {
     return { kind: 'training' }
   }
 
-  save(input: ParsedSetupInput, who: SignedInStaff): SetupView {
-    const before = readSetup(this.station.dataDir)
+  save(input: ParsedSetupInput, who: Actor): SetupView {
+    const before = readSetup(this.deps.dataDir)
     const up = input.upstream
     if (up.kind === 'wechat' && up.appSecret === undefined && this.secrets.get('wechat.appSecret') === null) {
       throw new AppFailure('SETUP_SECRET_MISSING', 'Enter the AppSecret: none is stored yet.')
@@ -119,9 +141,9 @@ export class SetupService {
       upstream,
       policy: input.policy
     }
-    const db = this.station.db
+    const db = this.deps.db
     db.transaction(() => {
-      applySetupToDb(db, this.station.mode, next)
+      applySetupToDb(db, this.deps.mode, next)
       appendAudit(db, {
         at: this.now(),
         actorId: who.staffId,
@@ -142,7 +164,7 @@ export class SetupService {
         this.secrets.set('wechat.appSecret', up.appSecret)
       if (up.kind === 'tokenService' && up.stationKey !== undefined)
         this.secrets.set('tokenService.stationKey', up.stationKey)
-      writeSetup(this.station.dataDir, next)
+      writeSetup(this.deps.dataDir, next)
     })()
     this.reconnect()
     return this.view()
@@ -155,12 +177,12 @@ export class SetupService {
    * on, and going live restarts the station.
    */
   private reconnect(): void {
-    const station = this.station
-    if (station.mode !== 'live') return
-    const live = liveConfigFrom(readSetup(station.dataDir), this.secrets)
-    station.upstream.replace(upstreamFor('live', live, station.options.now ?? this.now).upstream)
-    void station.services.sync.resume().catch(() => undefined)
-    if (station.options.background !== false) void station.services.cards.refresh()
+    const { deps } = this
+    if (deps.mode !== 'live') return
+    const live = liveConfigFrom(readSetup(deps.dataDir), this.secrets)
+    deps.upstream.replace(upstreamFor('live', live, this.now).upstream)
+    void deps.sync.resume().catch(() => undefined)
+    if (deps.background) void deps.cards.refresh()
   }
 
   async testConnection(up: UpstreamSettingsInput): Promise<ConnectionTestResult> {
@@ -182,8 +204,8 @@ export class SetupService {
     return { kind: 'training' }
   }
 
-  goLive(who: SignedInStaff): GoLiveResult {
-    const stored = readSetup(this.station.dataDir)
+  goLive(who: Actor): GoLiveResult {
+    const stored = readSetup(this.deps.dataDir)
     if (!stored || stored.upstream.kind === 'training') {
       throw new AppFailure(
         'SETUP_NOT_LIVE_READY',
@@ -193,18 +215,18 @@ export class SetupService {
     if (stored.upstream.kind === 'wechat' && this.secrets.get('wechat.appSecret') === null) {
       throw new AppFailure('SETUP_SECRET_MISSING', 'Enter the AppSecret: none is stored yet.')
     }
-    this.station.db.transaction(() => {
-      appendAudit(this.station.db, {
+    this.deps.db.transaction(() => {
+      appendAudit(this.deps.db, {
         at: this.now(),
         actorId: who.staffId,
         actorName: who.name,
         action: 'settings.changed',
         subject: 'mode',
-        detail: { before: this.station.mode, after: 'live' }
+        detail: { before: this.deps.mode, after: 'live' }
       })
-      writeMode(this.station.dataDir, 'live')
+      writeMode(this.deps.dataDir, 'live')
     })()
-    const restartsItself = this.station.runtime === 'electron'
+    const restartsItself = this.deps.restart !== null
     const result: GoLiveResult = {
       mode: 'live',
       restartRequired: true,
@@ -219,7 +241,9 @@ export class SetupService {
             en: 'Switched to live. Restart the station: it then opens a fresh live database; no training data is carried over.'
           }
     }
-    if (this.station.runtime === 'node-host') console.log(`[setup] ${result.message.en}`)
+    // Going live opens another database: the runtime restarts itself, or the host's log says to restart it.
+    if (this.deps.restart) this.deps.restart()
+    else console.log(`[setup] ${result.message.en}`)
     return result
   }
 }

@@ -13,9 +13,9 @@ import { rulesPolicySchema } from '../../shared/rules'
 import type { StationMode } from '../../shared/ipc/types'
 import type { Db } from '../db/open'
 import { readSetting, writeSetting } from '../db/settings'
-import { readIdentity, writeIdentity } from '../station/identity'
-import { StoreProfileSchema } from '../station/storeProfile'
-import type { LiveUpstreamConfig } from '../station/upstreamFor'
+import { readIdentity, writeIdentity } from '../config/identity'
+import { StoreProfileSchema } from '../config/storeProfile'
+import type { LiveUpstreamConfig } from '../upstream/forMode'
 import type { SecretStore } from './secrets'
 
 export const setupFile = (dataDir: string): string => join(dataDir, 'setup.json')

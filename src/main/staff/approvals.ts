@@ -5,14 +5,14 @@
  * bound to the action they were given for.
  */
 import { randomBytes } from 'node:crypto'
-import type { SignedInStaff } from '../ipc/session'
+import type { Actor } from '../audit/actor'
 
 export const APPROVAL_TTL_MS = 120_000
 
 export type ApprovalPurpose = 'redeem' | 'void' | 'offline_override'
 
 interface Approval {
-  manager: SignedInStaff
+  manager: Actor
   purpose: ApprovalPurpose
   subject: string
   expiresAt: number
@@ -23,7 +23,7 @@ export class Approvals {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  grant(manager: SignedInStaff, purpose: ApprovalPurpose, subject: string): string {
+  grant(manager: Actor, purpose: ApprovalPurpose, subject: string): string {
     this.sweep()
     const token = randomBytes(18).toString('base64url')
     this.tokens.set(token, { manager, purpose, subject, expiresAt: this.now() + APPROVAL_TTL_MS })
@@ -31,7 +31,7 @@ export class Approvals {
   }
 
   /** Uses up a token; returns the approving manager, or null when it is unknown, expired or for something else. */
-  consume(token: string | undefined, purpose: ApprovalPurpose, subject: string): SignedInStaff | null {
+  consume(token: string | undefined, purpose: ApprovalPurpose, subject: string): Actor | null {
     if (!token) return null
     const approval = this.tokens.get(token)
     this.tokens.delete(token)

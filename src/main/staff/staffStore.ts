@@ -11,9 +11,9 @@ import { v7 as uuidv7 } from 'uuid'
 import { AppFailure } from '../../shared/result'
 import { bookkeepingWrite } from '../db/integrity'
 import type { Db } from '../db/open'
-import type { Role, SignedInStaff } from '../ipc/session'
+import type { Role, Actor } from '../audit/actor'
 import { prepared } from '../db/statements'
-import { appendAudit } from './audit'
+import { appendAudit } from '../audit/audit'
 import { hashPin, PIN_PATTERN, verifyPin } from './pin'
 
 export const MAX_FAILURES = 5
@@ -39,13 +39,35 @@ export interface StaffMember extends StaffSummary {
   active: boolean
 }
 
-type Actor = SignedInStaff | null
-
 export class StaffStore {
   constructor(
     private readonly db: Db,
     private readonly now: () => number = Date.now
   ) {}
+
+  /**
+   * Sign-in and sign-out are on record. They stay possible when writes are stopped (the manager must be able
+   * to sign in to reach the restore), so this write is bookkeeping: refused quietly on a query-only database.
+   */
+  recordSession(action: 'staff.sign_in' | 'staff.sign_out', who: Actor, at: number): void {
+    bookkeepingWrite(this.db, () =>
+      appendAudit(this.db, {
+        at,
+        actorId: who.staffId,
+        actorName: who.name,
+        action,
+        subject: who.staffId,
+        detail: { role: who.role }
+      })
+    )
+  }
+
+  /** The very first account of a new station: a manager, allowed only while no account exists. */
+  async createFirstManager(name: string, pin: string): Promise<Actor> {
+    if (this.count() > 0)
+      throw new AppFailure('ALREADY_SET_UP', 'The first manager already exists; sign in instead.')
+    return this.create({ name, role: 'manager', pin }, null)
+  }
 
   count(): number {
     return (this.db.prepare('SELECT count(*) AS n FROM staff WHERE active = 1').get() as { n: number }).n
@@ -58,10 +80,7 @@ export class StaffStore {
     return rows.map((r) => ({ staffId: r.id, name: r.name, role: r.role }))
   }
 
-  async create(
-    input: { name: string; role: Role; pin: string },
-    by: SignedInStaff | null
-  ): Promise<StaffSummary> {
+  async create(input: { name: string; role: Role; pin: string }, by: Actor | null): Promise<StaffSummary> {
     if (!PIN_PATTERN.test(input.pin)) throw new AppFailure('BAD_PIN', 'A PIN is 4 to 8 digits.')
     const name = input.name.trim()
     this.assertNameFree(name)
@@ -85,7 +104,7 @@ export class StaffStore {
   }
 
   /** Checks a PIN; on success returns who it is. Counts failures and enforces the lockout. */
-  async authenticate(staffId: string, pin: string): Promise<SignedInStaff> {
+  async authenticate(staffId: string, pin: string): Promise<Actor> {
     const row = this.row(staffId)
     if (!row) throw new AppFailure('UNKNOWN_STAFF', 'No such staff member.')
     if (!row.active)
@@ -139,7 +158,7 @@ export class StaffStore {
    * Who this person is now, for a signed-in session to re-check on every request: null when
    * they are gone or deactivated (their session must end), else their current name and role.
    */
-  current(staffId: string): SignedInStaff | null {
+  current(staffId: string): Actor | null {
     const row = prepared(this.db, 'SELECT id, name, role, active FROM staff WHERE id = ?').get(staffId) as
       Pick<StaffRow, 'id' | 'name' | 'role' | 'active'> | undefined
     if (!row || row.active !== 1) return null
@@ -164,7 +183,7 @@ export class StaffStore {
   }
 
   /** A manager sets a new PIN for someone who forgot theirs; it also lifts a wrong-PIN lockout. */
-  async resetPin(staffId: string, newPin: string, by: SignedInStaff): Promise<StaffSummary> {
+  async resetPin(staffId: string, newPin: string, by: Actor): Promise<StaffSummary> {
     if (!PIN_PATTERN.test(newPin)) throw new AppFailure('BAD_PIN', 'A PIN is 4 to 8 digits.')
     if (staffId === by.staffId)
       throw new AppFailure('RESET_OWN_PIN', 'Change your own PIN with your old PIN instead.')
@@ -181,7 +200,7 @@ export class StaffStore {
   }
 
   /** Deactivate someone who left (their sessions end on their next request) or bring them back. */
-  setActive(staffId: string, active: boolean, by: Actor): StaffMember {
+  setActive(staffId: string, active: boolean, by: Actor | null): StaffMember {
     return this.db.transaction(() => {
       const row = this.row(staffId)
       if (!row) throw new AppFailure('UNKNOWN_STAFF', 'No such staff member.')
@@ -199,7 +218,7 @@ export class StaffStore {
     })()
   }
 
-  setRole(staffId: string, role: Role, by: Actor): StaffMember {
+  setRole(staffId: string, role: Role, by: Actor | null): StaffMember {
     return this.db.transaction(() => {
       const row = this.mustBeActive(staffId)
       if (row.role === role) return { ...summary(row), active: true }
@@ -240,7 +259,7 @@ export class StaffStore {
   }
 
   private audit(
-    by: Actor,
+    by: Actor | null,
     action:
       | 'staff.pin_changed'
       | 'staff.pin_reset'

@@ -7,7 +7,7 @@
 import { DateTime } from 'luxon'
 import type { SyncPause } from '../../shared/sync'
 import type { UpstreamError } from '../upstream/types'
-import type { Random } from './clock'
+import type { Random } from '../clock/clock'
 import { isTransportTrouble } from './settlement'
 
 export interface HoldPolicy {

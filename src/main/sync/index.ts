@@ -11,5 +11,5 @@ export {
   type RetrySchedule
 } from './schedule'
 export { DEFAULT_HOLD_POLICY, nextBeijingMidnight, nextMinute, type HoldPolicy } from './holds'
-export { systemClock, type Random, type SyncClock } from './clock'
+export { systemClock, type Random, type Clock } from '../clock/clock'
 export type { AttemptOutcome, AttemptKind } from './outboxStore'

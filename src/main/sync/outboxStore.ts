@@ -9,7 +9,7 @@
  */
 import type { Db } from '../db/open'
 import type { RedemptionStatus } from '../redeem/ledgerRows'
-import { appendAudit, type AuditAction } from '../staff/audit'
+import { appendAudit, type AuditAction } from '../audit/audit'
 import { prepareOutboxStatements, type OutboxStatements } from './outboxSql'
 import type { WriteQueue } from './writeQueue'
 

@@ -3,7 +3,7 @@
  * only when something besides the clock moved (the renderer ages "oldest pending" by itself).
  */
 import type { SyncPause, SyncProblem, SyncState } from '../../shared/sync'
-import type { SyncClock } from './clock'
+import type { Clock } from '../clock/clock'
 import type { MonitorSnapshot } from './monitor'
 import type { QueueStats } from './outboxStore'
 
@@ -47,7 +47,7 @@ export class StatePublisher {
   private last = ''
 
   constructor(
-    private readonly clock: SyncClock,
+    private readonly clock: Clock,
     private readonly throttleMs: number,
     private readonly snapshot: () => SyncState,
     private readonly emit: (state: SyncState) => void

@@ -4,7 +4,7 @@
  * the last fast attempt is therefore reached within the sum of the nominal delays, which the defaults keep under
  * 30 minutes. After that the item is flagged stale for the manager and retried at the slow interval, forever.
  */
-import type { Random } from './clock'
+import type { Random } from '../clock/clock'
 
 export interface RetrySchedule {
   /** Delay after the first failed try. */

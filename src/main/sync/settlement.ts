@@ -4,7 +4,7 @@
  * daily quota, credentials — do not count as a try: the whole worker waits instead (see worker.ts).
  */
 import type { UpstreamError } from '../upstream/types'
-import type { Random } from './clock'
+import type { Random } from '../clock/clock'
 import type { ItemUpdate, OutboxItem } from './outboxStore'
 import type { RoundOutcome } from './round'
 import { isStale, retryDelay, type RetrySchedule } from './schedule'

@@ -2,7 +2,7 @@
  * A token bucket: `ratePerSecond` sustained, up to `burst` at once. Waiters are served first come first served,
  * except that a priority waiter (the cashier's own redemption) goes to the front of the line.
  */
-import type { SyncClock } from './clock'
+import type { Clock } from '../clock/clock'
 
 interface Waiter {
   resolve: () => void
@@ -18,7 +18,7 @@ export class TokenBucket {
   constructor(
     private readonly ratePerSecond: number,
     private readonly burst: number,
-    private readonly clock: SyncClock
+    private readonly clock: Clock
   ) {
     if (!(ratePerSecond > 0) || !(burst >= 1)) throw new RangeError('rate must be > 0 and burst ≥ 1')
     this.tokens = burst

@@ -2,7 +2,7 @@
 import type { RedemptionUpdated, SyncState } from '../../shared/sync'
 import type { Db } from '../db/open'
 import type { Upstream } from '../upstream/types'
-import type { Random, SyncClock } from './clock'
+import type { Random, Clock } from '../clock/clock'
 import type { HoldPolicy } from './holds'
 import type { ConnectivityMonitor } from './monitor'
 import type { RoundOutcome } from './round'
@@ -22,7 +22,7 @@ export interface SyncWorkerOptions {
   emit: SyncEmit
   /** Share one with the redeem service so its look-ups count too. Default: a new one on the same clock. */
   monitor?: ConnectivityMonitor
-  clock?: SyncClock
+  clock?: Clock
   random?: Random
   /** Items being worked on at once. Default 32 (≥ 500/s at 50 ms round trips). */
   maxInFlight?: number

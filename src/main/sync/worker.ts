@@ -9,8 +9,10 @@
  * stays queued.
  */
 import type { SyncProblem, SyncState } from '../../shared/sync'
+import type { Actor } from '../audit/actor'
+import { appendAudit } from '../audit/audit'
 import { UpstreamError } from '../upstream/types'
-import { systemClock, within, type Random, type SyncClock } from './clock'
+import { systemClock, within, type Random, type Clock } from '../clock/clock'
 import { DEFAULT_HOLD_POLICY, Holds } from './holds'
 import { ConnectivityMonitor } from './monitor'
 import { OutboxStore, type OutboxItem } from './outboxStore'
@@ -40,7 +42,7 @@ const INTERACTIVE_RESERVE = 4
 export class SyncWorker {
   readonly monitor: ConnectivityMonitor
   private readonly store: OutboxStore
-  private readonly clock: SyncClock
+  private readonly clock: Clock
   private readonly random: Random
   private readonly bucket: TokenBucket
   private readonly holds: Holds
@@ -148,6 +150,27 @@ export class SyncWorker {
     this.publishNow()
     this.pump()
     return due
+  }
+
+  /**
+   * A manager lifts a pause (45009 quota, credentials). The audit entry comes first (entry and chain head in one
+   * transaction): a resume that happened is always on record, with what it lifted.
+   */
+  async resumeBy(by: Actor): Promise<SyncState> {
+    const before = this.state()
+    const db = this.options.db
+    db.transaction(() =>
+      appendAudit(db, {
+        at: this.clock.now(),
+        actorId: by.staffId,
+        actorName: by.name,
+        action: 'sync.resumed',
+        subject: 'sync',
+        detail: { paused: before.paused, slowedUntil: before.slowedUntil, queueDepth: before.queueDepth }
+      })
+    )()
+    await this.resume()
+    return this.state()
   }
 
   /** Something outside the worker changed what sync.state shows (e.g. a manager resolved a conflict). */

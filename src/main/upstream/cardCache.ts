@@ -8,25 +8,14 @@
  * Rows hold the platform's raw JSON and are parsed on read, so parser fixes reach cached cards too.
  */
 import { parseCardGet, type CardDefinition, type UnreadableCard } from '../../shared/coupon'
+import { systemClock, type Clock } from '../clock/clock'
 import type { Db } from '../db/open'
 import { UpstreamError, type Upstream } from './types'
-
-export interface SchedulerClock {
-  now(): number
-  setTimeout(callback: () => void, ms: number): unknown
-  clearTimeout(handle: unknown): void
-}
-
-const systemClock: SchedulerClock = {
-  now: () => Date.now(),
-  setTimeout: (callback, ms) => setTimeout(callback, ms).unref(),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>)
-}
 
 export interface CardCacheOptions {
   db: Db
   upstream: Upstream
-  clock?: SchedulerClock
+  clock?: Clock
   /** Between successful refreshes. Default 1 hour. */
   refreshIntervalMs?: number
   /** After a failed refresh. Default 1 minute. */
@@ -55,7 +44,7 @@ const NOT_ACTIVE_STATUSES = new Set([
 ])
 
 export class CardCache {
-  private readonly clock: SchedulerClock
+  private readonly clock: Clock
   private timer: unknown
   private running: Promise<RefreshOutcome> | undefined
   private started = false

@@ -43,3 +43,6 @@ export type RequestOf<K extends ChannelName> = z.input<Contract[K]['request']>
 export type ParsedRequestOf<K extends ChannelName> = z.output<Contract[K]['request']>
 export type ResponseOf<K extends ChannelName> = Contract[K]['response']
 export type EventPayload<E extends EventName> = (typeof eventContract)[E]
+
+/** How a main-process service announces an event without knowing the transports (they subscribe to the bus). */
+export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void

@@ -1,4 +1,4 @@
-import type { DeviceClock, TimerHandle } from '../../../src/main/devices/clock'
+import type { Clock, TimerHandle } from '../../../src/main/clock/clock'
 
 interface Timer {
   id: number
@@ -6,8 +6,8 @@ interface Timer {
   callback: () => void
 }
 
-/** A DeviceClock whose time moves only when a test calls advance(); timers run in due order. */
-export class FakeClock implements DeviceClock {
+/** A Clock whose time moves only when a test calls advance(); timers run in due order. */
+export class FakeClock implements Clock {
   private time = 1_700_000_000_000
   private nextId = 1
   private timers: Timer[] = []

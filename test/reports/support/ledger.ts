@@ -6,7 +6,7 @@ import { openDatabase, type Db } from '../../../src/main/db/open'
 import { writeSetting } from '../../../src/main/db/settings'
 import { Ledger } from '../../../src/main/redeem/ledger'
 import type { RedemptionRow, RedemptionStatus } from '../../../src/main/redeem/ledgerRows'
-import type { StoreProfile } from '../../../src/main/station/storeProfile'
+import type { StoreProfile } from '../../../src/main/config/storeProfile'
 import { sampleRow } from '../../support/rows'
 
 export interface LedgerDb {

@@ -1,5 +1,5 @@
 /** A clock whose time moves only when the test says so; timers fire in time order as it advances. */
-import type { SyncClock } from '../../../src/main/sync'
+import type { Clock } from '../../../src/main/sync'
 
 interface Timer {
   id: number
@@ -12,7 +12,7 @@ export async function settle(rounds = 20): Promise<void> {
   for (let i = 0; i < rounds; i++) await new Promise<void>((resolve) => setImmediate(resolve))
 }
 
-export class FakeClock implements SyncClock {
+export class FakeClock implements Clock {
   private timers = new Map<number, Timer>()
   private nextId = 1
 

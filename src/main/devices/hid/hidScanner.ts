@@ -3,17 +3,21 @@
  * Windows and macOS keep keyboards to themselves). Opens the configured collection, decodes its reports,
  * and reopens it after an unplug by polling the device list with back-off.
  */
-import { systemClock, type DeviceClock, type TimerHandle } from '../clock'
+import { systemClock, type Clock, type TimerHandle } from '../../clock/clock'
 import { DeviceAbsentError, errorMessage, ReconnectingScanner } from '../reconnectingScanner'
 import { hidScannerKind, selectHidDevice } from './deviceMatch'
 import type { HidApi, HidDeviceInfo, HidHandle } from './hidApi'
-import { hidScannerConfigSchema, type HidScannerConfig, type HidScannerConfigInput } from './hidConfig'
+import {
+  hidScannerConfigSchema,
+  type HidScannerConfig,
+  type HidScannerConfigInput
+} from '../../../shared/scannerConfig'
 import { HidPosAssembler } from './hidPosAssembler'
 import { KeyboardReportDecoder } from './keyboardReport'
 
 export interface HidScannerOptions {
   api: HidApi
-  clock?: DeviceClock
+  clock?: Clock
 }
 
 const hex4 = (n: number): string => n.toString(16).toUpperCase().padStart(4, '0')

@@ -2,7 +2,7 @@
  * Cuts a serial byte stream into scans. Bytes arrive in arbitrary chunks: half a frame, several frames,
  * or a frame that never ends because the scanner's suffix is set differently from ours.
  */
-import type { SerialDelimiter } from './serialConfig'
+import type { SerialDelimiter } from '../../../shared/scannerConfig'
 
 export type SerialFrame =
   /** A complete frame, CR/LF removed from both ends. */

@@ -4,18 +4,18 @@
  * reopens the port with back-off after an unplug until the path is back.
  */
 import { rejectScan } from '../../../shared/scan'
-import { systemClock, type DeviceClock, type TimerHandle } from '../clock'
+import { systemClock, type Clock, type TimerHandle } from '../../clock/clock'
 import { DeviceAbsentError, errorMessage, ReconnectingScanner } from '../reconnectingScanner'
 import {
   serialScannerConfigSchema,
   type SerialScannerConfig,
   type SerialScannerConfigInput
-} from './serialConfig'
+} from '../../../shared/scannerConfig'
 import { SerialFramer, type SerialFrame } from './serialFramer'
 import { createSystemSerialPort, type SerialPortFactory, type SerialPortLike } from './serialPortLike'
 
 export interface SerialScannerOptions {
-  clock?: DeviceClock
+  clock?: Clock
   createPort?: SerialPortFactory
 }
 

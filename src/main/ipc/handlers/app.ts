@@ -1,28 +1,29 @@
 /** app.info and db.ping: what the shell shows on every screen. */
-import type { Station } from '../../station/station'
-import { APP_VERSION } from '../../station/version'
-import { readStoreProfile } from '../../station/storeProfile'
 import type { AppInfo, DbPing } from '../../../shared/ipc/types'
+import { APP_VERSION } from '../../config/version'
+import type { HandlerServices } from './services'
 
-export function appHandlers(station: Station) {
+type Uses = Pick<HandlerServices, 'mode' | 'runtime' | 'schemaVersion' | 'db' | 'settings' | 'integrity'>
+
+export function appHandlers({ mode, runtime, schemaVersion, db, settings, integrity }: Uses) {
   return {
     'app.info': (): AppInfo => ({
       version: APP_VERSION,
-      mode: station.mode,
-      schemaVersion: station.schemaVersion,
-      timeZone: readStoreProfile(station.db).timeZone,
-      runtime: station.runtime
+      mode,
+      schemaVersion,
+      timeZone: settings.store().timeZone,
+      runtime
     }),
     'db.ping': (): DbPing => {
       const started = process.hrtime.bigint()
-      station.db.prepare('SELECT 1').get()
+      db.prepare('SELECT 1').get()
       const roundTripMicros = Number((process.hrtime.bigint() - started) / 1000n)
       return {
         ok: true,
         roundTripMicros,
-        journalMode: String(station.db.pragma('journal_mode', { simple: true })),
-        schemaVersion: station.schemaVersion,
-        integrity: station.services.integrity.current.state
+        journalMode: String(db.pragma('journal_mode', { simple: true })),
+        schemaVersion,
+        integrity: integrity.current.state
       }
     }
   }

@@ -1,17 +1,17 @@
 /** devices.*: list, configure and watch the station's HID and serial scanners. */
 import type { ParsedRequestOf } from '../../../shared/ipc/contract'
 import type { DeviceListing, DevicesConfig, DeviceStatus } from '../../../shared/devices'
-import { AppFailure } from '../../../shared/result'
-import { normalizerFor } from '../../redeem/normalizerFor'
 import { createScanEvent, type ScanEvent } from '../../../shared/scan'
 import { listHidScanners, listSerialPortsOrProblem, createNodeHidApi } from '../../devices'
-import { DevicesConfigSchema } from '../../devices/manager'
-import type { Station } from '../../station/station'
-import { appendAudit } from '../../staff/audit'
-import { readDevicesConfig, writeDevicesConfig } from '../../station/devicesConfig'
-import type { HandlerContext } from './index'
+import { normalizerFor } from '../../redeem/normalizerFor'
+import type { ActingContext } from '../context'
+import type { HandlerServices } from './services'
 
-export function devicesHandlers(station: Station) {
+export function devicesHandlers({
+  devices,
+  settings,
+  now
+}: Pick<HandlerServices, 'devices' | 'settings' | 'now'>) {
   return {
     'devices.list': async (): Promise<DeviceListing> => {
       const listing: DeviceListing = { hid: [], serial: [], problems: [] }
@@ -39,39 +39,24 @@ export function devicesHandlers(station: Station) {
       if (serial.problem) listing.problems.push(serial.problem)
       return listing
     },
-    'devices.config.get': (): DevicesConfig => readDevicesConfig(station.db),
+    'devices.config.get': (): DevicesConfig => settings.devices(),
+    // Validated once, by the contract's schema (src/shared/scannerConfig.ts); saved and audited, then applied.
     'devices.config.set': async (
       req: ParsedRequestOf<'devices.config.set'>,
-      { session }: HandlerContext
+      { actor }: ActingContext
     ): Promise<DevicesConfig> => {
-      const parsed = DevicesConfigSchema.safeParse(req)
-      if (!parsed.success) {
-        const issues = parsed.error.issues.map((i) => `${i.path.map(String).join('.')}: ${i.message}`)
-        throw new AppFailure('BAD_DEVICE_CONFIG', `The scanner settings are not valid: ${issues.join('; ')}`)
-      }
-      const before = readDevicesConfig(station.db)
-      station.db.transaction(() => {
-        writeDevicesConfig(station.db, parsed.data)
-        appendAudit(station.db, {
-          at: Date.now(),
-          actorId: session.staff?.staffId ?? null,
-          actorName: session.staff?.name ?? null,
-          action: 'settings.changed',
-          subject: 'devices',
-          detail: { before, after: parsed.data }
-        })
-      })()
-      await station.services.devices.apply(parsed.data)
-      return readDevicesConfig(station.db)
+      const saved = settings.changeDevices(req, actor)
+      await devices.apply(saved)
+      return saved
     },
-    'devices.status': (): DeviceStatus[] => station.services.devices.statusList(),
+    'devices.status': (): DeviceStatus[] => devices.statusList(),
     // The normalizer and configuration redeem.lookup uses for renderer sources, so the test scan shows
     // exactly what the counter would decide on.
     'devices.normalize': (req: ParsedRequestOf<'devices.normalize'>): ScanEvent =>
       createScanEvent(
-        { source: req.source, device: req.device, at: Date.now() },
+        { source: req.source, device: req.device, at: now() },
         req.raw,
-        normalizerFor(req.source, station.services.settings.forRedeem())
+        normalizerFor(req.source, settings.forRedeem())
       )
   }
 }

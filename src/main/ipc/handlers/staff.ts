@@ -1,5 +1,4 @@
-/** Sign-in, lock/unlock, staff accounts and manager approvals. */
-import { bookkeepingWrite } from '../../db/integrity'
+/** Sign-in, lock/unlock, staff accounts and manager approvals. The staff store audits every change. */
 import { AppFailure } from '../../../shared/result'
 import type {
   ApprovalGrant,
@@ -8,28 +7,17 @@ import type {
   StaffSummary
 } from '../../../shared/ipc/contracts/staff'
 import type { ParsedRequestOf } from '../../../shared/ipc/contract'
-import type { Station } from '../../station/station'
-import { appendAudit } from '../../staff/audit'
 import { APPROVAL_TTL_MS } from '../../staff/approvals'
-import type { HandlerContext } from './index'
+import type { ActingContext, PublicContext } from '../context'
+import type { HandlerServices } from './services'
 
-export function staffHandlers(station: Station) {
-  const { staff, approvals } = station.services
-  // Signing in and out stays possible when writes are stopped (the manager must reach the restore).
-  const audit = (action: 'staff.sign_in' | 'staff.sign_out', who: StaffSummary) =>
-    bookkeepingWrite(station.db, () =>
-      appendAudit(station.db, {
-        at: Date.now(),
-        actorId: who.staffId,
-        actorName: who.name,
-        action,
-        subject: who.staffId,
-        detail: { role: who.role }
-      })
-    )
-
+export function staffHandlers({
+  staff,
+  approvals,
+  now
+}: Pick<HandlerServices, 'staff' | 'approvals' | 'now'>) {
   return {
-    'session.current': (_req: undefined, { session }: HandlerContext): SessionInfo => {
+    'session.current': (_req: undefined, { session }: PublicContext): SessionInfo => {
       const endedBecause = session.endedBecause
       session.endedBecause = null
       return {
@@ -43,47 +31,45 @@ export function staffHandlers(station: Station) {
     'staff.list': (): StaffSummary[] => staff.list(),
     'staff.firstManager': async (
       req: ParsedRequestOf<'staff.firstManager'>,
-      { session }: HandlerContext
+      { session }: PublicContext
     ): Promise<StaffSummary> => {
-      if (staff.count() > 0)
-        throw new AppFailure('ALREADY_SET_UP', 'The first manager already exists; sign in instead.')
-      const created = await staff.create({ name: req.name, role: 'manager', pin: req.pin }, null)
+      const created = await staff.createFirstManager(req.name, req.pin)
       session.signIn(created)
-      audit('staff.sign_in', created)
+      staff.recordSession('staff.sign_in', created, now())
       return created
     },
-    'staff.signIn': async (req: ParsedRequestOf<'staff.signIn'>, { session }: HandlerContext) => {
+    'staff.signIn': async (req: ParsedRequestOf<'staff.signIn'>, { session }: PublicContext) => {
       const who = await staff.authenticate(req.staffId, req.pin)
       session.signIn(who)
-      audit('staff.sign_in', who)
+      staff.recordSession('staff.sign_in', who, now())
       return who
     },
-    'staff.signOut': (_req: undefined, { session }: HandlerContext): null => {
-      if (session.staff) audit('staff.sign_out', session.staff)
+    'staff.signOut': (_req: undefined, { session, actor }: PublicContext): null => {
+      if (actor) staff.recordSession('staff.sign_out', actor, now())
       session.signOut()
       return null
     },
-    'staff.lock': (_req: undefined, { session }: HandlerContext): null => {
+    'staff.lock': (_req: undefined, { session }: PublicContext): null => {
       session.locked = true
       return null
     },
-    'staff.unlock': async (req: ParsedRequestOf<'staff.unlock'>, { session }: HandlerContext) => {
-      if (!session.staff) throw new AppFailure('NOT_SIGNED_IN', 'Nobody is signed in on this screen.')
-      const who = await staff.authenticate(session.staff.staffId, req.pin)
+    'staff.unlock': async (req: ParsedRequestOf<'staff.unlock'>, { session, actor }: PublicContext) => {
+      if (!actor) throw new AppFailure('NOT_SIGNED_IN', 'Nobody is signed in on this screen.')
+      const who = await staff.authenticate(actor.staffId, req.pin)
       session.signIn(who)
       return who
     },
-    'staff.create': (req: ParsedRequestOf<'staff.create'>, { session }: HandlerContext) =>
-      staff.create(req, session.staff),
+    'staff.create': (req: ParsedRequestOf<'staff.create'>, { actor }: ActingContext) =>
+      staff.create(req, actor),
     'staff.listAll': (): StaffMember[] => staff.listAll(),
     'staff.changePin': (req: ParsedRequestOf<'staff.changePin'>) =>
       staff.changeOwnPin(req.staffId, req.oldPin, req.newPin),
-    'staff.resetPin': (req: ParsedRequestOf<'staff.resetPin'>, { session }: HandlerContext) =>
-      staff.resetPin(req.staffId, req.newPin, signedIn(session)),
-    'staff.setActive': (req: ParsedRequestOf<'staff.setActive'>, { session }: HandlerContext) =>
-      staff.setActive(req.staffId, req.active, signedIn(session)),
-    'staff.setRole': (req: ParsedRequestOf<'staff.setRole'>, { session }: HandlerContext) =>
-      staff.setRole(req.staffId, req.role, signedIn(session)),
+    'staff.resetPin': (req: ParsedRequestOf<'staff.resetPin'>, { actor }: ActingContext) =>
+      staff.resetPin(req.staffId, req.newPin, actor),
+    'staff.setActive': (req: ParsedRequestOf<'staff.setActive'>, { actor }: ActingContext) =>
+      staff.setActive(req.staffId, req.active, actor),
+    'staff.setRole': (req: ParsedRequestOf<'staff.setRole'>, { actor }: ActingContext) =>
+      staff.setRole(req.staffId, req.role, actor),
     'staff.approve': async (req: ParsedRequestOf<'staff.approve'>): Promise<ApprovalGrant> => {
       const manager = await staff.authenticate(req.staffId, req.pin)
       if (manager.role !== 'manager')
@@ -95,10 +81,4 @@ export function staffHandlers(station: Station) {
       }
     }
   }
-}
-
-/** Manager channels only run with someone signed in (the dispatcher checked); this narrows the type. */
-function signedIn(session: HandlerContext['session']) {
-  if (!session.staff) throw new AppFailure('NOT_SIGNED_IN', 'Sign in first.')
-  return session.staff
 }

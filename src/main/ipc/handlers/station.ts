@@ -1,12 +1,11 @@
 /** station.identity: the store and till names the header shows, before and after sign-in. */
 import type { StationLabel } from '../../../shared/ipc/contracts/station'
-import type { Station } from '../../station/station'
-import { readIdentity } from '../../station/identity'
+import type { HandlerServices } from './services'
 
-export function stationHandlers(station: Station) {
+export function stationHandlers({ settings }: Pick<HandlerServices, 'settings'>) {
   return {
     'station.identity': (): StationLabel => {
-      const identity = readIdentity(station.db, station.mode)
+      const identity = settings.identity()
       return { storeName: identity.storeName, stationName: identity.stationName }
     }
   }

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next'
 import type { AppError } from '../../../shared/result'
 import { errorText } from '../shell/errorText'
 import { CameraSection } from './CameraSection'
+import { DevicesConfigSchema } from '../../../shared/scannerConfig'
 import { draftOf, requestOf, type DevicesDraft } from './devicesDraft'
 import { HidSection } from './HidSection'
 import { ScanTestPanel } from './ScanTestPanel'
@@ -43,8 +44,18 @@ export function DevicesPage() {
 
   const edit = (patch: Partial<DevicesDraft>) => setEdited({ ...draft, ...patch })
   const save = async () => {
+    const request = requestOf(draft)
+    // The same schema main's contract checks (src/shared/scannerConfig.ts): refuse here, in words, before sending.
+    const checked = DevicesConfigSchema.safeParse(request)
+    if (!checked.success) {
+      setSaveError({
+        code: 'BAD_DEVICE_CONFIG',
+        message: checked.error.issues.map((i) => i.message).join('; ')
+      })
+      return
+    }
     setSaving(true)
-    const error = await devices.save(requestOf(draft))
+    const error = await devices.save(request)
     setSaving(false)
     setSaveError(error)
     if (!error) {

@@ -1,5 +1,10 @@
 /** The devices page's draft: the stored configuration as editable forms, and back into a request. */
 import type { CameraSettings, DevicesConfig, WedgeSettings } from '../../../shared/devices'
+import type {
+  DevicesConfigInput,
+  HidScannerConfigInput,
+  SerialScannerConfigInput
+} from '../../../shared/scannerConfig'
 import {
   hidEntryOf,
   hidFormOf,
@@ -25,13 +30,11 @@ export function draftOf(config: DevicesConfig): DevicesDraft {
   }
 }
 
-export function requestOf(draft: DevicesDraft): DevicesConfig & {
-  hid: Record<string, unknown>[]
-  serial: Record<string, unknown>[]
-} {
+/** The forms' entries are loose on purpose: main's one schema validates them and names any field in error. */
+export function requestOf(draft: DevicesDraft): DevicesConfigInput {
   return {
-    hid: draft.hid.map(hidEntryOf),
-    serial: draft.serial.map(serialEntryOf),
+    hid: draft.hid.map(hidEntryOf) as HidScannerConfigInput[],
+    serial: draft.serial.map(serialEntryOf) as SerialScannerConfigInput[],
     wedge: draft.wedge,
     camera: draft.camera
   }

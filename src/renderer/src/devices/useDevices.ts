@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { DeviceListing, DevicesConfig, DeviceStatus } from '../../../shared/devices'
 import type { AppError } from '../../../shared/result'
+import type { DevicesConfigInput } from '../../../shared/scannerConfig'
 import { station } from '../api'
 import { call } from '../shell/call'
 
@@ -17,7 +18,7 @@ export interface DevicesData {
   error: AppError | null
   listingLoading: boolean
   refreshListing: () => void
-  save: (config: DevicesConfig) => Promise<AppError | null>
+  save: (config: DevicesConfigInput) => Promise<AppError | null>
 }
 
 export function useDevices(): DevicesData {
@@ -55,12 +56,8 @@ export function useDevices(): DevicesData {
   }, [fetchListing, loadStatuses])
 
   const save = useCallback(
-    async (next: DevicesConfig): Promise<AppError | null> => {
-      const r = await call('devices.config.set', {
-        ...next,
-        hid: next.hid as Record<string, unknown>[],
-        serial: next.serial as Record<string, unknown>[]
-      })
+    async (next: DevicesConfigInput): Promise<AppError | null> => {
+      const r = await call('devices.config.set', next)
       if (!r.ok) return r.error
       setConfig(r.value)
       // The old scanners' statuses are gone in main; the new ones report as they open.

@@ -4,19 +4,7 @@ import type { DEVICE_CHANNELS, DEVICE_EVENTS } from '../names'
 import { noArgs, shape, type ChannelSpec } from '../spec'
 import type { DeviceListing, DeviceScanNotice, DevicesConfig, DeviceStatus } from '../../devices'
 import type { ScanEvent } from '../../scan'
-
-/**
- * Shape only here; main validates every entry with the HID, serial, wedge and camera schemas. The whole
- * configuration is sent each time (a missing wedge or camera section means their defaults).
- */
-export const DevicesConfigRequest = z
-  .object({
-    hid: z.array(z.record(z.string(), z.unknown())).max(8),
-    serial: z.array(z.record(z.string(), z.unknown())).max(8),
-    wedge: z.record(z.string(), z.unknown()).optional(),
-    camera: z.record(z.string(), z.unknown()).optional()
-  })
-  .strict()
+import { DevicesConfigSchema } from '../../scannerConfig'
 
 /** A scan the renderer read (wedge, camera, manual), to show what the station's normalizer makes of it. */
 export const DevicesNormalizeRequest = z
@@ -31,7 +19,8 @@ export const devicesContract = {
   'devices.list': { request: noArgs, response: shape<DeviceListing>(), access: 'manager' },
   'devices.config.get': { request: noArgs, response: shape<DevicesConfig>(), access: 'staff' },
   'devices.config.set': {
-    request: DevicesConfigRequest,
+    // The one schema (src/shared/scannerConfig.ts): the dispatcher's check is the only one.
+    request: DevicesConfigSchema,
     response: shape<DevicesConfig>(),
     access: 'manager'
   },

@@ -11,9 +11,9 @@ import {
   TRAINING_APP_ID,
   TRAINING_APP_SECRET,
   type TrainingSandbox
-} from '../upstream/sandbox'
-import { UpstreamError, type Upstream } from '../upstream/types'
-import { WechatCardClient, type WechatCredentials } from '../upstream/wechat'
+} from './sandbox'
+import { UpstreamError, type Upstream } from './types'
+import { WechatCardClient, type WechatCredentials } from './wechat'
 
 export interface LiveUpstreamConfig {
   baseUrl?: string

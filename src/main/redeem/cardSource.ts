@@ -4,7 +4,7 @@
  * from the whole account on start and periodically (src/main/upstream/cardCache.ts).
  */
 import type { CardDefinition, UnreadableCard } from '../../shared/coupon'
-import type { CardSource } from '../redeem/deps'
+import type { CardSource } from './deps'
 import type { CardCache } from '../upstream/cardCache'
 import type { Upstream } from '../upstream/types'
 

@@ -8,10 +8,31 @@ import { DEFAULT_NORMALIZER_CONFIG, normalizerConfigSchema, type NormalizerConfi
 import type { StationMode } from '../../shared/ipc/types'
 import type { Db } from '../db/open'
 import { readSetting, settingsGeneration, writeSetting } from '../db/settings'
-import type { CustomCodeRule, RedeemSettings } from '../redeem/deps'
-import { readDevicesConfig } from './devicesConfig'
+import type { DevicesConfig } from '../../shared/devices'
+import type { Actor } from '../audit/actor'
+import { appendAudit } from '../audit/audit'
+import { readDevicesConfig, writeDevicesConfig } from './devicesConfig'
 import { readIdentity, type StationIdentity } from './identity'
 import { readStoreProfile, type StoreProfile } from './storeProfile'
+
+/** A custom-code rule: codes matching this prefix or regular expression belong to cardId. */
+export interface CustomCodeRule {
+  cardId: string
+  prefix?: string
+  pattern?: string
+}
+
+export interface RedeemSettings {
+  /** Live or training: offline, live never takes an unknown code on the cashier's word (docs/offline-policy.md). */
+  mode: StationMode
+  policy: RulesPolicy
+  identity: StationIdentity
+  store: StoreProfile
+  normalizer: NormalizerConfig
+  /** The keyboard-wedge scanner's prefix (devices page): a wedge scan carries it, the code does not. */
+  wedgePrefix: string
+  customCodeRules: CustomCodeRule[]
+}
 
 export const CustomCodeRuleSchema = z
   .object({
@@ -43,7 +64,8 @@ const KEYS = {
 export class StationSettings {
   constructor(
     private readonly db: Db,
-    private readonly mode: StationMode
+    private readonly mode: StationMode,
+    private readonly now: () => number = Date.now
   ) {}
 
   policy(): RulesPolicy {
@@ -58,6 +80,41 @@ export class StationSettings {
 
   setPolicy(policy: RulesPolicy): void {
     writeSetting(this.db, KEYS.policy, rulesPolicySchema.parse(policy))
+  }
+
+  /** A manager's change of the rules: written and audited (before and after) in one transaction. */
+  changePolicy(policy: RulesPolicy, by: Actor): RulesPolicy {
+    const before = this.policy()
+    this.db.transaction(() => {
+      this.setPolicy(policy)
+      this.audit(by, 'policy', { before, after: policy })
+    })()
+    return this.policy()
+  }
+
+  devices(): DevicesConfig {
+    return readDevicesConfig(this.db)
+  }
+
+  /** The devices page's save: written and audited in one transaction; the caller then applies it. */
+  changeDevices(config: DevicesConfig, by: Actor): DevicesConfig {
+    const before = readDevicesConfig(this.db)
+    this.db.transaction(() => {
+      writeDevicesConfig(this.db, config)
+      this.audit(by, 'devices', { before, after: config })
+    })()
+    return readDevicesConfig(this.db)
+  }
+
+  private audit(by: Actor, subject: string, detail: Record<string, unknown>): void {
+    appendAudit(this.db, {
+      at: this.now(),
+      actorId: by.staffId,
+      actorName: by.name,
+      action: 'settings.changed',
+      subject,
+      detail
+    })
   }
 
   normalizer(): NormalizerConfig {

@@ -11,31 +11,50 @@
 import { AppFailure } from '../../shared/result'
 import type { PracticeResetResult } from '../../shared/ipc/contracts/training'
 import { prepared } from '../db/statements'
-import { appendAudit } from '../staff/audit'
+import { appendAudit } from '../audit/audit'
 import { TrainingSandbox } from '../upstream/sandbox'
-import type { Station } from './station'
+import type { Emit } from '../../shared/ipc/contract'
+import type { StationMode } from '../../shared/ipc/types'
+import type { Actor } from '../audit/actor'
+import type { Db } from '../db/open'
+import type { ScanJournal } from '../redeem/scanJournal'
+import type { Sandbox } from '../upstream/sandbox'
 
 /** Events for the newest cleared redemptions only: what a screen can be showing (the recent list is short). */
 const NOTIFY_LIMIT = 50
 
-export interface PracticeResetBy {
-  id: string
-  name: string
+export interface PracticeResetDeps {
+  db: Db
+  mode: StationMode
+  /** The in-process sandbox of a training station (null live). */
+  sandbox: Sandbox | null
+  sync: { stop(options: { graceMs: number }): Promise<void>; start(): void; notify(): void }
+  cards: { refresh(): Promise<unknown> }
+  journal: Pick<ScanJournal, 'flush'>
+  emit: Emit
+  /** Whether the background workers run (tests open stations without them): the sync worker restarts only then. */
+  background: boolean
+  now: () => number
+}
+
+/** The training station's sandbox, or TRAINING_ONLY. */
+export function trainingSandboxOf(deps: Pick<PracticeResetDeps, 'mode' | 'sandbox'>): TrainingSandbox {
+  const sandbox = deps.mode === 'training' ? deps.sandbox : null
+  if (!(sandbox instanceof TrainingSandbox))
+    throw new AppFailure('TRAINING_ONLY', 'This exists only in training mode.')
+  return sandbox
 }
 
 export async function resetPractice(
-  station: Station,
-  by: PracticeResetBy,
-  reason: string,
-  now: () => number = station.options.now ?? Date.now
+  deps: PracticeResetDeps,
+  by: Actor,
+  reason: string
 ): Promise<PracticeResetResult> {
-  const sandbox = station.mode === 'training' ? station.sandbox : null
-  if (!(sandbox instanceof TrainingSandbox))
-    throw new AppFailure('TRAINING_ONLY', 'Reset practice exists only in training mode.')
-  const { sync, cards, journal } = station.services
+  const sandbox = trainingSandboxOf(deps)
+  const { sync, cards, journal, now } = deps
   // Nothing may be on its way to the sandbox while it is reset: a consume sent after the reset would use up a
   // fresh practice code. stop() lets work on the wire finish (then aborts it); the worker starts again below.
-  const restart = station.options.background !== false
+  const restart = deps.background
   await sync.stop({ graceMs: 2_000 })
   try {
     // A card refresh already under way may have read the old sandbox: let it finish before the reset.
@@ -43,7 +62,7 @@ export async function resetPractice(
     // Remembered statuses still to be written would come back after the delete below.
     journal.flush()
     const at = now()
-    const db = station.db
+    const db = deps.db
     const voided = db
       .transaction(() => {
         const ids = (
@@ -58,7 +77,7 @@ export async function resetPractice(
           db,
           `UPDATE redemptions SET status = 'voided', voided_at = ?, voided_by = ?, void_reason = ?
            WHERE status <> 'voided'`
-        ).run(at, by.id, reason)
+        ).run(at, by.staffId, reason)
         const cancelled = prepared(
           db,
           `UPDATE outbox SET state = 'cancelled', in_flight = 0, updated_at = ? WHERE state = 'queued'`
@@ -68,7 +87,7 @@ export async function resetPractice(
         prepared(db, 'DELETE FROM code_statuses').run()
         appendAudit(db, {
           at,
-          actorId: by.id,
+          actorId: by.staffId,
           actorName: by.name,
           action: 'training.practice_reset',
           subject: null,
@@ -82,7 +101,7 @@ export async function resetPractice(
     await cards.refresh()
     // Screens follow: the counter's recent list (it shows the newest few) and a redemption still on screen.
     for (const id of voided.ids.slice(0, NOTIFY_LIMIT))
-      station.events.emit('redemption.updated', { redemptionId: id, status: 'voided' })
+      deps.emit('redemption.updated', { redemptionId: id, status: 'voided' })
     return {
       at,
       cleared: voided.ids.length,

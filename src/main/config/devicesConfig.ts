@@ -2,7 +2,7 @@
 import type { DevicesConfig } from '../../shared/devices'
 import type { Db } from '../db/open'
 import { readSetting, writeSetting } from '../db/settings'
-import { DevicesConfigSchema } from '../devices/manager'
+import { DevicesConfigSchema } from '../../shared/scannerConfig'
 
 const KEY = 'devices.config'
 
