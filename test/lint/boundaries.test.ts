@@ -29,3 +29,40 @@ describe('process boundary lint rules', () => {
     expect(await lintAs('renderer-clean.ts', 'src/renderer/src/fixture.ts')).toEqual([])
   })
 })
+
+describe('main-process layers (eslint/mainLayers.js, docs/architecture.md)', () => {
+  const layerErrors = (errors: Awaited<ReturnType<typeof lintAs>>) =>
+    errors.filter((e) => e.ruleId === 'layers/main-layers')
+
+  it('rejects upward and same-layer imports, type-only ones included', async () => {
+    const errors = layerErrors(await lintAs('main-upward-import.ts', 'src/main/redeem/fixture.ts'))
+    expect(errors.map((e) => e.line)).toEqual([3, 4, 5])
+    expect(errors[0]?.message).toMatch(/redeem \(layer \d+\) must not import ipc/)
+  })
+
+  it('accepts imports that point down', async () => {
+    expect(layerErrors(await lintAs('main-downward-import.ts', 'src/main/ipc/handlers/fixture.ts'))).toEqual(
+      []
+    )
+  })
+
+  it('asks for a new room to be placed in a layer', async () => {
+    const errors = layerErrors(await lintAs('main-unknown-room.ts', 'src/main/sync/fixture.ts'))
+    expect(errors).toHaveLength(1)
+    expect(errors[0]?.message).toMatch(/newroom is not in a layer/)
+  })
+})
+
+describe('src/main folders', () => {
+  it('form no import cycle (runtime or type imports), read from the real tree', async () => {
+    const { mainRoomGraph, findCycle } = await import('../../eslint/mainGraph.js')
+    const graph = mainRoomGraph('src/main')
+    expect(Object.keys(graph).length).toBeGreaterThan(10)
+    expect(findCycle(graph)).toBeNull()
+  })
+
+  it('the cycle finder finds a cycle when there is one', async () => {
+    const { findCycle } = await import('../../eslint/mainGraph.js')
+    expect(findCycle({ a: ['b'], b: ['c'], c: ['a'] })).toEqual(['a', 'b', 'c', 'a'])
+  })
+})
