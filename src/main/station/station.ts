@@ -15,6 +15,9 @@ import { ScanJournal } from '../redeem/scanJournal'
 import { createNodeHidApi } from '../devices'
 import { DeviceManager } from '../devices/manager'
 import { readDevicesConfig } from './devicesConfig'
+import { PrinterService } from '../printer'
+import { redemptionView } from '../redeem/views'
+import { zReportByNumber } from '../reports/zReport'
 import { Approvals } from '../staff/approvals'
 import { StaffStore } from '../staff/staffStore'
 import { ConnectivityMonitor, SyncWorker } from '../sync'
@@ -45,6 +48,8 @@ export interface StationOptions {
   now?: () => number
   /** Tests: see OpenOptions.fullCheckAtOpenBytes (src/main/db/open.ts). */
   fullCheckAtOpenBytes?: number
+  /** How often the printer's state is read while idle (ms); default 5 s, 0 = only before jobs. */
+  printerPollMs?: number
 }
 
 export interface StationServices {
@@ -54,6 +59,8 @@ export interface StationServices {
   ledger: Ledger
   journal: ScanJournal
   devices: DeviceManager
+  /** The receipt printer and its print queue (src/main/printer). */
+  printer: PrinterService
   redemptions: RedemptionService
   cards: CardCache
   sync: SyncWorker
@@ -137,6 +144,34 @@ export function openStation(options: StationOptions): Station {
     },
     approvals
   )
+  const printer = new PrinterService({
+    db,
+    now,
+    context: () => {
+      const identity = settings.identity()
+      return {
+        storeName: identity.storeName,
+        stationName: identity.stationName,
+        timeZone: readStoreProfile(db).timeZone,
+        training: mode === 'training'
+      }
+    },
+    redemption: (id) => {
+      const row = ledger.get(id)
+      return row ? redemptionView(row, ledger.outboxFor(id)) : null
+    },
+    zReport: (num) => {
+      try {
+        const z = zReportByNumber(db, num)
+        return { body: z.body, sha256: z.sha256 }
+      } catch {
+        return null
+      }
+    },
+    onStatus: (status) => events.emit('printer.status', status),
+    onJob: (job) => events.emit('printer.job', job),
+    pollMs: options.printerPollMs
+  })
   const services: StationServices = {
     settings,
     staff: new StaffStore(db, now),
@@ -144,6 +179,7 @@ export function openStation(options: StationOptions): Station {
     ledger,
     journal,
     devices,
+    printer,
     redemptions,
     cards,
     sync,
@@ -195,6 +231,7 @@ export function openStation(options: StationOptions): Station {
     handlers: undefined as unknown as Handlers,
     close: async () => {
       await devices.stop()
+      await printer.stop()
       await services.backups.stop()
       await services.integrity.stop()
       await cards.stop()
@@ -209,6 +246,7 @@ export function openStation(options: StationOptions): Station {
     sync.start()
     services.backups.start()
     services.integrity.start()
+    printer.start()
     void devices.apply(readDevicesConfig(db)).catch((err: unknown) =>
       events.emit('app.notice', {
         level: 'error',

@@ -9,6 +9,7 @@ import type { Station } from '../../station/station'
 import { appHandlers } from './app'
 import { syncHandlers } from './sync'
 import { devicesHandlers } from './devices'
+import { printerHandlers } from './printer'
 import { redeemHandlers } from './redeem'
 import { reportsHandlers } from './reports'
 import { setupHandlers } from './setup'
@@ -38,7 +39,8 @@ export function createHandlers(station: Station): Handlers {
     ...stationHandlers(station),
     ...trainingHandlers(station),
     ...reportsHandlers(station),
-    ...setupHandlers(station)
+    ...setupHandlers(station),
+    ...printerHandlers(station)
   })
   // A read, and keyed by a symbol (not a channel): added after the wrapping, which walks channel names.
   return { ...handlers, [RECHECK_STAFF]: (staffId: string) => station.services.staff.current(staffId) }

@@ -21,8 +21,12 @@ export function redeemHandlers(station: Station) {
       redemptions.lookup(req, signedIn(ctx), ctx.session.id),
     'redeem.evaluate': (req: ParsedRequestOf<'redeem.evaluate'>, ctx: HandlerContext) =>
       redemptions.evaluate(req, signedIn(ctx), ctx.session.id),
-    'redeem.commit': (req: ParsedRequestOf<'redeem.commit'>, ctx: HandlerContext) =>
-      redemptions.commit(req, signedIn(ctx), ctx.session.id),
+    'redeem.commit': async (req: ParsedRequestOf<'redeem.commit'>, ctx: HandlerContext) => {
+      const result = await redemptions.commit(req, signedIn(ctx), ctx.session.id)
+      // Queues the slip (never waits for the printer, never throws): the redemption is already answered for.
+      station.services.printer.afterRedemption(result.redemption.id, result.repeated)
+      return result
+    },
     'redeem.void': (req: ParsedRequestOf<'redeem.void'>, ctx: HandlerContext) =>
       redemptions.voidRedemption(req.redemptionId, req.reason, signedIn(ctx)),
     'redeem.recent': (req: ParsedRequestOf<'redeem.recent'>) => redemptions.recent(req.limit, req.beforeAt),

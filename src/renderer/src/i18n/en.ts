@@ -716,7 +716,8 @@ export const en: Catalogue = {
         day: { closed: 'Day closed' },
         backup: { restored: 'Backup restored' },
         sync: { resumed: 'Sync resumed by a manager' },
-        training: { practice_reset: 'Practice reset' }
+        training: { practice_reset: 'Practice reset' },
+        print: { reprinted: 'Reprint' }
       },
       summary: {
         created: 'Code {{code}}, {{amount}} off, {{how}}',
@@ -730,10 +731,14 @@ export const en: Catalogue = {
         staffCreated: '{{name}} ({{role}})',
         signInFailed: '{{n}} wrong PIN(s) in a row',
         practiceReset: '{{count}} practice redemption(s) voided; every training code usable again',
+        reprinted: 'Reprinted {{what}}',
+        reprintSlip: 'the slip of code {{code}}',
+        reprintZ: 'Z report {{number}}',
         settings: {
           setup: 'Store and connection settings',
           mode: 'Switched between training and live',
           devices: 'Scanner settings',
+          printer: 'Receipt printer settings',
           policy: 'Offline and approval rules',
           other: 'Settings'
         }
@@ -847,6 +852,8 @@ export const en: Catalogue = {
       'Set-up is not complete, so the station cannot go live yet; finish it and test the connection first',
     BAD_DEVICE_CONFIG: 'Some device settings are not valid; check the fields marked in red',
     DEVICES_FAILED: 'The scanners could not be started; check them on the Devices page',
+    BAD_PRINTER_CONFIG: 'The printer settings are not valid; check the address, port or serial port',
+    PRINTER_NOT_CONFIGURED: 'No receipt printer is set up on this till; a manager can add one under Devices → Printer',
     FORBIDDEN_SENDER: 'This window may not use the station service',
     DB_CORRUPT: 'The database file is damaged; nothing was written. Restore the latest backup',
     DB_UNREADABLE: 'The database file cannot be read; nothing was written',

@@ -677,7 +677,8 @@ export const zhCN = {
         day: { closed: '日结' },
         backup: { restored: '从备份恢复' },
         sync: { resumed: '店长恢复同步' },
-        training: { practice_reset: '重置练习' }
+        training: { practice_reset: '重置练习' },
+        print: { reprinted: '重印小票' }
       },
       summary: {
         created: '券码 {{code}}，优惠 {{amount}}，{{how}}',
@@ -691,10 +692,14 @@ export const zhCN = {
         staffCreated: '{{name}}（{{role}}）',
         signInFailed: '连续输错 {{n}} 次 PIN',
         practiceReset: '{{count}} 笔练习核销已撤销，所有培训券码可重新使用',
+        reprinted: '重印{{what}}',
+        reprintSlip: '券码 {{code}} 的核销凭证',
+        reprintZ: '第 {{number}} 号 Z 报表',
         settings: {
           setup: '门店和连接设置',
           mode: '培训/正式模式切换',
           devices: '扫码设备设置',
+          printer: '小票打印机设置',
           policy: '离线和审批规则',
           other: '设置'
         }
@@ -804,6 +809,8 @@ export const zhCN = {
     SETUP_NOT_LIVE_READY: '设置还不完整，暂时不能切换到正式模式，请先完成并测试连接',
     BAD_DEVICE_CONFIG: '设备设置有误，请检查标红的项目',
     DEVICES_FAILED: '扫码设备没能启动，请到“设备”页面检查',
+    BAD_PRINTER_CONFIG: '打印机设置有误，请检查地址、端口或串口',
+    PRINTER_NOT_CONFIGURED: '这台收银台还没有设置小票打印机，请店长在“设备 → 打印机”中添加',
     FORBIDDEN_SENDER: '这个窗口不能使用核销服务',
     DB_CORRUPT: '数据库文件已损坏，没有写入任何数据，请从最近的备份恢复',
     DB_UNREADABLE: '无法读取数据库文件，没有写入任何数据',
