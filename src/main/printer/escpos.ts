@@ -42,8 +42,7 @@ export function charColumns(char: string): 1 | 2 {
   return 1
 }
 
-export const textColumns = (text: string): number =>
-  [...text].reduce((sum, c) => sum + charColumns(c), 0)
+export const textColumns = (text: string): number => [...text].reduce((sum, c) => sum + charColumns(c), 0)
 
 /** Cuts text to at most `width` columns (never splitting a double-width character). */
 export function fitColumns(text: string, width: number): string {
@@ -78,7 +77,8 @@ export function wrapColumns(text: string, width: number): string[] {
 }
 
 /** Control characters a name or title could carry would be printer commands: they print as spaces. */
-const printable = (text: string): string => text.replace(/[\u0000-\u001f\u007f]/g, ' ')
+const printable = (text: string): string =>
+  [...text].map((c) => (c.charCodeAt(0) < 0x20 || c === '\u007f' ? ' ' : c)).join('')
 
 export class EscPos {
   private readonly parts: Buffer[] = []

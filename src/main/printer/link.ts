@@ -118,9 +118,7 @@ async function serialLink(path: string, baudRate: number, t: LinkTimeouts): Prom
   port.on('close', () => answers.fail())
   const write = (bytes: Buffer) =>
     new Promise<void>((resolve, reject) =>
-      port.write(bytes, (err) =>
-        err ? reject(err) : port.drain((e) => (e ? reject(e) : resolve()))
-      )
+      port.write(bytes, (err) => (err ? reject(err) : port.drain((e) => (e ? reject(e) : resolve()))))
     )
   return {
     canAsk: true,

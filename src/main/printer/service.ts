@@ -259,22 +259,25 @@ export class PrinterService {
       return
     }
     this.again = false
-    this.running = (async () => {
-      try {
-        for (;;) {
-          if (this.stopped) return
-          if (this.busy) return // a status check holds the printer; it kicks again when done
-          const row = this.deps.db
-            .prepare(`SELECT * FROM print_jobs WHERE state = 'queued' ORDER BY id LIMIT 1`)
-            .get() as JobRow | undefined
-          if (!row) return
-          await this.runJob(row)
-        }
-      } finally {
+    // finally() always runs later, so `running` is set before it is cleared (the loop may end at once).
+    this.running = this.drain()
+      .catch((err: unknown) => console.error(`printer: queue stopped: ${String(err)}`))
+      .finally(() => {
         this.running = null
-        if (this.again && !this.busy) queueMicrotask(() => this.kick())
-      }
-    })().catch((err: unknown) => console.error(`printer: queue stopped: ${String(err)}`))
+        if (this.again && !this.busy) this.kick()
+      })
+  }
+
+  private async drain(): Promise<void> {
+    for (;;) {
+      if (this.stopped) return
+      if (this.busy) return // a status check holds the printer; it kicks again when done
+      const row = this.deps.db
+        .prepare(`SELECT * FROM print_jobs WHERE state = 'queued' ORDER BY id LIMIT 1`)
+        .get() as JobRow | undefined
+      if (!row) return
+      await this.runJob(row)
+    }
   }
 
   private async runJob(row: JobRow): Promise<void> {
@@ -302,7 +305,8 @@ export class PrinterService {
         await link.close().catch(() => {})
       }
     } catch (err) {
-      const detail = err instanceof LinkFailure ? err.message : err instanceof Error ? err.message : String(err)
+      const detail =
+        err instanceof LinkFailure ? err.message : err instanceof Error ? err.message : String(err)
       this.setStatus({ state: 'offline', detail, at: this.deps.now() })
       this.mark(row.id, 'failed', 'offline', detail)
     } finally {
@@ -342,7 +346,12 @@ export class PrinterService {
     }
   }
 
-  private mark(id: number, state: PrintJobView['state'], failure: PrinterState | null, detail: string | null): void {
+  private mark(
+    id: number,
+    state: PrintJobView['state'],
+    failure: PrinterState | null,
+    detail: string | null
+  ): void {
     const finished = state === 'printed' || state === 'failed' ? this.deps.now() : null
     this.deps.db
       .prepare('UPDATE print_jobs SET state = ?, failure = ?, detail = ?, finished_at = ? WHERE id = ?')
@@ -364,7 +373,8 @@ export class PrinterService {
 
   private requireConfig(): PrinterConfig {
     const config = this.usableConfig()
-    if (!config) throw new AppFailure('PRINTER_NOT_CONFIGURED', 'No receipt printer is set up on this station.')
+    if (!config)
+      throw new AppFailure('PRINTER_NOT_CONFIGURED', 'No receipt printer is set up on this station.')
     return config
   }
 

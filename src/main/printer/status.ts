@@ -18,7 +18,10 @@ export async function readStatus(link: PrinterLink): Promise<StatusReading> {
   if (!link.canAsk) return { state: 'ready', detail: 'this connection cannot read the printer status' }
   const printer = await link.ask(1)
   if (printer === null || !isStatusByte(printer))
-    return { state: 'offline', detail: printer === null ? 'no status answer' : `unexpected answer ${printer}` }
+    return {
+      state: 'offline',
+      detail: printer === null ? 'no status answer' : `unexpected answer ${printer}`
+    }
   const paper = await link.ask(4)
   const paperOut = paper !== null && isStatusByte(paper) && (paper & 0x60) !== 0
   const paperLow = paper !== null && isStatusByte(paper) && (paper & 0x0c) !== 0
@@ -29,7 +32,9 @@ export async function readStatus(link: PrinterLink): Promise<StatusReading> {
       if ((cause & 0x20) !== 0 || paperOut) return { state: 'paperOut', detail: null }
       if ((cause & 0x40) !== 0) return { state: 'error', detail: null }
     }
-    return paperOut ? { state: 'paperOut', detail: null } : { state: 'offline', detail: 'printer reports offline' }
+    return paperOut
+      ? { state: 'paperOut', detail: null }
+      : { state: 'offline', detail: 'printer reports offline' }
   }
   if (paperOut) return { state: 'paperOut', detail: null }
   return { state: paperLow ? 'paperLow' : 'ready', detail: null }

@@ -31,7 +31,10 @@ export function printerHandlers(station: Station) {
   }
   return {
     'printer.get': (): PrinterOverview => printer.overview(),
-    'printer.config.set': (req: ParsedRequestOf<'printer.config.set'>, ctx: HandlerContext): PrinterOverview => {
+    'printer.config.set': (
+      req: ParsedRequestOf<'printer.config.set'>,
+      ctx: HandlerContext
+    ): PrinterOverview => {
       const next = printer.parseConfig(req.config)
       const before = printer.config()
       station.db.transaction(() => {
