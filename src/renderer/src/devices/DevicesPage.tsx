@@ -13,6 +13,7 @@ import { errorText } from '../shell/errorText'
 import { CameraSection } from './CameraSection'
 import { draftOf, requestOf, type DevicesDraft } from './devicesDraft'
 import { HidSection } from './HidSection'
+import { PrinterSection } from './PrinterSection'
 import { ScanTestPanel } from './ScanTestPanel'
 import { SerialSection } from './SerialSection'
 import { statusKey, useDevices } from './useDevices'
@@ -130,7 +131,8 @@ export function DevicesPage() {
                 refreshKey={cameraSeen}
               />
             )
-          }
+          },
+          { key: 'printer', label: t('printer.title'), children: <PrinterSection /> }
         ]}
       />
       {saveError && (
