@@ -36,7 +36,14 @@ export interface Decoded {
   statusQueries: number[]
   /** Lines as plain text, trailing spaces removed. */
   text: string[]
+  /** Lines, QR codes and cuts in paper order (for a picture of the paper). */
+  blocks: Block[]
 }
+
+export type Block =
+  | { kind: 'line'; line: PrintedLine }
+  | { kind: 'qr'; data: string; align: Align; moduleSize: number }
+  | { kind: 'cut' }
 
 export function decodeEscPos(bytes: Uint8Array): Decoded {
   const b = Buffer.from(bytes)
@@ -44,6 +51,7 @@ export function decodeEscPos(bytes: Uint8Array): Decoded {
   const commands: Command[] = []
   const qr: string[] = []
   const statusQueries: number[] = []
+  const blocks: Block[] = []
   let chinese = false
   let align: Align = 'left'
   let bold = false
@@ -58,7 +66,9 @@ export function decodeEscPos(bytes: Uint8Array): Decoded {
     const text = chinese
       ? iconv.decode(Buffer.from(pending), 'gb18030')
       : Buffer.from(pending).toString('latin1')
-    lines.push({ text, ...(lineStyle ?? { align, bold, width, height }) })
+    const line = { text, ...(lineStyle ?? { align, bold, width, height }) }
+    lines.push(line)
+    blocks.push({ kind: 'line', line })
     pending = []
     lineStyle = null
   }
@@ -127,6 +137,7 @@ export function decodeEscPos(bytes: Uint8Array): Decoded {
       } else if (op === 0x56) {
         need(i, 4)
         commands.push({ op: 'cut', mode: b[i + 2]!, feed: b[i + 3]! })
+        blocks.push({ kind: 'cut' })
         i += 4
       } else if (op === 0x28 && b[i + 2] === 0x6b) {
         need(i, 8)
@@ -143,6 +154,7 @@ export function decodeEscPos(bytes: Uint8Array): Decoded {
         else if (fn === 0x51) {
           if (qrState.data === null) throw new Error('QR print without stored data')
           qr.push(qrState.data)
+          blocks.push({ kind: 'qr', data: qrState.data, align, moduleSize: qrState.moduleSize })
           commands.push({
             op: 'qr',
             data: qrState.data,
@@ -168,5 +180,5 @@ export function decodeEscPos(bytes: Uint8Array): Decoded {
     }
   }
   if (pending.length > 0) flush()
-  return { lines, commands, qr, statusQueries, text: lines.map((l) => l.text.trimEnd()) }
+  return { lines, commands, qr, statusQueries, blocks, text: lines.map((l) => l.text.trimEnd()) }
 }

@@ -30,6 +30,8 @@ export function DevicesPage() {
   const [recording, setRecording] = useState(false)
   const [cameraSeen, setCameraSeen] = useState(0)
   const [toast, toastHolder] = message.useMessage()
+  // The printer tab saves on its own: the scanners' save buttons are not shown under it.
+  const [tab, setTab] = useState('wedge')
 
   const stored = useMemo(() => (devices.config ? draftOf(devices.config) : null), [devices.config])
   const draft = edited ?? stored
@@ -85,6 +87,8 @@ export function DevicesPage() {
       ))}
       <Tabs
         className="devices-tabs"
+        activeKey={tab}
+        onChange={setTab}
         items={[
           {
             key: 'wedge',
@@ -138,33 +142,35 @@ export function DevicesPage() {
       {saveError && (
         <Alert type="error" showIcon title={errorText(t, saveError)} data-testid="devices-save-error" />
       )}
-      <Space className="devices-actions">
-        <Button
-          type="primary"
-          size="large"
-          icon={<SaveOutlined />}
-          loading={saving}
-          disabled={!dirty}
-          onClick={() => void save()}
-          data-testid="devices-save"
-        >
-          {t('devices.save')}
-        </Button>
-        <Button
-          size="large"
-          icon={<UndoOutlined />}
-          disabled={!dirty}
-          onClick={() => {
-            setEdited(null)
-            setSaveError(null)
-          }}
-        >
-          {t('devices.revert')}
-        </Button>
-        <Button onClick={devices.refreshListing} loading={devices.listingLoading}>
-          {t('devices.refresh')}
-        </Button>
-      </Space>
+      {tab !== 'printer' && (
+        <Space className="devices-actions">
+          <Button
+            type="primary"
+            size="large"
+            icon={<SaveOutlined />}
+            loading={saving}
+            disabled={!dirty}
+            onClick={() => void save()}
+            data-testid="devices-save"
+          >
+            {t('devices.save')}
+          </Button>
+          <Button
+            size="large"
+            icon={<UndoOutlined />}
+            disabled={!dirty}
+            onClick={() => {
+              setEdited(null)
+              setSaveError(null)
+            }}
+          >
+            {t('devices.revert')}
+          </Button>
+          <Button onClick={devices.refreshListing} loading={devices.listingLoading}>
+            {t('devices.refresh')}
+          </Button>
+        </Space>
+      )}
     </div>
   )
 }

@@ -3,7 +3,19 @@
  * papers that did not print. Saved on its own (printer.config.set): a printer change never restarts the
  * scanners.
  */
-import { App, Button, Empty, Input, InputNumber, List, Select, Space, Switch, Typography } from 'antd'
+import {
+  App,
+  Button,
+  Empty,
+  Input,
+  InputNumber,
+  List,
+  Popconfirm,
+  Select,
+  Space,
+  Switch,
+  Typography
+} from 'antd'
 import { DeleteOutlined, PlusOutlined, PrinterOutlined, SaveOutlined, SyncOutlined } from '@ant-design/icons'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -240,14 +252,16 @@ export function PrinterSection() {
           {t('printer.test')}
         </Button>
         {stored && (
-          <Button
-            danger
-            icon={<DeleteOutlined />}
-            onClick={() => void save(null)}
-            data-testid="printer-remove"
+          <Popconfirm
+            title={t('printer.removeConfirm')}
+            okText={t('printer.remove')}
+            cancelText={t('printer.keep')}
+            onConfirm={() => void save(null)}
           >
-            {t('printer.remove')}
-          </Button>
+            <Button danger icon={<DeleteOutlined />} data-testid="printer-remove">
+              {t('printer.remove')}
+            </Button>
+          </Popconfirm>
         )}
       </Space>
       {stored && (

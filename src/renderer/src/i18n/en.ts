@@ -422,6 +422,8 @@ export const en: Catalogue = {
     none: 'No receipt printer is set up yet.',
     add: 'Add a printer',
     remove: 'Remove the printer',
+    removeConfirm: 'No slips will print once it is removed. Remove this printer?',
+    keep: 'Keep it',
     enabled: 'Enabled',
     label: 'Name',
     connection: 'Connection',

@@ -391,6 +391,8 @@ export const zhCN = {
     none: '还没有设置小票打印机。',
     add: '添加打印机',
     remove: '移除打印机',
+    removeConfirm: '移除后不再打印凭证。确定移除这台打印机？',
+    keep: '保留',
     enabled: '启用',
     label: '名称',
     connection: '连接方式',
