@@ -67,7 +67,6 @@ afterAll(async () => {
 
 describe('the receipt printer from the screens', () => {
   it('is added on the devices page, shows it is ready and prints a test page', async () => {
-    page.setDefaultTimeout(8_000)
     await openPage(page, 'devices')
     await page.getByRole('tab', { name: zhCN.printer.title }).click()
     expect(await page.getByTestId('printer-state').getAttribute('data-state')).toBe('none')

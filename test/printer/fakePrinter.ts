@@ -70,6 +70,11 @@ export class FakeNetworkPrinter {
     this.port = typeof address === 'object' && address ? address.port : 0
   }
 
+  /** No connection open: every session so far is in `sessions` (a job is marked done before its link closes). */
+  idle(): boolean {
+    return this.sockets.size === 0
+  }
+
   /** Sessions that carried more than status queries: the papers printed. */
   printed(): Buffer[] {
     return this.sessions.filter((s) => s.some((byte) => byte === 0x1b))

@@ -33,7 +33,7 @@ const managerSession = () => {
 const jobDone = async (id: number): Promise<PrintJobView> => {
   await pollUntil(`print job ${id} to finish`, () => {
     const j = t.station.services.printer.job(id)
-    return j?.state === 'printed' || j?.state === 'failed'
+    return (j?.state === 'printed' || j?.state === 'failed') && net.idle()
   })
   return t.station.services.printer.job(id)!
 }

@@ -7,7 +7,7 @@ import type { ZReportBody } from '../../shared/closing'
 import type { PrinterConfig } from '../../shared/printer'
 import type { RedemptionView } from '../../shared/redeem'
 import { formatLocal, type EpochMs } from '../../shared/time'
-import { EscPos } from './escpos'
+import { EscPos, textColumns } from './escpos'
 import { printWords } from './words'
 
 export interface PrintContext {
@@ -65,7 +65,11 @@ export function slipDocument(
   if (r.approvedBy) p.pair(w.approvedBy, r.approvedBy)
   if (r.status === 'voided') p.align('center').bold(true).size(2, 2).line(w.voided).size(1, 1).bold(false)
   else if (r.status === 'pending') p.line(w.pending)
-  p.rule().align('center').qr(r.id).line().line(`${w.redemptionId}: ${r.id}`)
+  p.rule().align('center').qr(r.id).line()
+  // 36 characters of id fit 80 mm with the label, not 58 mm: there the id gets its own line(s).
+  const idLine = `${w.redemptionId}: ${r.id}`
+  if (textColumns(idLine) <= p.columns) p.line(idLine)
+  else p.line(`${w.redemptionId}:`).wrapped(r.id)
   if (options.reprint) p.line(`${w.reprint} ${when(ctx.now, ctx.timeZone)}`)
   if (ctx.training) trainingBanner(p, w)
   else p.line(w.keep)
