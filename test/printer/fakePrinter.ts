@@ -6,14 +6,16 @@
 import { createServer, type Server, type Socket } from 'node:net'
 import { SerialPort } from 'serialport'
 
-export type FakeState = 'ready' | 'paperLow' | 'paperOut' | 'coverOpen' | 'silent'
+export type FakeState = 'ready' | 'paperLow' | 'paperOut' | 'coverOpen' | 'error' | 'silent'
 
 /** The three answer bytes (n=1 printer, n=2 offline cause, n=4 roll paper) for each state. */
 const ANSWERS: Record<Exclude<FakeState, 'silent'>, Record<number, number>> = {
   ready: { 1: 0x12, 2: 0x12, 4: 0x12 },
   paperLow: { 1: 0x12, 2: 0x12, 4: 0x1e },
   paperOut: { 1: 0x1a, 2: 0x32, 4: 0x72 },
-  coverOpen: { 1: 0x1a, 2: 0x16, 4: 0x12 }
+  coverOpen: { 1: 0x1a, 2: 0x16, 4: 0x12 },
+  // an auto-cutter or unrecoverable error: offline, cause bit 6
+  error: { 1: 0x1a, 2: 0x52, 4: 0x12 }
 }
 
 /** Finds DLE EOT n in what arrived and answers each (a status query is 3 bytes that can split across chunks). */

@@ -164,6 +164,8 @@ describe('a network printer (raw TCP 9100) on loopback', () => {
     expect((await t.station.services.printer.checkNow()).state).toBe('coverOpen')
     net.state = 'paperLow'
     expect((await t.station.services.printer.checkNow()).state).toBe('paperLow')
+    net.state = 'error'
+    expect((await t.station.services.printer.checkNow()).state).toBe('error')
     net.state = 'silent'
     const silent = await t.station.services.printer.checkNow()
     expect(silent).toMatchObject({ state: 'offline', detail: 'no status answer' })

@@ -22,9 +22,11 @@ export interface PrinterLink {
 export interface LinkTimeouts {
   connectMs: number
   answerMs: number
+  /** A paper still not taken after this long (a printer that stopped reading) fails as offline. */
+  writeMs: number
 }
 
-export const DEFAULT_TIMEOUTS: LinkTimeouts = { connectMs: 3_000, answerMs: 1_000 }
+export const DEFAULT_TIMEOUTS: LinkTimeouts = { connectMs: 3_000, answerMs: 1_000, writeMs: 15_000 }
 
 export type PrinterConnector = (connection: PrinterConnection, timeouts: LinkTimeouts) => Promise<PrinterLink>
 
@@ -98,13 +100,16 @@ async function networkLink(host: string, port: number, t: LinkTimeouts): Promise
       return answer
     },
     write,
+    // end() lets the last bytes go; a printer that stopped reading never lets it finish, so destroy after a grace.
     close: () =>
       new Promise<void>((resolve) => {
         if (socket.destroyed) return resolve()
-        socket.end(() => {
-          socket.destroy()
+        const force = setTimeout(() => socket.destroy(), 2_000)
+        socket.once('close', () => {
+          clearTimeout(force)
           resolve()
         })
+        socket.end()
       })
   }
 }

@@ -299,7 +299,7 @@ export class PrinterService {
         const reading = await readStatus(link)
         this.setStatus({ ...reading, at: this.deps.now() })
         if (!canPrint(reading.state)) return this.mark(row.id, 'failed', reading.state, reading.detail)
-        await link.write(bytes)
+        await withDeadline(link.write(bytes), this.timeouts.writeMs, 'the printer stopped taking data')
         this.mark(row.id, 'printed', null, null)
       } finally {
         await link.close().catch(() => {})
@@ -386,6 +386,15 @@ export class PrinterService {
     this.poll = setInterval(() => void this.checkNow().catch(() => {}), every)
     this.poll.unref()
   }
+}
+
+/** Rejects after `ms` so one stuck printer cannot hold the queue forever (the link is closed after). */
+function withDeadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms)
+  })
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer))
 }
 
 class LinkFailure extends Error {
