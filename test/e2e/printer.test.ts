@@ -163,6 +163,8 @@ describe('the receipt printer from the screens', () => {
     const paper = await nextPaper(before)
     expect(paper.text).toContain('日结 Z 报表 #1')
     expect(paper.text.find((l) => l.startsWith('笔数'))).toMatch(/ 2$/)
+    // Neither coupon had a bill: a dash, never 0.00.
+    expect(paper.text.find((l) => l.startsWith('消费金额'))).toMatch(/ -$/)
     expect(paper.text.find((l) => l.startsWith('日结人'))).toMatch(/王店长$/)
     expect(paper.text).toContain('*** 培训练习 · 非真实核销 ***')
     await expect.poll(() => page.getByTestId('print-job').getAttribute('data-state')).toBe('printed')

@@ -105,8 +105,10 @@ export function zReportDocument(
   p.rule('=').bold(true).line(w.totals).bold(false)
   p.pair(w.count, String(z.totals.count))
   p.pair(w.discount, w.yuan(money(z.totals.discountFen)))
-  p.pair(w.bill, w.yuan(money(z.totals.billFen)))
-  p.pair(w.payable, w.yuan(money(z.totals.payableFen)))
+  // No bill entered at all (coupons without an amount): a dash, as on the screen's Z report, never 0.00.
+  const noBill = z.totals.billFen === 0 && z.totals.payableFen === 0
+  p.pair(w.bill, noBill ? '-' : w.yuan(money(z.totals.billFen)))
+  p.pair(w.payable, noBill ? '-' : w.yuan(money(z.totals.payableFen)))
   p.rule().bold(true).line(w.byCard).bold(false)
   if (z.byCard.length === 0) p.line(w.none)
   for (const line of z.byCard) {
