@@ -36,6 +36,7 @@ export function PrintSlipButton({
         icon={<PrinterOutlined />}
         onClick={() => void print()}
         disabled={job?.state === 'queued' || job?.state === 'printing'}
+        title={printedBefore ? t('printer.reprintNote') : undefined}
         data-testid="print-slip"
       >
         {t(printedBefore ? 'printer.reprintSlip' : 'printer.printSlip')}
