@@ -4,7 +4,7 @@
  * redemption at the counter prints its slip by itself, and what the printer received decodes to the slip's
  * GB18030 text and the redemption id's QR; with the paper out the counter says so in words, the redemption
  * still goes through, and its slip is printed from the recent list once paper is back (a second paper says
- * 重印); the Z report prints from the day view. The slip and the Z report, as the printer got them, are
+ * 重印), and again from a day-view row; the Z report prints from the day view. The slip and the Z report, as the printer got them, are
  * photographed into test-artifacts/ (printer-slip.png, printer-zreport.png).
  */
 import { writeFileSync, mkdirSync } from 'node:fs'
@@ -151,6 +151,22 @@ describe('the receipt printer from the screens', () => {
     expect(paper.qr).toEqual([gift!.id])
     await shot('recent-reprint')
     await page.getByTestId('recent-details-close').click()
+  })
+
+  it("reprints a slip from a day-view row's details, marked 重印", async () => {
+    await openPage(page, 'day')
+    const row = page.locator('[data-testid="drill-row"]', { hasText: CASH })
+    await row.click()
+    const drawer = page.locator('.ant-drawer')
+    const before = printer.printed().length
+    await drawer.getByTestId('print-slip').click()
+    const paper = await nextPaper(before)
+    expect(paper.text).toContain('【重印】')
+    expect(paper.text.find((l) => l.startsWith('券码'))).toMatch(/\*+0010$/)
+    await expect.poll(() => drawer.getByTestId('print-job').getAttribute('data-state')).toBe('printed')
+    await shot('day-reprint')
+    await page.keyboard.press('Escape')
+    await drawer.getByTestId('print-slip').waitFor({ state: 'hidden' })
   })
 
   it('prints the Z report from the day view', async () => {
