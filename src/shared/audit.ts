@@ -23,7 +23,9 @@ export const AUDIT_ACTIONS = [
   'sync.resumed',
   'day.closed',
   'backup.restored',
-  'training.practice_reset'
+  'training.practice_reset',
+  /** A slip or Z report printed a second time (the paper says 重印). */
+  'print.reprinted'
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

@@ -63,7 +63,10 @@ export const ERROR_CODES = [
   'SETUP_SECRET_MISSING',
   'SETUP_NOT_LIVE_READY',
   'BAD_DEVICE_CONFIG',
-  'DEVICES_FAILED'
+  'DEVICES_FAILED',
+  // the receipt printer (src/main/printer)
+  'BAD_PRINTER_CONFIG',
+  'PRINTER_NOT_CONFIGURED'
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

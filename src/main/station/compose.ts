@@ -21,11 +21,14 @@ import { openDatabase, type Db } from '../db/open'
 import { createNodeHidApi } from '../devices'
 import { DeviceManager } from '../devices/manager'
 import { createHandlers, type Handlers } from '../ipc/handlers'
+import { PrinterService } from '../printer'
 import { cardSourceOf } from '../redeem/cardSource'
 import { Ledger } from '../redeem/ledger'
 import { ScanJournal } from '../redeem/scanJournal'
+import { redemptionView } from '../redeem/views'
 import { RedemptionService } from '../redeem/service'
 import { ReportService } from '../reports/service'
+import { zReportByNumber } from '../reports/zReport'
 import type { SecretStore } from '../setup/secrets'
 import { secretStoreOf, SetupService } from '../setup/service'
 import { liveConfigFrom, readSetup, syncSetupIntoDb } from '../setup/store'
@@ -49,6 +52,8 @@ export interface CompositionInput {
   secrets?: SecretStore
   background: boolean
   fullCheckAtOpenBytes?: number
+  /** How often the printer's state is read while idle (ms); default 5 s, 0 = only before jobs. */
+  printerPollMs?: number
   restart: (() => void) | null
   /** The root's restore (it re-composes), for the backups.restore channel. */
   restore: (file: string, confirmDate: string, by: Actor) => Promise<RestoreResult>
@@ -61,6 +66,8 @@ export interface StationServices {
   ledger: Ledger
   journal: ScanJournal
   devices: DeviceManager
+  /** The receipt printer and its print queue (src/main/printer). */
+  printer: PrinterService
   redemptions: RedemptionService
   cards: CardCache
   sync: SyncWorker
@@ -147,6 +154,34 @@ export function compose(input: CompositionInput): Composition {
     },
     approvals
   )
+  const printer = new PrinterService({
+    db,
+    now,
+    context: () => {
+      const identity = settings.identity()
+      return {
+        storeName: identity.storeName,
+        stationName: identity.stationName,
+        timeZone: settings.store().timeZone,
+        training: mode === 'training'
+      }
+    },
+    redemption: (id) => {
+      const row = ledger.get(id)
+      return row ? redemptionView(row, ledger.outboxFor(id)) : null
+    },
+    zReport: (num) => {
+      try {
+        const z = zReportByNumber(db, num)
+        return { body: z.body, sha256: z.sha256 }
+      } catch {
+        return null
+      }
+    },
+    onStatus: (status) => emit('printer.status', status),
+    onJob: (job) => emit('printer.job', job),
+    ...(input.printerPollMs !== undefined ? { pollMs: input.printerPollMs } : {})
+  })
   const integrity = new IntegrityMonitor({
     file: opened.file,
     now,
@@ -168,6 +203,7 @@ export function compose(input: CompositionInput): Composition {
     ledger,
     journal,
     devices,
+    printer,
     redemptions,
     cards,
     sync,
@@ -242,6 +278,7 @@ export function compose(input: CompositionInput): Composition {
       sync.start()
       backups.start()
       integrity.start()
+      printer.start()
       void devices.apply(settings.devices()).catch((err: unknown) =>
         emit('app.notice', {
           level: 'error',
@@ -252,6 +289,7 @@ export function compose(input: CompositionInput): Composition {
     },
     close: async () => {
       await devices.stop()
+      await printer.stop()
       await backups.stop()
       await integrity.stop()
       await cards.stop()

@@ -43,6 +43,8 @@ export interface StationOptions {
   now?: () => number
   /** Tests: see OpenOptions.fullCheckAtOpenBytes (src/main/db/open.ts). */
   fullCheckAtOpenBytes?: number
+  /** How often the printer's state is read while idle (ms); default 5 s, 0 = only before jobs. */
+  printerPollMs?: number
   /** The runtime's own restart after going live (Electron relaunches itself); none in the Node host. */
   restart?: () => void
 }
@@ -84,6 +86,7 @@ export function openStation(options: StationOptions): Station {
       ...(options.fullCheckAtOpenBytes !== undefined
         ? { fullCheckAtOpenBytes: options.fullCheckAtOpenBytes }
         : {}),
+      ...(options.printerPollMs !== undefined ? { printerPollMs: options.printerPollMs } : {}),
       restart: options.restart ?? null,
       restore: (file, confirmDate, by) => restore(file, confirmDate, by)
     })

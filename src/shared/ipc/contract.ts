@@ -8,6 +8,7 @@
 import type { z } from 'zod'
 import { appContract, appEvents } from './contracts/app'
 import { deviceEvents, devicesContract } from './contracts/devices'
+import { printerContract, printerEvents } from './contracts/printer'
 import { redeemContract } from './contracts/redeem'
 import { reportsContract } from './contracts/reports'
 import { staffContract } from './contracts/staff'
@@ -29,13 +30,15 @@ export const contract = {
   ...stationContract,
   ...reportsContract,
   ...devicesContract,
-  ...setupContract
+  ...setupContract,
+  ...printerContract
 } as const satisfies Record<ChannelName, ChannelSpec>
 
 export const eventContract = {
   ...appEvents,
   ...syncEvents,
-  ...deviceEvents
+  ...deviceEvents,
+  ...printerEvents
 } as const satisfies Record<EventName, unknown>
 
 export type Contract = typeof contract

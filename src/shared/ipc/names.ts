@@ -67,6 +67,16 @@ export const DEVICE_CHANNELS = [
   'devices.normalize'
 ] as const
 
+export const PRINTER_CHANNELS = [
+  'printer.get',
+  'printer.config.set',
+  'printer.check',
+  'printer.test',
+  'printer.slip',
+  'printer.zreport',
+  'printer.retry'
+] as const
+
 export const SETUP_CHANNELS = ['setup.get', 'setup.save', 'setup.testConnection', 'setup.goLive'] as const
 
 export const SYNC_CHANNELS = ['sync.current', 'sync.resume'] as const
@@ -80,7 +90,8 @@ export const CHANNEL_NAMES = [
   ...TRAINING_CHANNELS,
   ...STATION_CHANNELS,
   ...REPORTS_CHANNELS,
-  ...SETUP_CHANNELS
+  ...SETUP_CHANNELS,
+  ...PRINTER_CHANNELS
 ] as const
 
 export const APP_EVENTS = ['app.notice'] as const
@@ -89,7 +100,9 @@ export const SYNC_EVENTS = ['sync.state', 'redemption.updated'] as const
 
 export const DEVICE_EVENTS = ['device.scan', 'device.status'] as const
 
-export const EVENT_NAMES = [...APP_EVENTS, ...SYNC_EVENTS, ...DEVICE_EVENTS] as const
+export const PRINTER_EVENTS = ['printer.status', 'printer.job'] as const
+
+export const EVENT_NAMES = [...APP_EVENTS, ...SYNC_EVENTS, ...DEVICE_EVENTS, ...PRINTER_EVENTS] as const
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number]
 export type EventName = (typeof EVENT_NAMES)[number]

@@ -7,6 +7,7 @@ import { m004Sync } from './004_sync'
 import { m005Reports } from './005_reports'
 import { m006LedgerCounts } from './006_ledger_counts'
 import { m007CustomCodeKeys } from './007_custom_code_keys'
+import { m008PrintJobs } from './008_print_jobs'
 
 export const migrations: readonly Migration[] = [
   m001Settings,
@@ -15,5 +16,6 @@ export const migrations: readonly Migration[] = [
   m004Sync,
   m005Reports,
   m006LedgerCounts,
-  m007CustomCodeKeys
+  m007CustomCodeKeys,
+  m008PrintJobs
 ]

@@ -10,6 +10,7 @@ import { RECHECK_STAFF, type StaffRecheck } from '../session'
 import { appHandlers } from './app'
 import { syncHandlers } from './sync'
 import { devicesHandlers } from './devices'
+import { printerHandlers } from './printer'
 import { redeemHandlers } from './redeem'
 import { reportsHandlers } from './reports'
 import { setupHandlers } from './setup'
@@ -37,7 +38,8 @@ export function createHandlers(services: HandlerServices): Handlers {
     ...stationHandlers(services),
     ...trainingHandlers(services),
     ...reportsHandlers(services),
-    ...setupHandlers(services)
+    ...setupHandlers(services),
+    ...printerHandlers(services)
   })
   // A read, and keyed by a symbol (not a channel): added after the wrapping, which walks channel names.
   return { ...handlers, [RECHECK_STAFF]: (staffId: string) => services.staff.current(staffId) }

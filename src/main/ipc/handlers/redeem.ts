@@ -8,15 +8,20 @@ import type { HandlerServices } from './services'
 export function redeemHandlers({
   redemptions,
   cards,
-  settings
-}: Pick<HandlerServices, 'redemptions' | 'cards' | 'settings'>) {
+  settings,
+  printer
+}: Pick<HandlerServices, 'redemptions' | 'cards' | 'settings' | 'printer'>) {
   return {
     'redeem.lookup': (req: ParsedRequestOf<'redeem.lookup'>, { actor, session }: ActingContext) =>
       redemptions.lookup(req, actor, session.id),
     'redeem.evaluate': (req: ParsedRequestOf<'redeem.evaluate'>, { actor, session }: ActingContext) =>
       redemptions.evaluate(req, actor, session.id),
-    'redeem.commit': (req: ParsedRequestOf<'redeem.commit'>, { actor, session }: ActingContext) =>
-      redemptions.commit(req, actor, session.id),
+    'redeem.commit': async (req: ParsedRequestOf<'redeem.commit'>, { actor, session }: ActingContext) => {
+      const result = await redemptions.commit(req, actor, session.id)
+      // Queues the slip (never waits for the printer, never throws): the redemption is already answered for.
+      printer.afterRedemption(result.redemption.id, result.repeated)
+      return result
+    },
     'redeem.void': (req: ParsedRequestOf<'redeem.void'>, { actor }: ActingContext) =>
       redemptions.voidRedemption(req.redemptionId, req.reason, actor),
     'redeem.recent': (req: ParsedRequestOf<'redeem.recent'>) => redemptions.recent(req.limit, req.beforeAt),

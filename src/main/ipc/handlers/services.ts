@@ -11,6 +11,7 @@ import type { StationSettings } from '../../config/settings'
 import type { IntegrityMonitor } from '../../db/integrityMonitor'
 import type { Db } from '../../db/open'
 import type { DeviceManager } from '../../devices/manager'
+import type { PrinterService } from '../../printer'
 import type { RedemptionService } from '../../redeem/service'
 import type { ReportService } from '../../reports/service'
 import type { SetupService } from '../../setup/service'
@@ -33,6 +34,8 @@ export interface HandlerServices {
   cards: CardCache
   sync: SyncWorker
   devices: DeviceManager
+  /** The receipt printer and its print queue. */
+  printer: PrinterService
   backups: BackupService
   integrity: IntegrityMonitor
   reports: ReportService

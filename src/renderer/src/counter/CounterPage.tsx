@@ -18,6 +18,9 @@ import { DuplicateDetails } from './DuplicateDetails'
 import { MANUAL_DEVICE, ManualEntry } from './ManualEntry'
 import { RecentList } from './RecentList'
 import { RedeemBar } from './RedeemBar'
+import { PrinterAlert } from '../printer/PrinterAlert'
+import { PrintSlipButton } from '../printer/PrintSlipButton'
+import { usePrinter } from '../printer/usePrinter'
 import { useCounterKeys } from './useCounterKeys'
 import './counter.css'
 import './panels.css'
@@ -41,6 +44,8 @@ export function CounterPage() {
   const decided = screen.kind === 'decided' ? screen : null
   const view = screen.kind === 'decided' || screen.kind === 'redeemed' ? screen.view : null
   const display = displayOf(screen)
+  const printer = usePrinter()
+  const redeemed = screen.kind === 'redeemed' ? screen : null
   const manualRef = useRef<InputRef>(null)
   const billRef = useRef<InputRef>(null)
   const primaryRef = useRef<HTMLButtonElement>(null)
@@ -72,6 +77,7 @@ export function CounterPage() {
     <div className="counter" data-testid="counter">
       <h1 className="visually-hidden">{t('nav.counter')}</h1>
       <div className="counter-main">
+        <PrinterAlert printer={printer} />
         <DecisionPanel state={state} />
         <div className="counter-detail">
           {view?.card && <CouponCard view={view} />}
@@ -96,6 +102,15 @@ export function CounterPage() {
                 onEnter={() => void counter.primary()}
               />
             )}
+            {redeemed && (
+              <div className="counter-print">
+                <PrintSlipButton
+                  redemptionId={redeemed.result.redemption.id}
+                  printer={printer}
+                  size="large"
+                />
+              </div>
+            )}
             {screen.kind !== 'ready' && (
               <RedeemBar
                 decided={decided}
@@ -115,7 +130,7 @@ export function CounterPage() {
         />
         <CounterCamera />
       </div>
-      <RecentList reloadKey={state.redeemedCount} />
+      <RecentList reloadKey={state.redeemedCount} printer={printer} />
       {decided && (
         <ManagerPinDialog
           open={decided.step === 'approval'}

@@ -1,8 +1,8 @@
 /**
  * The shift's latest redemptions beside the counter, reloaded after each redemption and on sync events. Each
- * one is a button that opens its details (a receipt reprint will hang off the same dialog later).
+ * one is a button that opens its details, where its slip can be printed again (marked 重印).
  */
-import { Button, Descriptions, Modal } from 'antd'
+import { Button, Descriptions, Modal, Space } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { RedemptionView } from '../../../shared/redeem'
@@ -13,10 +13,12 @@ import { useLang } from '../i18n/useLang'
 import { describeSyncReason } from '../../../shared/sync'
 import { call } from '../shell/call'
 import { useStation } from '../shell/stationContext'
+import { PrintSlipButton } from '../printer/PrintSlipButton'
+import type { PrinterData } from '../printer/usePrinter'
 
 const RECENT_LIMIT = 20
 
-export function RecentList({ reloadKey }: { reloadKey: number }) {
+export function RecentList({ reloadKey, printer }: { reloadKey: number; printer: PrinterData }) {
   const { t } = useTranslation()
   const { info } = useStation()
   const [items, setItems] = useState<RedemptionView[] | null>(null)
@@ -72,9 +74,12 @@ export function RecentList({ reloadKey }: { reloadKey: number }) {
         onCancel={() => setOpened(null)}
         destroyOnHidden
         footer={
-          <Button onClick={() => setOpened(null)} data-testid="recent-details-close">
-            {t('recent.close')}
-          </Button>
+          <Space wrap>
+            {opened && <PrintSlipButton redemptionId={opened.id} printer={printer} />}
+            <Button onClick={() => setOpened(null)} data-testid="recent-details-close">
+              {t('recent.close')}
+            </Button>
+          </Space>
         }
       >
         {opened && <RecentDetails r={opened} zone={info.timeZone} />}

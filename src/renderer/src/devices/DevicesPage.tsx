@@ -14,6 +14,7 @@ import { CameraSection } from './CameraSection'
 import { DevicesConfigSchema } from '../../../shared/scannerConfig'
 import { draftOf, requestOf, type DevicesDraft } from './devicesDraft'
 import { HidSection } from './HidSection'
+import { PrinterSection } from './PrinterSection'
 import { ScanTestPanel } from './ScanTestPanel'
 import { SerialSection } from './SerialSection'
 import { statusKey, useDevices } from './useDevices'
@@ -30,6 +31,8 @@ export function DevicesPage() {
   const [recording, setRecording] = useState(false)
   const [cameraSeen, setCameraSeen] = useState(0)
   const [toast, toastHolder] = message.useMessage()
+  // The printer tab saves on its own: the scanners' save buttons are not shown under it.
+  const [tab, setTab] = useState('wedge')
 
   const stored = useMemo(() => (devices.config ? draftOf(devices.config) : null), [devices.config])
   const draft = edited ?? stored
@@ -95,6 +98,8 @@ export function DevicesPage() {
       ))}
       <Tabs
         className="devices-tabs"
+        activeKey={tab}
+        onChange={setTab}
         items={[
           {
             key: 'wedge',
@@ -141,39 +146,42 @@ export function DevicesPage() {
                 refreshKey={cameraSeen}
               />
             )
-          }
+          },
+          { key: 'printer', label: t('printer.title'), children: <PrinterSection /> }
         ]}
       />
       {saveError && (
         <Alert type="error" showIcon title={errorText(t, saveError)} data-testid="devices-save-error" />
       )}
-      <Space className="devices-actions">
-        <Button
-          type="primary"
-          size="large"
-          icon={<SaveOutlined />}
-          loading={saving}
-          disabled={!dirty}
-          onClick={() => void save()}
-          data-testid="devices-save"
-        >
-          {t('devices.save')}
-        </Button>
-        <Button
-          size="large"
-          icon={<UndoOutlined />}
-          disabled={!dirty}
-          onClick={() => {
-            setEdited(null)
-            setSaveError(null)
-          }}
-        >
-          {t('devices.revert')}
-        </Button>
-        <Button onClick={devices.refreshListing} loading={devices.listingLoading}>
-          {t('devices.refresh')}
-        </Button>
-      </Space>
+      {tab !== 'printer' && (
+        <Space className="devices-actions">
+          <Button
+            type="primary"
+            size="large"
+            icon={<SaveOutlined />}
+            loading={saving}
+            disabled={!dirty}
+            onClick={() => void save()}
+            data-testid="devices-save"
+          >
+            {t('devices.save')}
+          </Button>
+          <Button
+            size="large"
+            icon={<UndoOutlined />}
+            disabled={!dirty}
+            onClick={() => {
+              setEdited(null)
+              setSaveError(null)
+            }}
+          >
+            {t('devices.revert')}
+          </Button>
+          <Button onClick={devices.refreshListing} loading={devices.listingLoading}>
+            {t('devices.refresh')}
+          </Button>
+        </Space>
+      )}
     </div>
   )
 }

@@ -415,6 +415,74 @@ export const en: Catalogue = {
     rejected: 'Rejected',
     voided: 'Voided'
   },
+  printer: {
+    title: 'Receipt printer',
+    intro:
+      'An ESC/POS thermal printer (58 or 80 mm paper): network (port 9100), serial or USB serial, or a printer device. A redemption never waits for the printer; a slip that did not print can be reprinted later.',
+    none: 'No receipt printer is set up yet.',
+    add: 'Add a printer',
+    remove: 'Remove the printer',
+    removeConfirm: 'No slips will print once it is removed. Remove this printer?',
+    keep: 'Keep it',
+    enabled: 'Enabled',
+    label: 'Name',
+    connection: 'Connection',
+    kinds: { network: 'Network (TCP 9100)', serial: 'Serial / USB serial', device: 'Printer device file' },
+    host: 'Printer IP address',
+    port: 'Port',
+    path: 'Serial port',
+    devicePath: 'Device path',
+    devicePathHelp: 'For example /dev/usb/lp0. This connection cannot read the printer state.',
+    baudRate: 'Baud rate',
+    paperWidth: 'Paper width',
+    paperMm: '{{mm}} mm',
+    slipMode: 'Redemption slip',
+    slipModes: {
+      auto: 'Print after each redemption',
+      ask: 'Print when the cashier presses Print slip',
+      never: 'Do not print'
+    },
+    language: 'Printed language',
+    languages: { 'zh-CN': '中文', en: 'English' },
+    codeDigits: 'Code digits shown',
+    cut: 'Cut after printing',
+    save: 'Save printer settings',
+    saved: 'Printer settings saved',
+    check: 'Check state',
+    test: 'Print a test page',
+    testQueued: 'The test page was sent to the printer',
+    statusLabel: 'Printer state',
+    state: {
+      none: 'Not set up',
+      ready: 'Ready',
+      paperLow: 'Paper running low',
+      paperOut: 'Out of paper',
+      coverOpen: 'Cover open',
+      offline: 'Cannot reach the printer',
+      error: 'Printer fault'
+    },
+    counterAlert: {
+      paperOut: 'The printer is out of paper: load paper. Redemptions go on; slips can be reprinted later.',
+      coverOpen: 'The printer cover is open: close it. Redemptions go on; slips can be reprinted later.',
+      offline:
+        'The receipt printer cannot be reached: check its power and cable. Redemptions go on; slips can be reprinted later.',
+      error: 'The receipt printer reports a fault: check it. Redemptions go on; slips can be reprinted later.'
+    },
+    unprinted: 'Not printed',
+    unprintedNone: 'Everything printed.',
+    retry: 'Print again',
+    kind: { slip: 'Redemption slip', zreport: 'Z report', test: 'Test page' },
+    job: {
+      queued: 'Waiting to print…',
+      printing: 'Printing…',
+      printed: 'Printed',
+      failed: 'Did not print: {{why}}'
+    },
+    printSlip: 'Print slip',
+    reprintSlip: 'Reprint slip',
+    printZ: 'Print on the receipt printer',
+    reprintNote: 'A slip printed again says REPRINT and is written to the audit log.'
+  },
   recent: {
     title: 'Recent redemptions',
     empty: 'No redemptions yet.',
@@ -716,7 +784,8 @@ export const en: Catalogue = {
         day: { closed: 'Day closed' },
         backup: { restored: 'Backup restored' },
         sync: { resumed: 'Sync resumed by a manager' },
-        training: { practice_reset: 'Practice reset' }
+        training: { practice_reset: 'Practice reset' },
+        print: { reprinted: 'Reprint' }
       },
       summary: {
         created: 'Code {{code}}, {{amount}} off, {{how}}',
@@ -730,10 +799,14 @@ export const en: Catalogue = {
         staffCreated: '{{name}} ({{role}})',
         signInFailed: '{{n}} wrong PIN(s) in a row',
         practiceReset: '{{count}} practice redemption(s) voided; every training code usable again',
+        reprinted: 'Reprinted {{what}}',
+        reprintSlip: 'the slip of code {{code}}',
+        reprintZ: 'Z report {{number}}',
         settings: {
           setup: 'Store and connection settings',
           mode: 'Switched between training and live',
           devices: 'Scanner settings',
+          printer: 'Receipt printer settings',
           policy: 'Offline and approval rules',
           other: 'Settings'
         }
@@ -847,6 +920,9 @@ export const en: Catalogue = {
       'Set-up is not complete, so the station cannot go live yet; finish it and test the connection first',
     BAD_DEVICE_CONFIG: 'Some device settings are not valid; check the fields marked in red',
     DEVICES_FAILED: 'The scanners could not be started; check them on the Devices page',
+    BAD_PRINTER_CONFIG: 'The printer settings are not valid; check the address, port or serial port',
+    PRINTER_NOT_CONFIGURED:
+      'No receipt printer is set up on this till; a manager can add one under Devices → Printer',
     FORBIDDEN_SENDER: 'This window may not use the station service',
     DB_CORRUPT: 'The database file is damaged; nothing was written. Restore the latest backup',
     DB_UNREADABLE: 'The database file cannot be read; nothing was written',

@@ -384,6 +384,69 @@ export const zhCN = {
     rejected: '被拒绝',
     voided: '已作废'
   },
+  printer: {
+    title: '小票打印机',
+    intro:
+      'ESC/POS 热敏打印机（58 或 80 毫米纸）：网络（9100 端口）、串口或 USB 串口、打印机设备。核销从不等待打印机，打不出的凭证可以稍后重印。',
+    none: '还没有设置小票打印机。',
+    add: '添加打印机',
+    remove: '移除打印机',
+    removeConfirm: '移除后不再打印凭证。确定移除这台打印机？',
+    keep: '保留',
+    enabled: '启用',
+    label: '名称',
+    connection: '连接方式',
+    kinds: { network: '网络（TCP 9100）', serial: '串口 / USB 串口', device: '打印机设备文件' },
+    host: '打印机 IP 地址',
+    port: '端口',
+    path: '串口路径',
+    devicePath: '设备路径',
+    devicePathHelp: '例如 /dev/usb/lp0。这种连接读不到打印机状态。',
+    baudRate: '波特率',
+    paperWidth: '纸宽',
+    paperMm: '{{mm}} 毫米',
+    slipMode: '核销凭证',
+    slipModes: { auto: '核销后自动打印', ask: '收银员按“打印凭证”时打印', never: '不打印' },
+    language: '打印语言',
+    languages: { 'zh-CN': '中文', en: 'English' },
+    codeDigits: '券码显示末几位',
+    cut: '打印后切纸',
+    save: '保存打印机设置',
+    saved: '打印机设置已保存',
+    check: '检查状态',
+    test: '打印测试页',
+    testQueued: '测试页已发送到打印机',
+    statusLabel: '打印机状态',
+    state: {
+      none: '未设置',
+      ready: '就绪',
+      paperLow: '纸快用完了',
+      paperOut: '缺纸',
+      coverOpen: '纸仓盖开着',
+      offline: '连不上打印机',
+      error: '打印机故障'
+    },
+    counterAlert: {
+      paperOut: '打印机缺纸：请装纸。核销照常进行，凭证可稍后重印。',
+      coverOpen: '打印机纸仓盖开着：请合上。核销照常进行，凭证可稍后重印。',
+      offline: '连不上小票打印机：请检查电源和网线。核销照常进行，凭证可稍后重印。',
+      error: '小票打印机故障：请检查打印机。核销照常进行，凭证可稍后重印。'
+    },
+    unprinted: '没有打出来的',
+    unprintedNone: '全部已打印。',
+    retry: '重新打印',
+    kind: { slip: '核销凭证', zreport: 'Z 报表', test: '测试页' },
+    job: {
+      queued: '等待打印…',
+      printing: '正在打印…',
+      printed: '已打印',
+      failed: '没打出来：{{why}}'
+    },
+    printSlip: '打印凭证',
+    reprintSlip: '重印凭证',
+    printZ: '用小票打印机打印',
+    reprintNote: '再次打印的凭证会标明“重印”，并记入操作日志。'
+  },
   recent: {
     title: '最近核销',
     empty: '本班次还没有核销记录。',
@@ -677,7 +740,8 @@ export const zhCN = {
         day: { closed: '日结' },
         backup: { restored: '从备份恢复' },
         sync: { resumed: '店长恢复同步' },
-        training: { practice_reset: '重置练习' }
+        training: { practice_reset: '重置练习' },
+        print: { reprinted: '重印小票' }
       },
       summary: {
         created: '券码 {{code}}，优惠 {{amount}}，{{how}}',
@@ -691,10 +755,14 @@ export const zhCN = {
         staffCreated: '{{name}}（{{role}}）',
         signInFailed: '连续输错 {{n}} 次 PIN',
         practiceReset: '{{count}} 笔练习核销已撤销，所有培训券码可重新使用',
+        reprinted: '重印{{what}}',
+        reprintSlip: '券码 {{code}} 的核销凭证',
+        reprintZ: '第 {{number}} 号 Z 报表',
         settings: {
           setup: '门店和连接设置',
           mode: '培训/正式模式切换',
           devices: '扫码设备设置',
+          printer: '小票打印机设置',
           policy: '离线和审批规则',
           other: '设置'
         }
@@ -804,6 +872,8 @@ export const zhCN = {
     SETUP_NOT_LIVE_READY: '设置还不完整，暂时不能切换到正式模式，请先完成并测试连接',
     BAD_DEVICE_CONFIG: '设备设置有误，请检查标红的项目',
     DEVICES_FAILED: '扫码设备没能启动，请到“设备”页面检查',
+    BAD_PRINTER_CONFIG: '打印机设置有误，请检查地址、端口或串口',
+    PRINTER_NOT_CONFIGURED: '这台收银台还没有设置小票打印机，请店长在“设备 → 打印机”中添加',
     FORBIDDEN_SENDER: '这个窗口不能使用核销服务',
     DB_CORRUPT: '数据库文件已损坏，没有写入任何数据，请从最近的备份恢复',
     DB_UNREADABLE: '无法读取数据库文件，没有写入任何数据',

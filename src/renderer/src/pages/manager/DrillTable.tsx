@@ -4,6 +4,8 @@
  * close say so.
  */
 import { Alert, Button, Drawer, Spin, Table, Tag } from 'antd'
+import { PrintSlipButton } from '../../printer/PrintSlipButton'
+import { usePrinter } from '../../printer/usePrinter'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DrillRow, ReportFilter } from '../../../../shared/reports'
@@ -38,6 +40,7 @@ export function DrillTable({ from, to, filter, filterLabel, zone, onClear, versi
   )
   const oneDay = from === to
   const [opened, setOpened] = useState<DrillRow | null>(null)
+  const printer = usePrinter()
   return (
     <section className="mgr-card" data-testid="drill">
       <div className="mgr-toolbar">
@@ -147,6 +150,7 @@ export function DrillTable({ from, to, filter, filterLabel, zone, onClear, versi
         title={opened ? t('reports.drill.storyTitle', { code: opened.code }) : ''}
         onClose={() => setOpened(null)}
         destroyOnHidden
+        extra={opened && <PrintSlipButton redemptionId={opened.id} printer={printer} />}
       >
         {opened && <Story id={opened.id} zone={zone} />}
       </Drawer>

@@ -11,6 +11,9 @@ import { call } from '../../shell/call'
 import { reportsErrorText } from './text'
 import { useLoad } from './useLoad'
 import { ZReportSheet } from './ZReportSheet'
+import { PrintJobText } from '../../printer/PrintJobText'
+import { usePrinter } from '../../printer/usePrinter'
+import { errorText } from '../../shell/errorText'
 
 export function ZReportPage({ number, onOpen }: { number: number | null; onOpen: (number: number) => void }) {
   const { t } = useTranslation()
@@ -24,6 +27,14 @@ export function ZReportPage({ number, onOpen }: { number: number | null; onOpen:
         : call('reports.zReport', { number: shown }),
     `z|${shown ?? ''}`
   )
+
+  const printer = usePrinter()
+  const receiptJob = shown === null ? undefined : printer.latest('zreport', String(shown))
+  const printReceipt = async () => {
+    if (shown === null) return
+    const result = await call('printer.zreport', { number: shown })
+    if (!result.ok) void message.error(errorText(t, result.error))
+  }
 
   const savePdf = async () => {
     if (shown === null) return
@@ -86,6 +97,17 @@ export function ZReportPage({ number, onOpen }: { number: number | null; onOpen:
           >
             {t('reports.z.pdf')}
           </Button>
+          {printer.overview?.config?.enabled && (
+            <Button
+              icon={<PrinterOutlined />}
+              onClick={() => void printReceipt()}
+              disabled={!view.value || receiptJob?.state === 'queued' || receiptJob?.state === 'printing'}
+              data-testid="z-print-receipt"
+            >
+              {t('printer.printZ')}
+            </Button>
+          )}
+          {receiptJob && <PrintJobText job={receiptJob} />}
         </div>
         {view.error && <p role="alert">{reportsErrorText(t, view.error)}</p>}
         {view.value ? <ZReportSheet view={view.value} /> : view.loading && <Spin />}

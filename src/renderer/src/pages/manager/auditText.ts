@@ -69,6 +69,13 @@ export function auditSummary(t: TFunction, entry: AuditEntryView, lang: Lang): s
       return t('reports.audit.summary.practiceReset', {
         count: typeof d['cleared'] === 'number' ? d['cleared'] : 0
       })
+    case 'print.reprinted':
+      return t('reports.audit.summary.reprinted', {
+        what:
+          d['kind'] === 'zreport'
+            ? t('reports.audit.summary.reprintZ', { number: str(d['number']) })
+            : t('reports.audit.summary.reprintSlip', { code: str(d['code']) })
+      })
     case 'staff.sign_in_failed':
       return t('reports.audit.summary.signInFailed', {
         n: typeof d['failures'] === 'number' ? d['failures'] : 1
