@@ -61,6 +61,20 @@ export const boundaryRules = {
       ].map((name) => ({ name, message: 'src/shared must not touch the DOM or Node globals.' }))
     ]
   },
+  hub: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            group: ['**/main/**', '**/main', '**/renderer/**', '**/preload/**'],
+            message: 'The hub imports only src/shared and its own files (src/hub/README.md).'
+          },
+          { group: ['electron'], message: 'The hub is a plain Node service: no Electron.' }
+        ]
+      }
+    ]
+  },
   preload: {
     'no-restricted-imports': [
       'error',
@@ -107,5 +121,6 @@ export default tseslint.config(
     files: ['src/shared/scan/**', 'src/main/devices/**', 'test/scan/**', 'test/devices/**'],
     rules: { 'no-control-regex': 'off' }
   },
-  { files: ['src/preload/**/*.ts'], rules: boundaryRules.preload }
+  { files: ['src/preload/**/*.ts'], rules: boundaryRules.preload },
+  { files: ['src/hub/**/*.ts'], rules: boundaryRules.hub }
 )
