@@ -14,7 +14,8 @@ import { migrateHub } from '../../src/hub/db/migrate'
 import { HubStartError } from '../../src/hub/errors'
 import { startHub, type RunningHub } from '../../src/hub/hub'
 import { platformPackage } from '../../src/hub/postgres/embedded'
-import { claimBody, hubDataDir, pairTill, tillOf } from './support'
+import { sha256 } from '../../src/hub/store/hubStore'
+import { call, claimBody, hubDataDir, pairTill, snapshot, tillOf } from './support'
 
 const STORE = 'store-life'
 const dataDir = hubDataDir()
@@ -104,6 +105,22 @@ describe('the embedded PostgreSQL', () => {
     expect(reply.body.error?.code).toBe('TOKEN_UNKNOWN')
     // The refusal carries the new epoch: that is how the till learns the hub was replaced.
     expect(reply.body.epoch).toBe(hub.epoch)
+
+    // The till pairs again and republishes its claim: the new hub holds it, and a repeat changes nothing.
+    const till = await pairTill(hub, 'till-1', STORE)
+    const item = { ...first, status: 'completed' as const }
+    const republished = await till.post('/v1/republish', { claims: [item] })
+    expect(republished.body.value.results).toMatchObject([
+      { outcome: 'inserted', redemptionId: first.redemptionId }
+    ])
+    const again = await till.post('/v1/republish', { claims: [item] })
+    expect(again.body.value.results).toMatchObject([{ outcome: 'present', status: 'completed' }])
+    const other = await pairTill(hub, 'till-2', STORE)
+    const dup = await other.claim({ code: first.code })
+    expect(dup.body.value).toMatchObject({
+      outcome: 'duplicate',
+      holder: { redemptionId: first.redemptionId, till: 'till-1' }
+    })
   })
 })
 
@@ -145,6 +162,31 @@ describe('migrations', () => {
     const rows = await hub.store.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations')
     expect(rows.rows[0]?.n).toBe(HUB_MIGRATIONS.length + 1)
     await hub.store.pool.query('DELETE FROM schema_migrations WHERE version = $1', [newer])
+  })
+})
+
+describe('pairing codes', () => {
+  it('refuse an expired code, and pause pairing after 10 wrong codes, changing nothing', async () => {
+    const hub = running[0]!
+    await hub.store.pool.query(
+      'INSERT INTO pairing_codes (code_hash, created_at, expires_at) VALUES ($1, $2, $3)',
+      [sha256('EXPRD234'), Date.now() - 20 * 60_000, Date.now() - 10 * 60_000]
+    )
+    const pair = (pairingCode: string) =>
+      call(hub.url, 'POST', '/v1/pair', {
+        body: { pairingCode, storeId: STORE, tillId: 'till-late', tillName: 'L' }
+      })
+    const expired = await pair('EXPR-D234')
+    expect([expired.status, expired.body.error?.code]).toEqual([403, 'PAIRING_CODE_INVALID'])
+    const { code } = await hub.store.newPairingCode()
+    const before = await snapshot(hub.store.pool)
+    for (let i = 0; i < 9; i++)
+      expect((await pair(`WRNG-${i}${i}${i}${i}`)).body.error?.code).toBe('PAIRING_CODE_INVALID')
+    // 10 failures now (the expired one counts): even the right code waits.
+    const locked = await pair(code)
+    expect([locked.status, locked.body.error?.code]).toEqual([429, 'PAIRING_LOCKED'])
+    expect(locked.body.error?.message).toContain('paused')
+    expect(await snapshot(hub.store.pool)).toBe(before)
   })
 })
 
