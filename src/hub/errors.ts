@@ -13,6 +13,7 @@ export type HubStartErrorCode =
   | 'HUB_MIGRATION_FAILED'
   | 'HUB_STORE_MISMATCH'
   | 'HUB_BAD_ARGUMENT'
+  | 'HUB_LISTEN_FAILED'
 
 export class HubStartError extends Error {
   constructor(

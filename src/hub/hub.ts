@@ -109,7 +109,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       ...(options.storeId ? { storeId: options.storeId } : {}),
       ...(options.pairingTtlMs ? { pairingTtlMs: options.pairingTtlMs } : {})
     })
-    const http = await startHubHttp({ store, port: options.port ?? 0, host: listen, log })
+    const port = options.port ?? 0
+    const http = await startHubHttp({ store, port, host: listen, log }).catch((err: unknown) => {
+      const text = err instanceof Error ? err.message : String(err)
+      throw new HubStartError(
+        'HUB_LISTEN_FAILED',
+        `The hub cannot listen on ${listen}:${port} (${text}). Choose another --port, or an address of this computer for --listen.`
+      )
+    })
     const pairing = await store.newPairingCode()
     // Where a supervisor (the station) or a script finds this hub; removed on a clean stop.
     const addressFile = join(dataDir, 'hub-address.json')

@@ -232,6 +232,16 @@ describe('start-up failures say what to do', () => {
     expect(err.message).toContain('not searchable')
   })
 
+  it('says so when it cannot listen, and leaves no PostgreSQL running', async () => {
+    const hub = running[0]!
+    const dir = hubDataDir()
+    const err = await startError(startHub({ dataDir: dir, port: hub.port, log: () => undefined }))
+    expect(err.code).toBe('HUB_LISTEN_FAILED')
+    expect(err.message).toContain(`127.0.0.1:${hub.port}`)
+    expect(err.message).toContain('EADDRINUSE')
+    expect(existsSync(join(dir, 'postgres', 'data', 'postmaster.pid'))).toBe(false)
+  })
+
   it('refuses a database URL it cannot reach with a clear message', async () => {
     const err = await startError(
       startHub({
