@@ -256,6 +256,30 @@ describe('claims', () => {
     expect([unknown.status, unknown.body.error?.code]).toEqual([404, 'CLAIM_UNKNOWN'])
   })
 
+  it('grants one claim for a request sent 10 times at once (a till retrying), and refuses the id on other coupons', async () => {
+    const same = claimBody('till-1', { code: `retry-${randomUUID()}` })
+    const replies = await Promise.all(Array.from({ length: 10 }, () => till1.post('/v1/claims', same)))
+    expect(replies.map((r) => r.body.value.outcome)).toEqual(Array(10).fill('granted'))
+    expect(replies.filter((r) => r.body.value.repeat === false)).toHaveLength(1)
+    const rows = await pool().query('SELECT count(*)::int AS n FROM claim_events WHERE redemption_id = $1', [
+      same.redemptionId
+    ])
+    expect(rows.rows).toEqual([{ n: 1 }])
+
+    const id = randomUUID()
+    const spread = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        till1.post('/v1/claims', { ...claimBody('till-1', { code: `spread-${id}-${i}` }), redemptionId: id })
+      )
+    )
+    expect(spread.filter((r) => r.body.ok && r.body.value.outcome === 'granted')).toHaveLength(1)
+    expect(spread.filter((r) => r.body.error?.code === 'REDEMPTION_ID_REUSED')).toHaveLength(5)
+    const holds = await pool().query('SELECT count(*)::int AS n FROM code_holds WHERE redemption_id = $1', [
+      id
+    ])
+    expect(holds.rows).toEqual([{ n: 1 }])
+  })
+
   it('lets exactly one of two tills win each of 1,000 concurrent pairs of claims for one code', async () => {
     const pairs = 1000
     const results: { a: string; b: string }[] = []
