@@ -107,4 +107,30 @@ describe('the hub as a child process', () => {
     expect(await next.exited).toBe(0)
     expect(existsSync(postmasterPid())).toBe(false)
   })
+
+  it('stops PostgreSQL too when `npm run hub` gets SIGTERM (npm does not forward it; run-built watches its parent)', async () => {
+    const npm = spawn('npm', ['run', 'hub', '--', '--data-dir', dataDir], {
+      cwd: process.cwd(),
+      env: { ...process.env, HEXIAO_NO_BUILD: '1' },
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    children.push(npm)
+    let output = ''
+    npm.stdout?.on('data', (c: Buffer) => (output += c.toString()))
+    npm.stderr?.on('data', (c: Buffer) => (output += c.toString()))
+    const deadline = Date.now() + 60_000
+    while (!output.includes('Pairing code:')) {
+      if (npm.exitCode !== null || Date.now() > deadline)
+        throw new Error(`npm run hub did not start:\n${output}`)
+      await new Promise((r) => setTimeout(r, 100))
+    }
+    expect(output).toContain(`epoch ${epoch}`)
+    const postmaster = Number(readFileSync(postmasterPid(), 'utf8').split('\n')[0])
+    npm.kill('SIGTERM')
+    const stopped = Date.now() + 20_000
+    while (alive(postmaster) || existsSync(postmasterPid())) {
+      if (Date.now() > stopped) throw new Error(`PostgreSQL still running after npm got SIGTERM:\n${output}`)
+      await new Promise((r) => setTimeout(r, 100))
+    }
+  })
 })
