@@ -27,7 +27,8 @@ const start = async (dir = dataDir) => {
   return hub
 }
 afterAll(async () => {
-  for (const hub of running) await hub.stop()
+  // Newest first: a hub on --database-url uses the first hub's PostgreSQL.
+  for (const hub of [...running].reverse()) await hub.stop()
 })
 
 const startError = async (promise: Promise<unknown>): Promise<HubStartError> => {
@@ -187,6 +188,40 @@ describe('pairing codes', () => {
     expect([locked.status, locked.body.error?.code]).toEqual([429, 'PAIRING_LOCKED'])
     expect(locked.body.error?.message).toContain('paused')
     expect(await snapshot(hub.store.pool)).toBe(before)
+  })
+})
+
+describe('--database-url and a hub without a store yet', () => {
+  it('runs on an existing server; of two tills of different stores pairing at once, one sets the store and the other is refused with its code left unused', async () => {
+    const host = running[0]!
+    await host.store.pool.query('CREATE DATABASE external_hub')
+    const db = host.database
+    const url = `postgres://${db.user}:${encodeURIComponent(String(db.password))}@${db.host}:${db.port}/external_hub`
+    const hub = await startHub({ dataDir: hubDataDir(), databaseUrl: url, log: () => undefined })
+    running.push(hub)
+    expect(hub.storeId).toBeNull()
+    expect(hub.epoch).not.toBe(host.epoch)
+    const [a, b] = [await hub.store.newPairingCode(), await hub.store.newPairingCode()]
+    const replies = await Promise.all([
+      call(hub.url, 'POST', '/v1/pair', {
+        body: { pairingCode: a.code, storeId: 'store-A', tillId: 't-a', tillName: 'A' }
+      }),
+      call(hub.url, 'POST', '/v1/pair', {
+        body: { pairingCode: b.code, storeId: 'store-B', tillId: 't-b', tillName: 'B' }
+      })
+    ])
+    const won = replies.findIndex((r) => r.body.ok)
+    const lost = replies[1 - won]!
+    expect(won).toBeGreaterThanOrEqual(0)
+    expect([lost.status, lost.body.error?.code]).toEqual([403, 'STORE_MISMATCH'])
+    const winner = won === 0 ? 'store-A' : 'store-B'
+    expect(hub.storeId).toBe(winner)
+    const unused = await hub.store.pool.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM pairing_codes WHERE used_at IS NULL'
+    )
+    expect(unused.rows[0]?.n).toBe(2) // the loser's code and the start-up code
+    const tills = await hub.store.pool.query('SELECT till_id, store_id FROM tills')
+    expect(tills.rows).toEqual([{ till_id: won === 0 ? 't-a' : 't-b', store_id: winner }])
   })
 })
 

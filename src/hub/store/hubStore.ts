@@ -206,7 +206,12 @@ export class HubStore {
         [req.storeId]
       )
       const storeId = store.rows[0]?.store_id
-      if (storeId !== req.storeId) return { mismatch: storeId ?? '' }
+      // Thrown, not returned: the rollback leaves the code unused for the store's own till.
+      if (storeId !== req.storeId)
+        throw new HubFailure(
+          'STORE_MISMATCH',
+          `This hub serves store "${storeId ?? ''}"; a till of store "${req.storeId}" cannot join it.`
+        )
       await client.query(
         `INSERT INTO tills (till_id, store_id, name, token_hash, paired_at) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (till_id) DO UPDATE SET store_id = EXCLUDED.store_id, name = EXCLUDED.name,
@@ -222,11 +227,6 @@ export class HubStore {
         'This pairing code is wrong, already used or expired. Ask for a new code on the hub.'
       )
     }
-    if ('mismatch' in result)
-      throw new HubFailure(
-        'STORE_MISMATCH',
-        `This hub serves store "${result.mismatch}"; a till of store "${req.storeId}" cannot join it.`
-      )
     this.storeIdValue = result.storeId
     this.tokens.clear() // a re-paired till's old token must stop working at once
     return { storeId: result.storeId, tillId: req.tillId, token }
