@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import WebSocket from 'ws'
 import { startHub } from '../../src/hub/hub'
 import { HUB_STORE_HEADER } from '../../src/shared/hub/protocol'
 
@@ -26,7 +27,7 @@ function stats(samples: number[]): { n: number; p50: number; p95: number; p99: n
 const ms = (x: number) => x.toFixed(2)
 const line = (label: string, st: ReturnType<typeof stats>, bare?: number) =>
   console.log(
-    `${label.padEnd(34)} n=${String(st.n).padStart(5)}  p50 ${ms(st.p50)} ms  p95 ${ms(st.p95)} ms  p99 ${ms(st.p99)} ms  max ${ms(st.max)} ms` +
+    `${label.padEnd(38)} n=${String(st.n).padStart(5)}  p50 ${ms(st.p50)} ms  p95 ${ms(st.p95)} ms  p99 ${ms(st.p99)} ms  max ${ms(st.max)} ms` +
       (bare ? `  (p50 ${(st.p50 / bare).toFixed(1)}× bare HTTP)` : '')
   )
 
@@ -150,7 +151,7 @@ export async function main(argv: string[]): Promise<void> {
       )
       const seconds = (performance.now() - t0) / 1000
       line(`claim, ${n} till${n > 1 ? 's' : ''} back to back`, stats(samples), bareHttp.p50)
-      console.log(`${''.padEnd(34)} ${(samples.length / seconds).toFixed(0)} claims/s`)
+      console.log(`${''.padEnd(38)} ${(samples.length / seconds).toFixed(0)} claims/s`)
     }
 
     // A busy store: 10 tills, each scanning twice a second (far above a real counter's rate), for `paced` claims.
@@ -168,6 +169,38 @@ export async function main(argv: string[]): Promise<void> {
       })
     )
     line(`claim, ${pacedTills.length} tills at 2 claims/s each`, stats(paced), bareHttp.p50)
+
+    // Visibility lag: till 1 claims (10 a second), till 2 listens on the WebSocket feed. Measured from the moment
+    // till 1 holds its granted answer to the moment the event reaches till 2 (negative: the push came first).
+    if (tills.length >= 2) {
+      const listener = tills[1]!
+      const startSeq = (await hub.store.feed(0, 1)).lastSeq
+      const ws = new WebSocket(`${hub.url.replace('http', 'ws')}/v1/feed?after=${startSeq}`, {
+        headers: { authorization: `Bearer ${listener.token}`, [HUB_STORE_HEADER]: STORE }
+      })
+      const arrived = new Map<string, number>()
+      ws.on('message', (data: Buffer) => {
+        const now = performance.now()
+        const frame = JSON.parse(data.toString()) as { type: string; events?: { code: string }[] }
+        for (const e of frame.events ?? []) arrived.set(e.code, now)
+      })
+      await new Promise((r) => ws.once('open', r))
+      const granted = new Map<string, number>()
+      const n = Math.min(300, Number(values.paced))
+      for (let i = 0; i < n; i++) {
+        const code = `lag-${i}`
+        const t0 = performance.now()
+        await claimOnce(tills[0]!, code)
+        granted.set(code, performance.now())
+        await new Promise((r) => setTimeout(r, Math.max(0, 100 - (performance.now() - t0))))
+      }
+      await new Promise((r) => setTimeout(r, 500))
+      ws.close()
+      const lags = [...granted].map(([code, t]) => (arrived.get(code) ?? NaN) - t)
+      const missing = lags.filter((x) => Number.isNaN(x)).length
+      line('visibility lag, granted → other till', stats(lags.filter((x) => !Number.isNaN(x))))
+      if (missing) console.log(`${''.padEnd(38)} ${missing} events never arrived`)
+    }
 
     // A DUPLICATE answer (the code is held): no new claim, one collision row.
     const dupSamples: number[] = []
