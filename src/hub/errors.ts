@@ -14,6 +14,7 @@ export type HubStartErrorCode =
   | 'HUB_STORE_MISMATCH'
   | 'HUB_BAD_ARGUMENT'
   | 'HUB_LISTEN_FAILED'
+  | 'HUB_ALREADY_RUNNING'
 
 export class HubStartError extends Error {
   constructor(

@@ -68,10 +68,35 @@ function adminTokenOf(dataDir: string): string {
   return token
 }
 
+/**
+ * A hub still answering at the address its data directory records: a second start must not take over its
+ * PostgreSQL (which would stop it under the running hub). A hub that died leaves the file but answers nothing.
+ */
+async function assertNotRunning(dataDir: string): Promise<void> {
+  const file = join(dataDir, 'hub-address.json')
+  if (!existsSync(file)) return
+  let url: string
+  try {
+    url = (JSON.parse(readFileSync(file, 'utf8')) as { url: string }).url
+  } catch {
+    return
+  }
+  const answered = await fetch(`${url}/v1/health`, { signal: AbortSignal.timeout(1500) }).then(
+    (res) => res.ok,
+    () => false
+  )
+  if (answered)
+    throw new HubStartError(
+      'HUB_ALREADY_RUNNING',
+      `A hub is already running on this data directory (${url}). Stop it first, or use another --data-dir.`
+    )
+}
+
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const log = options.log ?? ((line: string) => console.error(line))
   const dataDir = resolve(options.dataDir)
   mkdirSync(dataDir, { recursive: true })
+  await assertNotRunning(dataDir)
   const listen = options.listen ?? '127.0.0.1'
 
   let postgres: RunningPostgres | undefined

@@ -91,6 +91,17 @@ describe('the embedded PostgreSQL', () => {
     running.splice(running.indexOf(hub), 1)
   })
 
+  it('refuses a second hub on a data directory whose hub is running, which keeps serving', async () => {
+    const hub = await start()
+    const err = await startError(startHub({ dataDir, log: () => undefined }))
+    expect(err.code).toBe('HUB_ALREADY_RUNNING')
+    expect(err.message).toContain(hub.url)
+    const health = await call(hub.url, 'GET', '/v1/health')
+    expect(health.body.value).toMatchObject({ storeId: STORE })
+    await hub.stop()
+    running.splice(running.indexOf(hub), 1)
+  })
+
   it('refuses a start with another store id on the same database, changing nothing', async () => {
     const err = await startError(startHub({ dataDir, storeId: 'store-other', log: () => undefined }))
     expect(err.code).toBe('HUB_STORE_MISMATCH')
