@@ -8,7 +8,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { startHub, type RunningHub } from '../../src/hub/hub'
 import { feedFrameSchema, type ClaimEvent, type FeedFrame } from '../../src/shared/hub/protocol'
-import { call, claimBody, hubDataDir, pairTill, snapshot, tillOf, type Till } from './support'
+import {
+  call,
+  claimBody,
+  hubDataDir,
+  pairTill,
+  removeHubDataDirs,
+  snapshot,
+  tillOf,
+  type Till
+} from './support'
 
 const STORE = 'store-42'
 let hub: RunningHub
@@ -22,6 +31,7 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await hub?.stop()
+  removeHubDataDirs()
 })
 
 const pool = () => hub.store.pool

@@ -15,7 +15,7 @@ import { HubStartError } from '../../src/hub/errors'
 import { startHub, type RunningHub } from '../../src/hub/hub'
 import { platformPackage } from '../../src/hub/postgres/embedded'
 import { sha256 } from '../../src/hub/store/hubStore'
-import { call, claimBody, hubDataDir, pairTill, snapshot, tillOf } from './support'
+import { call, claimBody, hubDataDir, pairTill, removeHubDataDirs, snapshot, tillOf } from './support'
 
 const STORE = 'store-life'
 const dataDir = hubDataDir()
@@ -29,6 +29,7 @@ const start = async (dir = dataDir) => {
 afterAll(async () => {
   // Newest first: a hub on --database-url uses the first hub's PostgreSQL.
   for (const hub of [...running].reverse()) await hub.stop()
+  removeHubDataDirs()
 })
 
 const startError = async (promise: Promise<unknown>): Promise<HubStartError> => {

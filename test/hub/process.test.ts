@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { call, claimBody, hubDataDir, tillOf } from './support'
+import { call, claimBody, hubDataDir, removeHubDataDirs, tillOf } from './support'
 
 const BUILT_HUB = join(process.cwd(), 'out/main/hub.js')
 const STORE = 'store-proc'
@@ -59,6 +59,7 @@ const alive = (pid: number) => {
 afterAll(async () => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM')
   await new Promise((r) => setTimeout(r, 3000))
+  removeHubDataDirs()
 })
 
 describe('the hub as a child process', () => {

@@ -3,18 +3,26 @@
  * pairing a till, and a row count of every hub table (to prove a refused request changed nothing).
  */
 import { randomUUID } from 'node:crypto'
-import { chmodSync, mkdtempSync } from 'node:fs'
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type pg from 'pg'
 import { HUB_STORE_HEADER, type ClaimRequest, type PairResponse } from '../../src/shared/hub/protocol'
 import type { RunningHub } from '../../src/hub/hub'
 
+const made: string[] = []
+
 /** mkdtemp makes 0700 folders; PostgreSQL runs as another account when the tests run as root. */
 export function hubDataDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'hexiao-hub-'))
   chmodSync(dir, 0o755)
+  made.push(dir)
   return join(dir, 'hub')
+}
+
+/** After the hubs stopped: each PostgreSQL data directory is ~40 MB. */
+export function removeHubDataDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true })
 }
 
 export interface Reply {
