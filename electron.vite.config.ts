@@ -18,7 +18,9 @@ export default defineConfig({
           host: resolve(__dirname, 'src/main/host/cli.ts'),
           sandbox: resolve(__dirname, 'src/main/upstream/sandbox/cli.ts'),
           'audit-verify': resolve(__dirname, 'src/main/cli/auditVerify.ts'),
-          restore: resolve(__dirname, 'src/main/cli/restore.ts')
+          restore: resolve(__dirname, 'src/main/cli/restore.ts'),
+          // The store hub (src/hub): a Node service of its own, built here so `npm ci` + `npm run hub` is enough
+          hub: resolve(__dirname, 'src/hub/cli.ts')
         }
       }
     }

@@ -62,6 +62,20 @@ export const boundaryRules = {
       ].map((name) => ({ name, message: 'src/shared must not touch the DOM or Node globals.' }))
     ]
   },
+  hub: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            group: ['**/main/**', '**/main', '**/renderer/**', '**/preload/**'],
+            message: 'The hub imports only src/shared and its own files (src/hub/README.md).'
+          },
+          { group: ['electron'], message: 'The hub is a plain Node service: no Electron.' }
+        ]
+      }
+    ]
+  },
   preload: {
     'no-restricted-imports': [
       'error',
@@ -113,5 +127,6 @@ export default tseslint.config(
     files: ['src/main/**/*.ts'],
     plugins: { layers },
     rules: { 'layers/main-layers': 'error' }
-  }
+  },
+  { files: ['src/hub/**/*.ts'], rules: boundaryRules.hub }
 )

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run host` / `npm run sandbox`: build the bundles, then run a Node entry of out/main
+// `npm run host` / `npm run sandbox` / `npm run hub`: build the bundles, then run a Node entry of out/main
 // with the arguments given after `--`. Builds every time (about 3 s) so it never runs stale code, unless
 // HEXIAO_NO_BUILD=1 says out/ is already current (the tests: `npm test` builds once, and a rebuild would
 // empty out/ under the browser tests running beside them).
@@ -11,7 +11,7 @@
 import { execFileSync, spawn } from 'node:child_process'
 
 const [entry, ...args] = process.argv.slice(2)
-const entries = { host: 'out/main/host.js', sandbox: 'out/main/sandbox.js' }
+const entries = { host: 'out/main/host.js', sandbox: 'out/main/sandbox.js', hub: 'out/main/hub.js' }
 if (!entries[entry]) {
   console.error(`usage: run-built.mjs ${Object.keys(entries).join('|')} [args…]`)
   process.exit(2)

@@ -1,0 +1,15 @@
+// Runs a TypeScript bench module under Node through vite's module runner: node bench/hub/run.mjs bench/hub/claims.ts [args]
+import { runnerImport } from 'vite'
+
+const [entry, ...args] = process.argv.slice(2)
+if (!entry) {
+  console.error('usage: node bench/hub/run.mjs bench/hub/claims.ts [args]')
+  process.exit(2)
+}
+const { module } = await runnerImport(entry, {
+  configFile: false,
+  logLevel: 'error',
+  resolve: { conditions: ['node'] }
+})
+await module.main(args)
+process.exit(0)

@@ -1,0 +1,97 @@
+/**
+ * `npm run hub -- --data-dir <dir> [--port N] [--listen 127.0.0.1|0.0.0.0] [--database-url postgres://…]
+ *   [--store-id S] [--pg-bin DIR] [--os-user NAME]`
+ * Runs the store hub (docs/hub.md): starts its PostgreSQL, prints the address and a pairing code, and stops
+ * PostgreSQL cleanly on SIGINT/SIGTERM.
+ */
+import { parseArgs } from 'node:util'
+import { hubIdSchema } from '../shared/hub/protocol'
+import { HubStartError } from './errors'
+import { startHub } from './hub'
+
+const USAGE =
+  'usage: npm run hub -- --data-dir <dir> [--port N] [--listen 127.0.0.1|0.0.0.0|<address>] [--database-url postgres://…] [--store-id ID] [--pg-bin DIR] [--os-user NAME]'
+
+async function main(): Promise<void> {
+  let values
+  try {
+    values = parseArgs({
+      options: {
+        'data-dir': { type: 'string' },
+        port: { type: 'string', default: '0' },
+        listen: { type: 'string', default: '127.0.0.1' },
+        'database-url': { type: 'string' },
+        'store-id': { type: 'string' },
+        'pg-bin': { type: 'string' },
+        'os-user': { type: 'string' },
+        help: { type: 'boolean' }
+      }
+    }).values
+  } catch (err) {
+    throw new HubStartError(
+      'HUB_BAD_ARGUMENT',
+      `${err instanceof Error ? err.message : String(err)}\n${USAGE}`
+    )
+  }
+  if (values.help) {
+    console.log(USAGE)
+    return
+  }
+  if (!values['data-dir']) throw new HubStartError('HUB_BAD_ARGUMENT', `--data-dir is required.\n${USAGE}`)
+  const port = Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new HubStartError('HUB_BAD_ARGUMENT', `--port must be 0-65535, got ${values.port}`)
+  const storeId = values['store-id']
+  if (storeId !== undefined && !hubIdSchema.safeParse(storeId).success)
+    throw new HubStartError(
+      'HUB_BAD_ARGUMENT',
+      `--store-id must be 1-64 letters, digits or . _ : -, got "${storeId}"`
+    )
+
+  const hub = await startHub({
+    dataDir: values['data-dir'],
+    port,
+    listen: values.listen,
+    ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
+    ...(storeId ? { storeId } : {}),
+    ...(values['pg-bin'] ? { pgBin: values['pg-bin'] } : {}),
+    ...(values['os-user'] ? { osUser: values['os-user'] } : {})
+  })
+  const until = new Date(hub.pairing.expiresAt).toISOString().slice(11, 16)
+  console.log(`Hexiao store hub listening on ${hub.url} (epoch ${hub.epoch})`)
+  console.log(`Store: ${hub.storeId ?? '(not set yet: the first till to pair sets it)'}`)
+  if (values.listen === '127.0.0.1')
+    console.log(
+      'Only this computer can reach it; start with --listen 0.0.0.0 to serve the tills of the store LAN.'
+    )
+  console.log("To pair a till, enter this hub's address and the pairing code in the till's set-up.")
+  console.log(`Pairing code: ${hub.pairing.code} (single use, valid until ${until} UTC)`)
+  console.log(
+    `A new code: POST ${hub.url}/v1/admin/pairing-codes with the admin token in ${values['data-dir']}/admin-token`
+  )
+
+  let stopping = false
+  const stop = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    console.log(`${signal}: stopping the hub…`)
+    hub
+      .stop()
+      .then(() => {
+        console.log('Hub stopped.')
+        process.exit(0)
+      })
+      .catch((err: unknown) => {
+        console.error(`Hub stop failed: ${err instanceof Error ? err.message : String(err)}`)
+        process.exit(1)
+      })
+  }
+  process.on('SIGINT', () => stop('SIGINT'))
+  process.on('SIGTERM', () => stop('SIGTERM'))
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof HubStartError) console.error(`Hub did not start [${err.code}]: ${err.message}`)
+  else console.error(`Hub did not start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
+  process.exit(1)
+})

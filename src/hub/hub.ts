@@ -1,0 +1,176 @@
+/**
+ * The composition root of the hub: PostgreSQL (embedded or --database-url) → migrations → store → HTTP. Owns the
+ * order of start and stop: on stop, HTTP closes first (no new claims), then the pool, then PostgreSQL.
+ */
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import pg from 'pg'
+import { HUB_MIGRATIONS } from './db/migrations'
+import { migrateHub } from './db/migrate'
+import { HubStartError } from './errors'
+import { startHubHttp } from './http/server'
+import {
+  DEFAULT_OS_USER,
+  ensureOsUser,
+  findBinaries,
+  startEmbeddedPostgres,
+  type RunningPostgres
+} from './postgres/embedded'
+import { HubStore } from './store/hubStore'
+
+export interface HubOptions {
+  dataDir: string
+  port?: number
+  /** 127.0.0.1 by default: the LAN only when asked (docs/hub.md § Security). */
+  listen?: string
+  databaseUrl?: string
+  storeId?: string
+  /** A PostgreSQL bin folder instead of the npm package's. */
+  pgBin?: string
+  /** The account PostgreSQL runs as when the hub runs as root. */
+  osUser?: string
+  pairingTtlMs?: number
+  log?: (line: string) => void
+}
+
+export interface RunningHub {
+  url: string
+  port: number
+  epoch: string
+  storeId: string | null
+  store: HubStore
+  /** A pairing code made at start. */
+  pairing: { code: string; expiresAt: number }
+  adminToken: string
+  /** Connection details of the database (tests and benches read it). */
+  database: pg.PoolConfig
+  stop: () => Promise<void>
+}
+
+// bigint (int8) columns hold epoch ms and sequence numbers, all far below 2^53.
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === 20
+      ? (v: string) => Number(v)
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser
+}
+
+/** The admin token file of a data directory: created once (0600), read on every start. */
+function adminTokenOf(dataDir: string): string {
+  const file = join(dataDir, 'admin-token')
+  if (existsSync(file)) {
+    const token = readFileSync(file, 'utf8').trim()
+    if (token.length >= 32) return token
+  }
+  const token = `hxa_${randomBytes(32).toString('base64url')}`
+  writeFileSync(file, `${token}\n`, { mode: 0o600 })
+  return token
+}
+
+/**
+ * A hub still answering at the address its data directory records: a second start must not take over its
+ * PostgreSQL (which would stop it under the running hub). A hub that died leaves the file but answers nothing.
+ */
+async function assertNotRunning(dataDir: string): Promise<void> {
+  const file = join(dataDir, 'hub-address.json')
+  if (!existsSync(file)) return
+  let url: string
+  try {
+    url = (JSON.parse(readFileSync(file, 'utf8')) as { url: string }).url
+  } catch {
+    return
+  }
+  const answered = await fetch(`${url}/v1/health`, { signal: AbortSignal.timeout(1500) }).then(
+    (res) => res.ok,
+    () => false
+  )
+  if (answered)
+    throw new HubStartError(
+      'HUB_ALREADY_RUNNING',
+      `A hub is already running on this data directory (${url}). Stop it first, or use another --data-dir.`
+    )
+}
+
+export async function startHub(options: HubOptions): Promise<RunningHub> {
+  const log = options.log ?? ((line: string) => console.error(line))
+  const dataDir = resolve(options.dataDir)
+  mkdirSync(dataDir, { recursive: true })
+  await assertNotRunning(dataDir)
+  const listen = options.listen ?? '127.0.0.1'
+
+  let postgres: RunningPostgres | undefined
+  let database: pg.PoolConfig
+  if (options.databaseUrl) {
+    database = { connectionString: options.databaseUrl }
+  } else {
+    const binaries = findBinaries(options.pgBin)
+    const osUser = ensureOsUser(options.osUser ?? DEFAULT_OS_USER)
+    postgres = await startEmbeddedPostgres({ dataDir, binaries, ...(osUser ? { osUser } : {}), log })
+    database = {
+      host: postgres.host,
+      port: postgres.port,
+      user: postgres.user,
+      password: postgres.password,
+      database: postgres.database
+    }
+  }
+
+  // Every session commits durably even on a server whose default is looser (--database-url).
+  const pool = new pg.Pool({ ...database, max: 10, types, options: '-c synchronous_commit=on' })
+  pool.on('error', (err) => log(`hub: idle database connection failed: ${err.message}`))
+  const cleanup = async () => {
+    await pool.end().catch(() => undefined)
+    await postgres?.stop()
+  }
+  try {
+    const fsync = await pool.query<{ fsync: string }>('SHOW fsync')
+    if (fsync.rows[0]?.fsync !== 'on')
+      log('hub: WARNING: the PostgreSQL server runs with fsync=off; claims may be lost in a power cut.')
+    await migrateHub(pool, HUB_MIGRATIONS)
+    const adminToken = adminTokenOf(dataDir)
+    const store = await HubStore.open(pool, {
+      adminToken,
+      ...(options.storeId ? { storeId: options.storeId } : {}),
+      ...(options.pairingTtlMs ? { pairingTtlMs: options.pairingTtlMs } : {})
+    })
+    const port = options.port ?? 0
+    const http = await startHubHttp({ store, port, host: listen, log }).catch((err: unknown) => {
+      const text = err instanceof Error ? err.message : String(err)
+      throw new HubStartError(
+        'HUB_LISTEN_FAILED',
+        `The hub cannot listen on ${listen}:${port} (${text}). Choose another --port, or an address of this computer for --listen.`
+      )
+    })
+    const pairing = await store.newPairingCode()
+    // Where a supervisor (the station) or a script finds this hub; removed on a clean stop.
+    const addressFile = join(dataDir, 'hub-address.json')
+    writeFileSync(addressFile, JSON.stringify({ url: http.url, pid: process.pid, epoch: store.epoch }), {
+      mode: 0o600
+    })
+    let stopping: Promise<void> | undefined
+    return {
+      url: http.url,
+      port: http.port,
+      epoch: store.epoch,
+      get storeId() {
+        return store.storeId
+      },
+      store,
+      pairing,
+      adminToken,
+      database,
+      stop: () =>
+        (stopping ??= (async () => {
+          await http.close()
+          await cleanup()
+          rmSync(addressFile, { force: true })
+        })())
+    }
+  } catch (err) {
+    await cleanup()
+    if (err instanceof HubStartError) throw err
+    const text = err instanceof Error ? err.message : String(err)
+    throw new HubStartError('PG_START_FAILED', `The hub could not use its database: ${text}`)
+  }
+}

