@@ -3,8 +3,8 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { listSerialPorts, listSerialPortsOrProblem } from '../../src/main/devices/serial/listSerialPorts'
-import { en } from '../../src/renderer/src/i18n/en'
-import { zhCN } from '../../src/renderer/src/i18n/zh-CN'
+import { en } from '../../src/shared/i18n/en'
+import { zhCN } from '../../src/shared/i18n/zh-CN'
 import { serialScannerConfigSchema } from '../../src/main/devices/serial/serialConfig'
 
 const firstMessage = (input: unknown): string | undefined =>

@@ -7,8 +7,8 @@ import i18next, { type TFunction } from 'i18next'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { AUDIT_ACTIONS } from '../../src/shared/audit'
 import type { AuditEntryView } from '../../src/shared/reports'
-import { en } from '../../src/renderer/src/i18n/en'
-import { zhCN } from '../../src/renderer/src/i18n/zh-CN'
+import { en } from '../../src/shared/i18n/en'
+import { zhCN } from '../../src/shared/i18n/zh-CN'
 import {
   auditActionText,
   auditActorText,

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { ERROR_CODES } from '../../src/shared/errors'
-import { en } from '../../src/renderer/src/i18n/en'
-import { zhCN } from '../../src/renderer/src/i18n/zh-CN'
+import { en } from '../../src/shared/i18n/en'
+import { zhCN } from '../../src/shared/i18n/zh-CN'
 
 type Tree = { [key: string]: string | Tree }
 

@@ -1,4 +1,4 @@
-/** 简体中文 — the default language of the station. Every visible string lives here and in en.ts. */
+/** 简体中文 — the default language of the station. Every word a user reads lives here and in en.ts (docs/i18n.md). */
 export const zhCN = {
   app: {
     name: '核销台',
