@@ -5,7 +5,7 @@
  * format (computed from integer fen), codes and ids are text cells.
  */
 import ExcelJS from 'exceljs'
-import type { DayReport, ExportLanguage, ReportRow } from '../../../shared/reports'
+import type { DayReport, ReportRow } from '../../../shared/reports'
 import { COLUMNS, headerOf, type ColumnContext } from './columns'
 import { totalsHeader, totalsRows } from './totalsRows'
 
