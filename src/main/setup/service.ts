@@ -208,18 +208,11 @@ export class SetupService {
     const result: GoLiveResult = {
       mode: 'live',
       restartRequired: true,
-      restartsItself,
-      message: restartsItself
-        ? {
-            'zh-CN': '已切换到正式模式。核销台将在几秒后自动重启，并使用全新的正式数据库，培训数据不会带入。',
-            en: 'Switched to live. The station restarts itself in a few seconds and opens a fresh live database; no training data is carried over.'
-          }
-        : {
-            'zh-CN': '已切换到正式模式。请重启核销台：重启后使用全新的正式数据库，培训数据不会带入。',
-            en: 'Switched to live. Restart the station: it then opens a fresh live database; no training data is carried over.'
-          }
+      restartsItself
     }
-    if (this.station.runtime === 'node-host') console.log(`[setup] ${result.message.en}`)
+    // The operator's console: restart the host by hand (the renderer shows goLive.restartYourself).
+    if (this.station.runtime === 'node-host')
+      console.log('[setup] switched to live; restart the host to open the live database')
     return result
   }
 }

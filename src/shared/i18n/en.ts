@@ -1185,5 +1185,25 @@ export const en: Catalogue = {
     },
     channel: { online: 'Online', offline: 'Offline' },
     counted: { yes: 'yes', no: 'no' }
+  },
+  connectionTest: {
+    BAD_APP_ID: 'Invalid AppID (40013): check the Official Account’s AppID (wx followed by 16 characters).',
+    BAD_APP_SECRET:
+      'Wrong AppSecret (40125): check or reset it in the Official Account platform (Settings → Basic configuration).',
+    IP_NOT_WHITELISTED:
+      'This station’s public IP is not on the account’s IP whitelist (40164): add it in the Official Account platform, or use a token service.',
+    NO_CARD_PERMISSION:
+      'The account is not authorised for the card API (48001): make sure the card feature (卡券) is enabled and the account is verified.',
+    TIMEOUT: 'Could not reach the server (timeout): check the network and the address.',
+    NETWORK: 'Could not reach the server (network error): check the network and the address.',
+    REFUSED: 'Connection failed: {{text}} (errcode {{errcode}})',
+    FAILED: 'Connection failed: the server’s answer could not be used; try again later or check the address.',
+    UNREACHABLE: 'Could not reach the server: check the network and the address.'
+  },
+  goLive: {
+    restartsItself:
+      'Switched to live. The station restarts itself in a few seconds and opens a fresh live database; no training data is carried over.',
+    restartYourself:
+      'Switched to live. Restart the station: it then opens a fresh live database; no training data is carried over.'
   }
 }

@@ -1112,6 +1112,22 @@ export const zhCN = {
     },
     channel: { online: '在线', offline: '离线' },
     counted: { yes: '是', no: '否' }
+  },
+  connectionTest: {
+    BAD_APP_ID: 'AppID 无效（40013）：请核对公众号的 AppID（以 wx 开头，共 18 位）。',
+    BAD_APP_SECRET: 'AppSecret 不正确（40125）：请在公众平台「设置与开发 → 基本配置」核对或重置 AppSecret。',
+    IP_NOT_WHITELISTED:
+      '本机出口 IP 不在公众号的 IP 白名单中（40164）：请在公众平台把门店的公网 IP 加入白名单，或改用令牌服务。',
+    NO_CARD_PERMISSION: '该公众号没有卡券接口权限（48001）：请确认已开通卡券功能并完成微信认证。',
+    TIMEOUT: '连不上服务器（超时）：请检查网络和服务地址。',
+    NETWORK: '连不上服务器（网络错误）：请检查网络和服务地址。',
+    REFUSED: '连接失败：{{text}}（错误码 {{errcode}}）',
+    FAILED: '连接失败：服务器的答复无法使用，请稍后重试或检查服务地址。',
+    UNREACHABLE: '连不上服务器：请检查网络和服务地址。'
+  },
+  goLive: {
+    restartsItself: '已切换到正式模式。核销台将在几秒后自动重启，并使用全新的正式数据库，培训数据不会带入。',
+    restartYourself: '已切换到正式模式。请重启核销台：重启后使用全新的正式数据库，培训数据不会带入。'
   }
 }
 
