@@ -175,11 +175,9 @@ export function openStation(options: StationOptions): Station {
     if (db.open) db.pragma('query_only = ON')
     void sync.stop({ graceMs: 1000 }).catch(() => {})
     void services.backups.stop().catch(() => {})
-    events.emit('app.notice', {
-      level: 'error',
-      code: 'DB_DAMAGED',
-      message: services.integrity.damagedError(damageAdvice(station)).message
-    })
+    // the words are the renderer's (errors.DB_DAMAGED); the technical account goes to the log
+    console.error(services.integrity.damagedError(damageAdvice(station)).message)
+    events.emit('app.notice', { level: 'error', code: 'DB_DAMAGED', params: {} })
   }
   const station: Station = {
     options,
@@ -209,13 +207,12 @@ export function openStation(options: StationOptions): Station {
     sync.start()
     services.backups.start()
     services.integrity.start()
-    void devices.apply(readDevicesConfig(db)).catch((err: unknown) =>
-      events.emit('app.notice', {
-        level: 'error',
-        code: 'DEVICES_FAILED',
-        message: `Scanners could not be started: ${err instanceof Error ? err.message : String(err)}`
-      })
-    )
+    void devices.apply(readDevicesConfig(db)).catch((err: unknown) => {
+      console.error(
+        `[devices] scanners could not be started: ${err instanceof Error ? err.message : String(err)}`
+      )
+      events.emit('app.notice', { level: 'error', code: 'DEVICES_FAILED', params: {} })
+    })
   }
   return station
 }
