@@ -30,7 +30,7 @@ export const reopenPolicySchema = z
     maxMs: z.number().int().min(50).max(300_000).default(10_000)
   })
   .refine((p) => p.maxMs >= p.initialMs, {
-    error: 'reopen.maxMs must be at least reopen.initialMs / 最大重连间隔不能小于初始间隔'
+    error: 'reopen.maxMs must be at least reopen.initialMs'
   })
 
 export type ReopenPolicy = z.output<typeof reopenPolicySchema>

@@ -14,14 +14,14 @@ const usbId = (what: string) =>
           .regex(/^(0x)?[0-9a-f]{1,4}$/i)
           .transform((hex) => Number.parseInt(hex.replace(/^0x/i, ''), 16))
       ],
-      { error: `${what} must be a number or a hex id like 0x0C2E / ${what} 应为数字或十六进制，如 0x0C2E` }
+      { error: `${what} must be a number or a hex id like 0x0C2E` }
     )
     .pipe(
       z
         .number()
         .int()
         .min(0)
-        .max(0xffff, { error: `${what} must be between 0x0000 and 0xFFFF / ${what} 超出范围` })
+        .max(0xffff, { error: `${what} must be between 0x0000 and 0xFFFF` })
     )
 
 export const hidScannerConfigSchema = z
@@ -41,7 +41,7 @@ export const hidScannerConfigSchema = z
     normalizer: normalizerConfigSchema.prefault({})
   })
   .refine((c) => c.vendorId !== undefined || c.path !== undefined, {
-    error: 'Configure the scanner by vendorId or by path / 请配置扫码枪的 vendorId 或设备路径'
+    error: 'Configure the scanner by vendorId or by path'
   })
 
 export type HidScannerConfig = z.output<typeof hidScannerConfigSchema>
