@@ -1205,5 +1205,15 @@ export const en: Catalogue = {
       'Switched to live. The station restarts itself in a few seconds and opens a fresh live database; no training data is carried over.',
     restartYourself:
       'Switched to live. Restart the station: it then opens a fresh live database; no training data is carried over.'
+  },
+  startup: {
+    damaged: {
+      message: 'The station database is damaged and cannot be opened.',
+      latestBackup: 'Latest good backup: {{at}}',
+      movedAside:
+        'The damaged file is moved aside, not deleted; redemptions made after the backup must be checked against WeChat.',
+      restore: 'Restore this backup',
+      quit: 'Quit'
+    }
   }
 }

@@ -1128,6 +1128,15 @@ export const zhCN = {
   goLive: {
     restartsItself: '已切换到正式模式。核销台将在几秒后自动重启，并使用全新的正式数据库，培训数据不会带入。',
     restartYourself: '已切换到正式模式。请重启核销台：重启后使用全新的正式数据库，培训数据不会带入。'
+  },
+  startup: {
+    damaged: {
+      message: '数据库已损坏，无法启动。',
+      latestBackup: '最新的完好备份：{{at}}',
+      movedAside: '损坏的文件会移到一旁保存，不会删除；备份之后的核销需要与微信核对。',
+      restore: '恢复此备份',
+      quit: '退出'
+    }
   }
 }
 
