@@ -78,16 +78,17 @@ export interface RedemptionUpdated {
  * - 'wechat:<errcode>': WeChat refused the code for good (rejected)
  * - 'status:<user_card_status>': code/get says EXPIRE, GIFTING, DELETE, UNAVAILABLE … (rejected)
  */
-export type SyncReason =
-  | 'used_elsewhere'
-  | 'card_mismatch'
-  | 'card_mismatch_consumed'
-  | 'consumed_unverified'
-  | 'not_yet_valid'
-  | 'expired_when_redeemed'
-  | 'cannot_consume'
-  | `wechat:${number}`
-  | `status:${string}`
+export const SYNC_REASONS = [
+  'used_elsewhere',
+  'card_mismatch',
+  'card_mismatch_consumed',
+  'consumed_unverified',
+  'not_yet_valid',
+  'expired_when_redeemed',
+  'cannot_consume'
+] as const
+
+export type SyncReason = (typeof SYNC_REASONS)[number] | `wechat:${number}` | `status:${string}`
 
 /**
  * WeChat errcodes the station has words for (docs/wechat-api.md §1.3, §4): the words are in the catalogue
@@ -96,7 +97,7 @@ export type SyncReason =
  */
 export const KNOWN_ERRCODES: readonly number[] = Object.keys(zhCN.wechat.errcode).map(Number)
 const STATUSES_WITH_WORDS = new Set(Object.keys(zhCN.wechat.status))
-const FIXED_REASONS = new Set(Object.keys(zhCN.wechat.syncReason))
+const FIXED_REASONS: ReadonlySet<string> = new Set(SYNC_REASONS)
 
 /** Words for an errcode; unknown codes keep their number so nothing is hidden. */
 export function describeErrcode(t: Translate, errcode: number): string {
