@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { trainingHandlers } from '../../src/main/ipc/handlers/training'
 import type { Station } from '../../src/main/station/station'
 import { createTrainingSandbox } from '../../src/main/upstream/sandbox'
+import { createTranslator } from '../../src/shared/i18n'
 
 const stationIn = (mode: 'training' | 'live') =>
   ({ mode, sandbox: mode === 'training' ? createTrainingSandbox() : null }) as unknown as Station
@@ -13,7 +14,7 @@ describe('training.scenarios', () => {
     expect(list.length).toBeGreaterThan(10)
     const min = list.find((s) => s.key === 'CASH_MIN_SPEND')
     expect(min).toMatchObject({ expected: 'NEEDS_AMOUNT', followUp: { billFen: 12000, expected: 'OK' } })
-    expect(min?.title['zh-CN']).toBe('满100减10')
+    expect(createTranslator('zh-CN')(`trainingScenario.${min?.key}.title`, min?.params)).toBe('满100减10')
     expect(list.find((s) => s.key === 'GIFT')?.followUp).toBeNull()
   })
 

@@ -13,8 +13,6 @@ const ALLOWED: Record<string, string> = {
     'the training sandbox’s coupons as a merchant wrote them on WeChat (titles, notices): data WeChat returns, shown as it is like any real card',
   'src/main/upstream/sandbox/seed-cards.ts':
     'the sandbox’s seed coupons as a merchant wrote them on WeChat: data WeChat returns, not the app’s words',
-  'src/main/upstream/sandbox/training-scenarios.ts':
-    'OPEN (docs/i18n.md): the practice sheet’s scenario titles and descriptions, still zh-CN/en pairs next to the sandbox codes they describe',
   'src/main/station/identity.ts':
     'the default store and till names written once into a new database; the manager renames them at set-up (stored data, not words the app shows)'
 }

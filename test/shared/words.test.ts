@@ -1,7 +1,8 @@
 /**
  * Every word a user reads comes from the one catalogue (src/shared/i18n, docs/i18n.md), in zh-CN and English.
  * Main sends codes and params; this test enumerates every code it can send — error codes, rule reasons, sync
- * states and reasons, WeChat errcodes, scan refusals, audit actions, connection-test outcomes, notices — and
+ * states and reasons, WeChat errcodes, scan refusals, audit actions, connection-test outcomes, notices, the
+ * practice sheet's scenarios — and
  * every word an export file uses, and fails on one without text in both languages. It also fails on text that
  * is not Chinese in zh-CN, on a leftover of the old {x}/[optional] mini-language, and on a {{param}} the zh-CN
  * text uses that the English one does not (a translation would silently drop a value).
@@ -11,6 +12,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { COLUMNS, headerOf } from '../../src/main/reports/export/columns'
+import { scenarioRows } from '../../src/main/upstream/sandbox/training-scenarios'
 import { AUDIT_ACTIONS } from '../../src/shared/audit'
 import { ERROR_CODES } from '../../src/shared/errors'
 import { createTranslator, en, zhCN } from '../../src/shared/i18n'
@@ -108,6 +110,9 @@ const GROUPS: Record<string, string[]> = {
     ...CARD_TYPES.map((c) => `cardType.${c}`),
     ...['collected', 'written_off', 'other'].map((o) => `reports.conflicts.outcome.${o}`)
   ],
+  'training scenario': scenarioRows().flatMap((r) =>
+    ['title', 'description'].map((part) => `trainingScenario.${r.key}.${part}`)
+  ),
   'main-process word': [
     ...keysUnder(zhCN.goLive as unknown as Tree, 'goLive'),
     ...keysUnder(zhCN.startup as unknown as Tree, 'startup'),

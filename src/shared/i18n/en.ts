@@ -1215,5 +1215,98 @@ export const en: Catalogue = {
       restore: 'Restore this backup',
       quit: 'Quit'
     }
+  },
+  trainingScenario: {
+    CASH_NO_THRESHOLD: {
+      title: 'No-minimum cash coupon',
+      description: 'No-minimum ¥10 cash coupon: redeem straight away.'
+    },
+    CASH_MIN_SPEND: {
+      title: 'Spend ¥100, ¥10 off',
+      description: 'Spend ¥100, get ¥10 off: enter the bill (e.g. ¥120); from ¥100 it can be redeemed.'
+    },
+    DISCOUNT_NEEDS_AMOUNT: {
+      title: '30% off (7折)',
+      description: '30% off (7折): enter the bill; the customer pays 70% (¥100 → ¥70).'
+    },
+    GIFT: {
+      title: 'Gift coupon',
+      description: 'Gift coupon: one medium Americano, no money off.'
+    },
+    GROUPON: {
+      title: 'Group-buy coupon',
+      description: 'Group-buy coupon: lunch set for two; the deal is recorded.'
+    },
+    GENERAL_COUPON: {
+      title: 'General coupon',
+      description: 'General coupon: member-day offer; the offer text is recorded.'
+    },
+    NO_STACKING: {
+      title: 'Not combinable',
+      description: '¥5 coupon that cannot be combined: warns when another discount is already applied.'
+    },
+    ALREADY_CONSUMED: {
+      title: 'Already redeemed',
+      description: 'Redeemed yesterday: must show the duplicate warning.'
+    },
+    EXPIRED: {
+      title: 'Expired',
+      description: 'Expired coupon: refused (expired coupons are void).'
+    },
+    NOT_YET_VALID: {
+      title: 'Not yet valid',
+      description: 'Starts in 3 days: refused.'
+    },
+    OUTSIDE_HOURS: {
+      title: 'Outside hours',
+      description: 'Time-limited coupon, only {{hours}} daily: refused now.'
+    },
+    WRONG_STORE: {
+      title: 'Other store only',
+      description: 'Only valid at other stores: refused here.'
+    },
+    BELOW_MIN_SPEND: {
+      title: 'Below minimum spend',
+      description: 'Spend ¥300, get ¥30 off: a bill below ¥300 (e.g. ¥50) is refused.'
+    },
+    BEING_GIFTED: {
+      title: 'Being gifted',
+      description: 'Being gifted to a friend: refused until accepted or returned.'
+    },
+    GIFT_TIMEOUT: {
+      title: 'Gift timed out',
+      description: 'Gift timed out: refused; the customer can try again later.'
+    },
+    DELETED_BY_USER: {
+      title: 'Deleted',
+      description: 'Deleted from the customer’s card bag: refused.'
+    },
+    UNAVAILABLE: {
+      title: 'Invalidated',
+      description: 'Invalidated by the merchant: refused.'
+    },
+    HIGH_VALUE: {
+      title: 'High value',
+      description: '¥200 high-value coupon: needs a manager PIN.'
+    },
+    MEMBER_CARD: {
+      title: 'Member card',
+      description: 'Member card: shows member info, cannot be redeemed.'
+    },
+    CUSTOM_CODE: {
+      title: 'Custom code',
+      description:
+        'Custom code (starts with 88): WeChat cannot tell which coupon it belongs to, so the counter asks you to choose the coupon — pick “合作方15元券” (the partner ¥15 coupon), then it can be redeemed.'
+    },
+    UNKNOWN_CODE: {
+      title: 'Unknown code',
+      description:
+        'A code WeChat does not know: as this store has custom-code coupons, the counter first asks which coupon it is; whichever you pick, it is refused.'
+    },
+    NETWORK_DOWN: {
+      title: 'Network down',
+      description:
+        'Network-down drill: the scan cuts the sandbox off for 20 s; the station goes offline and redeems under the offline policy (pending sync).'
+    }
   }
 }

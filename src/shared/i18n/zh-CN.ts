@@ -1137,6 +1137,97 @@ export const zhCN = {
       restore: '恢复此备份',
       quit: '退出'
     }
+  },
+  trainingScenario: {
+    CASH_NO_THRESHOLD: {
+      title: '无门槛代金券',
+      description: '无门槛10元代金券：可直接核销。'
+    },
+    CASH_MIN_SPEND: {
+      title: '满100减10',
+      description: '满100减10：先输入账单金额（如120元），满100元即可核销。'
+    },
+    DISCOUNT_NEEDS_AMOUNT: {
+      title: '7折券',
+      description: '7折券：需输入账单金额，顾客支付70%（100元付70元）。'
+    },
+    GIFT: {
+      title: '礼品券',
+      description: '礼品券：兑换中杯美式咖啡一杯，没有金额。'
+    },
+    GROUPON: {
+      title: '团购券',
+      description: '团购券：双人午餐套餐，记录套餐内容。'
+    },
+    GENERAL_COUPON: {
+      title: '优惠券',
+      description: '优惠券：会员日专属优惠，记录优惠内容。'
+    },
+    NO_STACKING: {
+      title: '不可叠加的券',
+      description: '5元券，不与其他优惠同享：已有其他优惠时会提示。'
+    },
+    ALREADY_CONSUMED: {
+      title: '已核销',
+      description: '昨天已核销的券：必须显示“重复使用”警告。'
+    },
+    EXPIRED: {
+      title: '已过期',
+      description: '已过期的券：拒绝核销（过期券自动作废）。'
+    },
+    NOT_YET_VALID: {
+      title: '未到使用日期',
+      description: '3天后才生效的券：拒绝核销。'
+    },
+    OUTSIDE_HOURS: {
+      title: '不在可用时段',
+      description: '限时券，仅每天 {{hours}} 可用：当前时段拒绝核销。'
+    },
+    WRONG_STORE: {
+      title: '非本店券',
+      description: '仅限其他门店使用的券：本店拒绝核销。'
+    },
+    BELOW_MIN_SPEND: {
+      title: '未达最低消费',
+      description: '满300减30：输入低于300元的金额（如50元）时拒绝。'
+    },
+    BEING_GIFTED: {
+      title: '转赠中',
+      description: '正在转赠给好友的券：拒绝核销。'
+    },
+    GIFT_TIMEOUT: {
+      title: '转赠超时',
+      description: '转赠超时的券：拒绝核销，请顾客稍后再试。'
+    },
+    DELETED_BY_USER: {
+      title: '已删除',
+      description: '顾客已从卡包删除的券：拒绝核销。'
+    },
+    UNAVAILABLE: {
+      title: '已失效',
+      description: '商户已设为失效的券：拒绝核销。'
+    },
+    HIGH_VALUE: {
+      title: '高面值券',
+      description: '200元高面值券：需要店长PIN确认。'
+    },
+    MEMBER_CARD: {
+      title: '会员卡',
+      description: '会员卡：显示会员信息，不能核销。'
+    },
+    CUSTOM_CODE: {
+      title: '自定义券码',
+      description:
+        '自定义券码（88开头）：微信不知道它属于哪张券，收银台会请你选择券种——选“合作方15元券”后即可核销。'
+    },
+    UNKNOWN_CODE: {
+      title: '不存在的券码',
+      description: '微信不认识的券码：本店有自定义券码的券，收银台会先请你选择券种；无论选哪种，都拒绝核销。'
+    },
+    NETWORK_DOWN: {
+      title: '网络故障',
+      description: '断网演练：扫码后沙箱断网20秒，收银台进入离线模式，按离线策略核销（待同步）。'
+    }
   }
 }
 

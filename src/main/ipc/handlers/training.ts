@@ -23,8 +23,7 @@ export function trainingHandlers(station: Station) {
         code: s.code,
         expected: s.expected,
         followUp: s.followUp ?? null,
-        title: s.title,
-        description: s.description
+        params: s.params
       }))
     },
     'training.resetPractice': (req: ParsedRequestOf<'training.resetPractice'>, ctx: HandlerContext) => {
