@@ -186,6 +186,6 @@ describe('normalizerConfigSchema', () => {
   it('rejects a nonsensical maximum with a clear message', () => {
     const parsed = normalizerConfigSchema.safeParse({ maxLength: 0 })
     expect(parsed.success).toBe(false)
-    expect(parsed.error?.issues[0]?.message).toContain('最大长度')
+    expect(parsed.error?.issues[0]?.message).toContain('Max code length')
   })
 })
