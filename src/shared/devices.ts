@@ -4,7 +4,7 @@
  * schemas (src/main/devices), which need nothing from here.
  */
 import { z } from 'zod'
-import type { LocalizedText, ScanResult, ScanSource } from './scan'
+import type { RejectedScan, ScanResult, ScanSource } from './scan'
 import type { EpochMs } from './time'
 
 /** Symbologies the camera can look for (zxing-wasm's names). */
@@ -87,7 +87,7 @@ export interface DeviceScanNotice {
   /** What the normalizer made of it (main's configuration for that device). */
   normalized: ScanResult
   /** Set when the normalizer refused the scan (garbage, IME junk, overlong frame). */
-  rejected: LocalizedText | null
+  rejected: Pick<RejectedScan, 'reason' | 'params'> | null
 }
 
 export interface DeviceStatus {

@@ -5,7 +5,7 @@
 import type { CardDefinition, CodeGetError, CodeStatus, UnreadableCard } from './coupon'
 import type { Fen } from './money'
 import type { Decision } from './rules'
-import type { ScanSource } from './scan'
+import type { RejectedScan, ScanSource } from './scan'
 import type { EpochMs } from './time'
 
 export type Connectivity = 'online' | 'offline'
@@ -30,7 +30,8 @@ export interface LookupView {
   lookupId: string
   scan: ScanView
   /** The scan was garbage: nothing else is filled in. zh-CN and en message. */
-  rejected: { reason: string; message: { 'zh-CN': string; en: string } } | null
+  /** A refused scan as code + params; the renderer says it with scanRejectText. */
+  rejected: Pick<RejectedScan, 'reason' | 'params'> | null
   code: string | null
   card: CardDefinition | UnreadableCard | null
   cardSource: 'upstream' | 'cache' | 'picked' | 'none'

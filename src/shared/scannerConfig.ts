@@ -14,7 +14,7 @@ export const reopenPolicySchema = z
     maxMs: z.number().int().min(50).max(300_000).default(10_000)
   })
   .refine((p) => p.maxMs >= p.initialMs, {
-    error: 'reopen.maxMs must be at least reopen.initialMs / 最大重连间隔不能小于初始间隔'
+    error: 'reopen.maxMs must be at least reopen.initialMs'
   })
 
 export type ReopenPolicy = z.output<typeof reopenPolicySchema>
@@ -31,14 +31,14 @@ const usbId = (what: string) =>
           .regex(/^(0x)?[0-9a-f]{1,4}$/i)
           .transform((hex) => Number.parseInt(hex.replace(/^0x/i, ''), 16))
       ],
-      { error: `${what} must be a number or a hex id like 0x0C2E / ${what} 应为数字或十六进制，如 0x0C2E` }
+      { error: `${what} must be a number or a hex id like 0x0C2E` }
     )
     .pipe(
       z
         .number()
         .int()
         .min(0)
-        .max(0xffff, { error: `${what} must be between 0x0000 and 0xFFFF / ${what} 超出范围` })
+        .max(0xffff, { error: `${what} must be between 0x0000 and 0xFFFF` })
     )
 
 export const hidScannerConfigSchema = z
@@ -58,7 +58,7 @@ export const hidScannerConfigSchema = z
     normalizer: normalizerConfigSchema.prefault({})
   })
   .refine((c) => c.vendorId !== undefined || c.path !== undefined, {
-    error: 'Configure the scanner by vendorId or by path / 请配置扫码枪的 vendorId 或设备路径'
+    error: 'Configure the scanner by vendorId or by path'
   })
 
 export type HidScannerConfig = z.output<typeof hidScannerConfigSchema>
@@ -69,14 +69,10 @@ export const serialDelimiterSchema = z.union(
   [
     z.enum(['CR', 'LF', 'CRLF']),
     z.object({
-      byte: z
-        .number()
-        .int()
-        .min(0)
-        .max(255, { error: 'delimiter.byte must be 0–255 / 结束符字节必须在 0–255 之间' })
+      byte: z.number().int().min(0).max(255, { error: 'delimiter.byte must be 0–255' })
     })
   ],
-  { error: "delimiter must be 'CR', 'LF', 'CRLF' or { byte: 0–255 } / 结束符只能是 CR、LF、CRLF 或单个字节" }
+  { error: "delimiter must be 'CR', 'LF', 'CRLF' or { byte: 0–255 }" }
 )
 
 export type SerialDelimiter = z.output<typeof serialDelimiterSchema>
@@ -85,51 +81,49 @@ export const serialScannerConfigSchema = z.object({
   /** The OS path: /dev/ttyACM0, /dev/serial/by-id/…, COM3. Free text because ptys and by-id links are not listed. */
   path: z
     .string({
-      error:
-        'Serial port path is required, e.g. /dev/ttyACM0 or COM3 / 请填写串口路径，如 /dev/ttyACM0 或 COM3'
+      error: 'Serial port path is required, e.g. /dev/ttyACM0 or COM3'
     })
     .trim()
     .min(1, {
-      error:
-        'Serial port path is required, e.g. /dev/ttyACM0 or COM3 / 请填写串口路径，如 /dev/ttyACM0 或 COM3'
+      error: 'Serial port path is required, e.g. /dev/ttyACM0 or COM3'
     }),
   baudRate: z
     .number()
-    .int({ error: 'baudRate must be a whole number / 波特率必须是整数' })
-    .min(300, { error: 'baudRate must be at least 300 / 波特率不能低于 300' })
-    .max(4_000_000, { error: 'baudRate is at most 4 000 000 / 波特率不能超过 4000000' })
+    .int({ error: 'baudRate must be a whole number' })
+    .min(300, { error: 'baudRate must be at least 300' })
+    .max(4_000_000, { error: 'baudRate is at most 4 000 000' })
     .default(9600),
   dataBits: z
     .union([z.literal(5), z.literal(6), z.literal(7), z.literal(8)], {
-      error: 'dataBits must be 5, 6, 7 or 8 / 数据位只能是 5、6、7 或 8'
+      error: 'dataBits must be 5, 6, 7 or 8'
     })
     .default(8),
   parity: z
     .enum(['none', 'even', 'odd', 'mark', 'space'], {
-      error: 'parity must be none, even, odd, mark or space / 校验位只能是 none、even、odd、mark 或 space'
+      error: 'parity must be none, even, odd, mark or space'
     })
     .default('none'),
   stopBits: z
     .union([z.literal(1), z.literal(1.5), z.literal(2)], {
-      error: 'stopBits must be 1, 1.5 or 2 / 停止位只能是 1、1.5 或 2'
+      error: 'stopBits must be 1, 1.5 or 2'
     })
     .default(1),
   delimiter: serialDelimiterSchema.default('CR'),
   /** Scanner prefix/suffix to strip (passed to the normalizer); the delimiter is removed by the framer. */
-  prefix: z.string().max(32, { error: 'prefix is at most 32 characters / 前缀最多 32 个字符' }).default(''),
-  suffix: z.string().max(32, { error: 'suffix is at most 32 characters / 后缀最多 32 个字符' }).default(''),
+  prefix: z.string().max(32, { error: 'prefix is at most 32 characters' }).default(''),
+  suffix: z.string().max(32, { error: 'suffix is at most 32 characters' }).default(''),
   maxFrameBytes: z
     .number()
     .int()
-    .min(8, { error: 'maxFrameBytes must be at least 8 / 最大帧长度不能小于 8' })
-    .max(65_536, { error: 'maxFrameBytes is at most 65536 / 最大帧长度不能超过 65536' })
+    .min(8, { error: 'maxFrameBytes must be at least 8' })
+    .max(65_536, { error: 'maxFrameBytes is at most 65536' })
     .default(512),
   /** For scanners that send no suffix: a frame ends after this much silence. */
   idleTimeoutMs: z
     .number()
     .int()
-    .min(10, { error: 'idleTimeoutMs must be at least 10 / 空闲超时不能小于 10 毫秒' })
-    .max(10_000, { error: 'idleTimeoutMs is at most 10000 / 空闲超时不能超过 10000 毫秒' })
+    .min(10, { error: 'idleTimeoutMs must be at least 10' })
+    .max(10_000, { error: 'idleTimeoutMs is at most 10000' })
     .optional(),
   label: z.string().trim().min(1).max(64).optional(),
   reopen: reopenPolicySchema.prefault({}),

@@ -159,21 +159,32 @@ export interface SetupView {
   secretsEncrypted: boolean
 }
 
-export interface LocalizedText {
-  'zh-CN': string
-  en: string
-}
+/**
+ * Why a connection test failed, as a code; its words are the catalogue's `connectionTest.<OUTCOME>`
+ * (docs/wechat-api.md §1, §10). REFUSED carries the errcode, whose words are `wechat.errcode.<n>`.
+ */
+export const CONNECTION_TEST_OUTCOMES = [
+  'BAD_APP_ID',
+  'BAD_APP_SECRET',
+  'IP_NOT_WHITELISTED',
+  'NO_CARD_PERMISSION',
+  'TIMEOUT',
+  'NETWORK',
+  'REFUSED',
+  'FAILED',
+  'UNREACHABLE'
+] as const
+export type ConnectionTestOutcome = (typeof CONNECTION_TEST_OUTCOMES)[number]
 
 export type ConnectionTestResult =
   | { ok: true; cardCount: number; titles: string[] }
-  | { ok: false; errcode: number | null; kind: string; message: LocalizedText }
+  | { ok: false; outcome: ConnectionTestOutcome; errcode: number | null; kind: string }
 
 export interface GoLiveResult {
   mode: 'live'
   restartRequired: true
   /** The desktop app restarts itself a few seconds after answering; the Node host must be restarted. */
   restartsItself: boolean
-  message: LocalizedText
 }
 
 /** card/get titles shown by the connection test at most. */

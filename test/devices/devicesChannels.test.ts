@@ -76,7 +76,7 @@ describe('devices channels', () => {
       { camera: { formats: ['Bogus'] } }
     ]) {
       const r = await dispatch('devices.config.set', { hid: [], serial: [], ...bad }, manager)
-      expect(r).toMatchObject({ ok: false, error: { code: 'BAD_DEVICE_CONFIG' } })
+      expect(r).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } })
     }
     const got = await dispatch('devices.config.get', undefined, t.session)
     expect(got).toMatchObject({ value: { wedge: { avgMsPerChar: 93 }, camera: { formats: ['QRCode'] } } })

@@ -3,8 +3,8 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { listSerialPorts, listSerialPortsOrProblem } from '../../src/main/devices/serial/listSerialPorts'
-import { en } from '../../src/renderer/src/i18n/en'
-import { zhCN } from '../../src/renderer/src/i18n/zh-CN'
+import { en } from '../../src/shared/i18n/en'
+import { zhCN } from '../../src/shared/i18n/zh-CN'
 import { serialScannerConfigSchema } from '../../src/shared/scannerConfig'
 
 const firstMessage = (input: unknown): string | undefined =>
@@ -37,13 +37,13 @@ describe('serialScannerConfigSchema', () => {
   })
 
   it.each([
-    [{}, '请填写串口路径'],
+    [{}, 'Serial port path is required'],
     [{ path: '' }, 'Serial port path is required'],
     [{ path: 'COM3', baudRate: 96.5 }, 'whole number'],
     [{ path: 'COM3', baudRate: 0 }, '300'],
     [{ path: 'COM3', dataBits: 9 }, 'dataBits must be 5, 6, 7 or 8'],
     [{ path: 'COM3', parity: 'odd-ish' }, 'parity must be'],
-    [{ path: 'COM3', stopBits: 3 }, '停止位'],
+    [{ path: 'COM3', stopBits: 3 }, 'stopBits must be 1, 1.5 or 2'],
     [{ path: 'COM3', delimiter: 'ETX' }, "delimiter must be 'CR', 'LF', 'CRLF'"],
     [{ path: 'COM3', delimiter: { byte: 300 } }, '0–255'],
     [{ path: 'COM3', maxFrameBytes: 2 }, 'maxFrameBytes'],

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { DateTime } from 'luxon'
 import { trainingSeed, type TrainingScenario } from '../../src/main/upstream/sandbox'
+import { createTranslator } from '../../src/shared/i18n'
 import { reasonText, type ReasonCode } from '../../src/shared/rules'
 import { launchBrowser, screenshot } from './support/browser'
 import {
@@ -165,7 +166,7 @@ describe("a cashier's shift", () => {
     expect(await page.getByTestId('decision').locator('h2').textContent()).toContain('Do not redeem')
     const [text] = await reasonTexts(page)
     expect(text).toMatch(/^This coupon has expired/)
-    expect(text).not.toBe(reasonText('EXPIRED', {}, 'zh-CN'))
+    expect(text).not.toBe(reasonText(createTranslator('zh-CN'), 'EXPIRED', {}))
     await screenshot(page, 'counter-deny-en')
     await toReady(page)
     await page.getByTestId('language-switch').getByText('中文').click()

@@ -10,8 +10,8 @@
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { en } from '../../src/renderer/src/i18n/en'
-import { zhCN } from '../../src/renderer/src/i18n/zh-CN'
+import { en } from '../../src/shared/i18n/en'
+import { zhCN } from '../../src/shared/i18n/zh-CN'
 import type { DayReport, ZReportView } from '../../src/shared/reports'
 import { launchBrowser, screenshot } from './support/browser'
 import { connectContract, type ContractClient } from './support/contractClient'

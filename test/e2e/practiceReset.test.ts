@@ -8,8 +8,8 @@ import { DOUBLE_READ_WINDOW_MS } from '../../src/shared/rules/doubleRead'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { trainingSeed, type TrainingScenario } from '../../src/main/upstream/sandbox'
-import { en } from '../../src/renderer/src/i18n/en'
-import { zhCN } from '../../src/renderer/src/i18n/zh-CN'
+import { en } from '../../src/shared/i18n/en'
+import { zhCN } from '../../src/shared/i18n/zh-CN'
 import { launchBrowser, screenshot } from './support/browser'
 import {
   firstRun,

@@ -4,6 +4,7 @@ import { trainingHandlers } from '../../src/main/ipc/handlers/training'
 import type { PracticeResetDeps } from '../../src/main/training/practiceReset'
 import { TrainingService } from '../../src/main/training/service'
 import { createTrainingSandbox } from '../../src/main/upstream/sandbox'
+import { createTranslator } from '../../src/shared/i18n'
 
 // The scenarios read only the mode and the sandbox.
 const stationIn = (mode: 'training' | 'live') => ({
@@ -19,7 +20,7 @@ describe('training.scenarios', () => {
     expect(list.length).toBeGreaterThan(10)
     const min = list.find((s) => s.key === 'CASH_MIN_SPEND')
     expect(min).toMatchObject({ expected: 'NEEDS_AMOUNT', followUp: { billFen: 12000, expected: 'OK' } })
-    expect(min?.title['zh-CN']).toBe('满100减10')
+    expect(createTranslator('zh-CN')(`trainingScenario.${min?.key}.title`, min?.params)).toBe('满100减10')
     expect(list.find((s) => s.key === 'GIFT')?.followUp).toBeNull()
   })
 

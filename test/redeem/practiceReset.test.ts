@@ -24,6 +24,11 @@ import type { Result } from '../../src/shared/result'
 import { localParts } from '../../src/shared/time'
 import { sampleRow } from '../support/rows'
 import { trainingStation, type TestStation } from '../support/station'
+import { createTranslator } from '../../src/shared/i18n'
+
+/** A scenario's description as the sheet shows it: the catalogue's words with the row's params. */
+const describe_ = (row: TrainingScenarioView, lang: 'zh-CN' | 'en'): string =>
+  createTranslator(lang)(`trainingScenario.${row.key}.description`, row.params)
 
 const REASON = '练习已重置'
 const codeOf = (key: string): string => trainingSeed(Date.now()).scenarios.find((s) => s.key === key)!.code
@@ -212,7 +217,7 @@ describe("the training sheet's texts come from the rules' data", () => {
     const rows = value(await callerFor(t.station, t.cashier)<TrainingScenarioView[]>('training.scenarios'))
     const row = rows.find((r) => r.key === 'OUTSIDE_HOURS')!
     const window = (text: string) => /(\d\d:\d\d–\d\d:\d\d)/.exec(text)?.[1] ?? `no window in: ${text}`
-    return { zh: window(row.description['zh-CN']), en: window(row.description.en) }
+    return { zh: window(describe_(row, 'zh-CN')), en: window(describe_(row, 'en')) }
   }
 
   const enforcedHours = async (t: TestStation): Promise<string> => {
@@ -253,8 +258,8 @@ describe("the training sheet's texts come from the rules' data", () => {
     const t = await training()
     const rows = value(await callerFor(t.station, t.cashier)<TrainingScenarioView[]>('training.scenarios'))
     for (const row of rows) {
-      expect(row.description['zh-CN'], row.key).not.toMatch(/设置|映射|配置/)
-      expect(row.description.en, row.key).not.toMatch(/setting|mapped|mapping|configur/i)
+      expect(describe_(row, 'zh-CN'), row.key).not.toMatch(/设置|映射|配置/)
+      expect(describe_(row, 'en'), row.key).not.toMatch(/setting|mapped|mapping|configur/i)
     }
     const custom = rows.find((r) => r.key === 'CUSTOM_CODE')!
     // The custom-code cards to choose from are the cached ones (a running station refreshes them at start).
@@ -264,8 +269,8 @@ describe("the training sheet's texts come from the rules' data", () => {
     const choice = first.choices.find((c) => c.cardId === TRAINING_CARD_IDS.custom)
     expect(choice?.title).toBe('合作方15元券')
     // The text names the card the cashier will see in the list, in both languages.
-    expect(custom.description['zh-CN']).toContain(choice!.title)
-    expect(custom.description.en).toContain(choice!.title)
+    expect(describe_(custom, 'zh-CN')).toContain(choice!.title)
+    expect(describe_(custom, 'en')).toContain(choice!.title)
     const picked = await scan(t, custom.code, { cardId: TRAINING_CARD_IDS.custom })
     expect(picked.decision?.outcome).toBe(custom.expected)
 

@@ -7,8 +7,8 @@ import i18next, { type TFunction } from 'i18next'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { AUDIT_ACTIONS } from '../../src/shared/audit'
 import type { AuditEntryView } from '../../src/shared/reports'
-import { en } from '../../src/renderer/src/i18n/en'
-import { zhCN } from '../../src/renderer/src/i18n/zh-CN'
+import { en } from '../../src/shared/i18n/en'
+import { zhCN } from '../../src/shared/i18n/zh-CN'
 import {
   auditActionText,
   auditActorText,
@@ -69,8 +69,8 @@ describe('audit entries in words', () => {
       },
       '6f1c0e1e-1111-4a4a-8888-000000000000'
     )
-    expect(auditSummary(ts['zh-CN'], e, 'zh-CN')).toBe('券码 123456789012，优惠 ¥30.00，离线记录')
-    expect(auditSummary(ts.en, e, 'en')).toBe('Code 123456789012, ¥30.00 off, recorded offline')
+    expect(auditSummary(ts['zh-CN'], e)).toBe('券码 123456789012，优惠 ¥30.00，离线记录')
+    expect(auditSummary(ts.en, e)).toBe('Code 123456789012, ¥30.00 off, recorded offline')
     const fields = auditFields(ts['zh-CN'], e, 'Asia/Shanghai')
     expect(fields).toContainEqual({ label: '优惠金额', value: '¥30.00' })
     expect(fields).toContainEqual({ label: '在线确认', value: '否' })
@@ -88,7 +88,7 @@ describe('audit entries in words', () => {
       },
       'setup'
     )
-    expect(auditSummary(ts['zh-CN'], e, 'zh-CN')).toBe('门店和连接设置')
+    expect(auditSummary(ts['zh-CN'], e)).toBe('门店和连接设置')
     expect(auditFields(ts['zh-CN'], e, 'Asia/Shanghai')).toEqual([
       { label: '门店名称', value: '一号店 → 二号店' }
     ])
@@ -101,12 +101,12 @@ describe('audit entries in words', () => {
     const bySync = { ...entry('redemption.conflict', { code: '1', reason: 'used_elsewhere' }), actorId: null }
     bySync.actorName = 'sync'
     expect(auditActorText(ts['zh-CN'], bySync)).toBe('同步程序')
-    expect(auditSummary(ts['zh-CN'], bySync, 'zh-CN')).toMatch(/^券码 1：/)
+    expect(auditSummary(ts['zh-CN'], bySync)).toMatch(/^券码 1：/)
     const z = entry(
       'day.closed',
       { businessDay: '2026-12-05', number: 3, count: 10, discountFen: 28000 },
       'Z-3'
     )
-    expect(auditSummary(ts.en, z, 'en')).toBe('Z report no. 3 for 2026-12-05: 10 redemptions, ¥280.00 off')
+    expect(auditSummary(ts.en, z)).toBe('Z report no. 3 for 2026-12-05: 10 redemptions, ¥280.00 off')
   })
 })

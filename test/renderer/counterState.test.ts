@@ -105,7 +105,7 @@ describe('counter state', () => {
   })
 
   it('shows a garbage scan as REJECTED', () => {
-    const rejected = { reason: 'EMPTY', message: { 'zh-CN': '空', en: 'empty' } }
+    const rejected = { reason: 'EMPTY' as const, params: {} }
     expect(displayOf(decided(view(null, { rejected })))).toBe('REJECTED')
   })
 

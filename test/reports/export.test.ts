@@ -12,9 +12,10 @@ import { join } from 'node:path'
 import { inflateRawSync } from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
 import { takeDownload } from '../../src/main/reports/downloads'
-import { COLUMNS } from '../../src/main/reports/export/columns'
+import { COLUMNS, headerOf } from '../../src/main/reports/export/columns'
 import { LocalClock } from '../../src/main/reports/export/localClock'
 import { writeXlsx } from '../../src/main/reports/export/xlsx'
+import { createTranslator } from '../../src/shared/i18n'
 import { fenToYuanText } from '../../src/shared/money'
 import type { ExportResult, ReportRow } from '../../src/shared/reports'
 import { businessDayRange } from '../../src/shared/time'
@@ -116,7 +117,10 @@ function fileOf(result: ExportResult): string {
   return offer.file
 }
 
-const column = (zh: string) => COLUMNS.findIndex((c) => c.zh === zh)
+// The headers come from the one catalogue (src/shared/i18n, exportFile.column.*), like the renderer's words.
+const zhT = createTranslator('zh-CN')
+const enT = createTranslator('en')
+const column = (zh: string) => COLUMNS.findIndex((c) => headerOf(c, zhT) === zh)
 const unwrapCode = (text: string) => /^="(.*)"$/.exec(text)?.[1] ?? text
 
 describe('CSV export', () => {
@@ -129,7 +133,8 @@ describe('CSV export', () => {
     expect(bytes.toString('utf8')).not.toContain(OPENID)
     const records = parse(bytes, { bom: true, relax_quotes: true }) as string[][]
     const [header, ...body] = records
-    expect(header).toEqual(COLUMNS.map((c) => c.zh))
+    expect(header).toEqual(COLUMNS.map((c) => headerOf(c, zhT)))
+    expect(header?.slice(0, 3)).toEqual(['业务日期', '核销时间', '券码'])
     expect(body).toHaveLength(rows.length)
     expect(result.rows).toBe(rows.length)
     body.forEach((record, i) => {
@@ -163,7 +168,8 @@ describe('CSV export', () => {
       bom: true,
       relax_quotes: true
     }) as string[][]
-    expect(header).toEqual(COLUMNS.map((c) => c.en))
+    expect(header).toEqual(COLUMNS.map((c) => headerOf(c, enT)))
+    expect(header?.slice(0, 3)).toEqual(['Business day', 'Redeemed at', 'Code'])
     expect(first?.[column('同步状态')]).toBe('Synced')
     expect(first?.[column('方式')]).toBe('Online')
   })
@@ -179,7 +185,7 @@ describe('XLSX export', () => {
 
     const detail = workbook.getWorksheet('核销明细')
     if (!detail) throw new Error('no detail sheet')
-    expect((detail.getRow(1).values as unknown[]).slice(1)).toEqual(COLUMNS.map((c) => c.zh))
+    expect((detail.getRow(1).values as unknown[]).slice(1)).toEqual(COLUMNS.map((c) => headerOf(c, zhT)))
     expect(detail.rowCount).toBe(rows.length + 1)
     rows.forEach((row, i) => {
       const cells = detail.getRow(i + 2)
@@ -242,7 +248,7 @@ describe('XLSX rows written straight into the sheet XML', () => {
       { ...first, id: 'h1', cardTitle: `<b>&'"\u0001\u0008\u000b\u001f\u007f\t\n券`, voidReason: '' },
       { ...second, id: 'h2', billFen: null, payableFen: null, openidMasked: null, cardId: null }
     ]
-    const ctx = { clock: new LocalClock('Asia/Shanghai'), lang: 'en' as const }
+    const ctx = { clock: new LocalClock('Asia/Shanghai'), lang: 'en' as const, t: createTranslator('en') }
     const dir = mkdtempSync(join(tmpdir(), 'hexiao-xlsx-'))
     try {
       const files = await Promise.all(

@@ -1,32 +1,43 @@
 import { describe, it, expect } from 'vitest'
 import { LANGS } from '../../src/shared/coupon/text'
+import { createTranslator, en, zhCN } from '../../src/shared/i18n'
 import { REASON_CODES } from '../../src/shared/rules/reasonCodes'
-import { REASON_PARAM_KEYS, REASON_TEXTS, reasonText } from '../../src/shared/rules/reasons'
+import { REASON_PARAM_KEYS, reasonText as textWith } from '../../src/shared/rules/reasons'
 
-const placeholders = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1])
+const ts = { 'zh-CN': createTranslator('zh-CN'), en: createTranslator('en') }
+const reasonText = (
+  code: Parameters<typeof textWith>[1],
+  params: Parameters<typeof textWith>[2],
+  lang: 'zh-CN' | 'en'
+) => textWith(ts[lang], code, params)
+const placeholders = (template: string) => [...template.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1])
+const catalogue = { 'zh-CN': zhCN, en }
 
-describe('reason catalogue', () => {
+describe('reason words in the catalogue', () => {
   it.each(REASON_CODES.flatMap((code) => LANGS.map((lang) => [code, lang] as const)))(
     '%s has %s text',
     (code, lang) => {
-      const template = REASON_TEXTS[code][lang]
+      const template = catalogue[lang].reasons[code]
       expect(template.trim().length).toBeGreaterThan(5)
       // zh-CN texts are Chinese, en texts are not.
       expect(/[\u4e00-\u9fff]/.test(template)).toBe(lang === 'zh-CN')
-      for (const key of placeholders(template)) expect(REASON_PARAM_KEYS).toContain(key)
+      const parts: Record<string, string> =
+        (catalogue[lang].reasonParts as Record<string, Record<string, string>>)[code] ?? {}
+      for (const key of placeholders(template)) {
+        // a {{xPart}} placeholder is an optional part with its own key; any other is a ReasonParams value
+        if (key?.endsWith('Part')) expect(Object.keys(parts)).toContain(key.slice(0, -'Part'.length))
+        else expect(REASON_PARAM_KEYS).toContain(key)
+      }
+      for (const [param, part] of Object.entries(parts)) {
+        expect(template).toContain(`{{${param}Part}}`)
+        expect(placeholders(part)).toEqual([param])
+      }
     }
   )
 
   it('has no text for a code that does not exist', () => {
-    expect(Object.keys(REASON_TEXTS).sort()).toEqual([...REASON_CODES].sort())
-  })
-
-  it('uses the same placeholders in both languages', () => {
-    for (const code of REASON_CODES) {
-      expect(placeholders(REASON_TEXTS[code]['zh-CN']).sort(), code).toEqual(
-        placeholders(REASON_TEXTS[code].en).sort()
-      )
-    }
+    expect(Object.keys(zhCN.reasons).sort()).toEqual([...REASON_CODES].sort())
+    for (const code of Object.keys(zhCN.reasonParts)) expect(REASON_CODES).toContain(code)
   })
 
   it('never leaves a placeholder or bracket in the output, with or without params', () => {

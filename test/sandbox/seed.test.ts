@@ -18,6 +18,7 @@ import {
   type WxCard
 } from '../../src/main/upstream/sandbox'
 import { T0, type WxJson } from './helpers'
+import { createTranslator } from '../../src/shared/i18n'
 
 const seed = trainingSeed(T0)
 const byKey = new Map(seed.scenarios.map((s) => [s.key, s]))
@@ -89,7 +90,11 @@ describe('scenario list', () => {
     for (const code of codes) expect(code).toMatch(/^\d{12}$/)
     expect(codes.filter((c) => c.startsWith('0')).length).toBeGreaterThanOrEqual(3)
     for (const s of seed.scenarios) {
-      expect(s.title['zh-CN'] && s.title.en && s.description['zh-CN'] && s.description.en).toBeTruthy()
+      for (const lang of ['zh-CN', 'en'] as const)
+        for (const part of ['title', 'description'])
+          expect(createTranslator(lang)(`trainingScenario.${s.key}.${part}`, s.params)).not.toMatch(
+            /trainingScenario|\{/
+          )
       expect(['OK', 'NEEDS_AMOUNT', 'WARN', 'DENY', 'DUPLICATE']).toContain(s.expected)
     }
   })
@@ -206,8 +211,10 @@ describe('scenarios behave upstream as described', () => {
             }
             const label = `${String(l.begin_hour).padStart(2, '0')}:${String(l.begin_minute).padStart(2, '0')}–${String(l.end_hour).padStart(2, '0')}:${String(l.end_minute).padStart(2, '0')}`
             expect(s.hoursLabel).toBe(label)
-            expect(row?.description['zh-CN']).toContain(label)
-            expect(row?.description.en).toContain(label)
+            for (const lang of ['zh-CN', 'en'] as const)
+              expect(
+                createTranslator(lang)(`trainingScenario.${row?.key}.description`, row?.params)
+              ).toContain(label)
           }
         }
       )

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { createTranslator } from '../../src/shared/i18n'
 import {
   DEFAULT_NORMALIZER_CONFIG,
   normalizeScan,
+  scanRejectText,
   normalizerConfigSchema,
   type NormalizerConfig,
   type ScanResult
@@ -153,13 +155,18 @@ describe('normalizeScan: rejected scans', () => {
     expect(result).toEqual({
       rejected: true,
       reason: 'TOO_LONG',
-      message: { 'zh-CN': expect.stringContaining('20'), en: expect.stringContaining('20') }
+      params: { max: 20 }
     })
+    if (!('rejected' in result)) throw new Error('not rejected')
+    expect(scanRejectText(createTranslator('zh-CN'), result)).toContain('最多 20 位')
+    expect(scanRejectText(createTranslator('en'), result)).toContain('at most 20 characters')
   })
 
   it('tells the cashier to switch the input method for IME junk', () => {
     const result = normalizeScan('六九五')
-    expect(result).toMatchObject({ message: { 'zh-CN': expect.stringContaining('英文输入法') } })
+    expect(result).toMatchObject({ reason: 'IME_MANGLED' })
+    if (!('rejected' in result)) throw new Error('not rejected')
+    expect(scanRejectText(createTranslator('zh-CN'), result)).toContain('英文输入法')
   })
 })
 
@@ -179,6 +186,6 @@ describe('normalizerConfigSchema', () => {
   it('rejects a nonsensical maximum with a clear message', () => {
     const parsed = normalizerConfigSchema.safeParse({ maxLength: 0 })
     expect(parsed.success).toBe(false)
-    expect(parsed.error?.issues[0]?.message).toContain('最大长度')
+    expect(parsed.error?.issues[0]?.message).toContain('Max code length')
   })
 })

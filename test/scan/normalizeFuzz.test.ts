@@ -1,6 +1,15 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { normalizeScan, normalizerConfigSchema, type ScanRejectReason } from '../../src/shared/scan'
+import { createTranslator } from '../../src/shared/i18n'
+import {
+  normalizeScan,
+  normalizerConfigSchema,
+  scanRejectText,
+  type ScanRejectReason
+} from '../../src/shared/scan'
+
+const zh = createTranslator('zh-CN')
+const en = createTranslator('en')
 
 const REASONS: readonly ScanRejectReason[] = [
   'EMPTY',
@@ -68,8 +77,8 @@ describe('normalizeScan under random input', () => {
         seen.set(outcome, (seen.get(outcome) ?? 0) + 1)
         if ('rejected' in result) {
           expect(REASONS).toContain(result.reason)
-          expect(result.message['zh-CN'].length).toBeGreaterThan(0)
-          expect(result.message.en.length).toBeGreaterThan(0)
+          expect(scanRejectText(zh, result)).toMatch(/\p{Script=Han}/u)
+          expect(scanRejectText(en, result)).not.toMatch(/\{|scanReject\./)
           return
         }
         if (result.kind === 'code') {

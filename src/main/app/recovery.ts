@@ -4,13 +4,18 @@
  * aside (never deletes it), copies the backup in and opens the station again; the restore is audited.
  */
 import { dialog } from 'electron'
+import { createTranslator, LANGUAGES, type Translate } from '../../shared/i18n'
 import { DEFAULT_TIME_ZONE, formatLocal } from '../../shared/time'
 import { corruptStart, describeStartFailure } from '../backup/recovery'
 import { restoreDatabaseFile } from '../backup/restore'
 import { appendAudit } from '../audit/audit'
 import type { Station } from '../station/station'
 
-const TITLE = '核销台 Hexiao Station'
+// Before the store is open nobody has chosen a language: the dialog says everything in both, from the catalogue.
+const WORDS: readonly Translate[] = LANGUAGES.map(createTranslator)
+const both = (key: string, params?: Record<string, unknown>, join = ' '): string =>
+  WORDS.map((t) => t(key, params)).join(join)
+const TITLE = both('app.name')
 
 export function openWithRecovery(open: () => Station): Station | null {
   try {
@@ -26,9 +31,16 @@ export function openWithRecovery(open: () => Station): Station | null {
     const choice = dialog.showMessageBoxSync({
       type: 'error',
       title: TITLE,
-      message: '数据库已损坏，无法启动。The station database is damaged.',
-      detail: `${corrupt.message}\n\n最新的完好备份 / Latest good backup: ${when}\n${backup.file}\n\n损坏的文件会移到一旁保存，不会删除；备份之后的核销需要与微信核对。\nThe damaged file is moved aside, not deleted; redemptions after the backup must be checked against WeChat.`,
-      buttons: ['恢复此备份 Restore this backup', '退出 Quit'],
+      message: both('startup.damaged.message'),
+      detail: [
+        corrupt.message,
+        '',
+        both('startup.damaged.latestBackup', { at: when }, '\n'),
+        backup.file,
+        '',
+        both('startup.damaged.movedAside', undefined, '\n')
+      ].join('\n'),
+      buttons: [both('startup.damaged.restore'), both('startup.damaged.quit')],
       defaultId: 0,
       cancelId: 1
     })

@@ -3,6 +3,7 @@
  * asserts every security-relevant field, so nobody can loosen them unnoticed.
  */
 import type { BrowserWindowConstructorOptions } from 'electron'
+import { createTranslator } from '../../shared/i18n'
 
 export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
   return {
@@ -11,7 +12,8 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
     minWidth: 1024,
     minHeight: 680,
     show: false,
-    title: '核销台 Hexiao Station',
+    // the app's name in both languages, from the catalogue (the renderer sets its own title later)
+    title: `${createTranslator('zh-CN')('app.name')} ${createTranslator('en')('app.name')}`,
     backgroundColor: '#ffffff',
     autoHideMenuBar: true,
     webPreferences: {

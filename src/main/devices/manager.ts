@@ -102,7 +102,10 @@ export class DeviceManager {
       raw: event.raw,
       at: event.at,
       normalized: event.normalized,
-      rejected: 'rejected' in event.normalized ? event.normalized.message : null
+      rejected:
+        'rejected' in event.normalized
+          ? { reason: event.normalized.reason, params: event.normalized.params }
+          : null
     })
   }
 

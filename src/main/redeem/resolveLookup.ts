@@ -43,7 +43,7 @@ export async function resolveLookup(
     createdAt: event.at
   }
   if (isRejectedScan(event.normalized)) {
-    return { ...base, rejected: { reason: event.normalized.reason, message: event.normalized.message } }
+    return { ...base, rejected: { reason: event.normalized.reason, params: event.normalized.params } }
   }
   const deadlineMs = deps.lookupDeadlineMs ?? 1500
   const normalized = event.normalized

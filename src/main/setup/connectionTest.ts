@@ -1,9 +1,13 @@
 /**
  * setup.testConnection: fetch a token and the card list (card/batchget + card/get titles, at most 50)
- * with the settings being entered, within one deadline, and explain a failure in words a manager can
- * act on (docs/wechat-api.md §1, §10: 40013, 40125, 40164, 48001, network).
+ * with the settings being entered, within one deadline, and name a failure by a code the renderer says in
+ * words a manager can act on (docs/wechat-api.md §1, §10: 40013, 40125, 40164, 48001, network).
  */
-import { CONNECTION_TEST_MAX_CARDS, type ConnectionTestResult, type LocalizedText } from '../../shared/setup'
+import {
+  CONNECTION_TEST_MAX_CARDS,
+  type ConnectionTestOutcome,
+  type ConnectionTestResult
+} from '../../shared/setup'
 import {
   createSandboxFetch,
   createTrainingSandbox,
@@ -15,57 +19,27 @@ import { WechatCardClient, type WechatClientOptions } from '../upstream/wechat'
 
 export const CONNECTION_TEST_DEADLINE_MS = 20_000
 
-const ERRCODE_TEXT: Record<number, LocalizedText> = {
-  40013: {
-    'zh-CN': 'AppID 无效（40013）：请核对公众号的 AppID（以 wx 开头，共 18 位）。',
-    en: 'Invalid AppID (40013): check the Official Account’s AppID (wx followed by 16 characters).'
-  },
-  40125: {
-    'zh-CN': 'AppSecret 不正确（40125）：请在公众平台「设置与开发 → 基本配置」核对或重置 AppSecret。',
-    en: 'Wrong AppSecret (40125): check or reset it in the Official Account platform (Settings → Basic configuration).'
-  },
-  40164: {
-    'zh-CN':
-      '本机出口 IP 不在公众号的 IP 白名单中（40164）：请在公众平台把门店的公网 IP 加入白名单，或改用令牌服务。',
-    en: 'This station’s public IP is not on the account’s IP whitelist (40164): add it in the Official Account platform, or use a token service.'
-  },
-  48001: {
-    'zh-CN': '该公众号没有卡券接口权限（48001）：请确认已开通卡券功能并完成微信认证。',
-    en: 'The account is not authorised for the card API (48001): make sure 卡券 is enabled and the account is verified.'
-  }
+/** The errcodes a manager can fix at set-up, each with its own words (`connectionTest.<OUTCOME>`). */
+const ERRCODE_OUTCOME: Readonly<Record<number, ConnectionTestOutcome>> = {
+  40013: 'BAD_APP_ID',
+  40125: 'BAD_APP_SECRET',
+  40164: 'IP_NOT_WHITELISTED',
+  48001: 'NO_CARD_PERMISSION'
 }
 
-function explain(err: unknown): { errcode: number | null; kind: string; message: LocalizedText } {
+type Failure = Extract<ConnectionTestResult, { ok: false }>
+
+/** A failure as a code and the errcode; the renderer says it (docs/i18n.md: main sends no words). */
+function explain(err: unknown): Omit<Failure, 'ok'> {
   if (err instanceof UpstreamError) {
-    const known = err.errcode !== null ? ERRCODE_TEXT[err.errcode] : undefined
-    if (known) return { errcode: err.errcode, kind: err.kind, message: known }
-    if (err.kind === 'network' || err.kind === 'timeout') {
-      return {
-        errcode: null,
-        kind: err.kind,
-        message: {
-          'zh-CN': `连不上服务器（${err.kind === 'timeout' ? '超时' : '网络错误'}）：请检查网络和服务地址。`,
-          en: `Could not reach the server (${err.kind}): check the network and the address.`
-        }
-      }
-    }
-    return {
-      errcode: err.errcode,
-      kind: err.kind,
-      message: {
-        'zh-CN': `连接失败${err.errcode !== null ? `（errcode ${err.errcode}）` : ''}：${err.message}`,
-        en: `Connection failed${err.errcode !== null ? ` (errcode ${err.errcode})` : ''}: ${err.message}`
-      }
-    }
+    const known = err.errcode !== null ? ERRCODE_OUTCOME[err.errcode] : undefined
+    if (known) return { outcome: known, errcode: err.errcode, kind: err.kind }
+    if (err.kind === 'timeout') return { outcome: 'TIMEOUT', errcode: null, kind: err.kind }
+    if (err.kind === 'network') return { outcome: 'NETWORK', errcode: null, kind: err.kind }
+    if (err.errcode !== null) return { outcome: 'REFUSED', errcode: err.errcode, kind: err.kind }
+    return { outcome: 'FAILED', errcode: null, kind: err.kind }
   }
-  return {
-    errcode: null,
-    kind: 'network',
-    message: {
-      'zh-CN': '连不上服务器：请检查网络和服务地址。',
-      en: `Could not reach the server: ${err instanceof Error ? err.message : String(err)}`
-    }
-  }
+  return { outcome: 'UNREACHABLE', errcode: null, kind: 'network' }
 }
 
 export type TestTarget =

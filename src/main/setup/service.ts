@@ -230,20 +230,12 @@ export class SetupService {
     const result: GoLiveResult = {
       mode: 'live',
       restartRequired: true,
-      restartsItself,
-      message: restartsItself
-        ? {
-            'zh-CN': '已切换到正式模式。核销台将在几秒后自动重启，并使用全新的正式数据库，培训数据不会带入。',
-            en: 'Switched to live. The station restarts itself in a few seconds and opens a fresh live database; no training data is carried over.'
-          }
-        : {
-            'zh-CN': '已切换到正式模式。请重启核销台：重启后使用全新的正式数据库，培训数据不会带入。',
-            en: 'Switched to live. Restart the station: it then opens a fresh live database; no training data is carried over.'
-          }
+      restartsItself
     }
-    // Going live opens another database: the runtime restarts itself, or the host's log says to restart it.
+    // Going live opens another database: the runtime restarts itself, or the operator restarts the host (the
+    // renderer shows goLive.restartYourself; this line is for the host's console).
     if (this.deps.restart) this.deps.restart()
-    else console.log(`[setup] ${result.message.en}`)
+    else console.log('[setup] switched to live; restart the host to open the live database')
     return result
   }
 }

@@ -249,11 +249,9 @@ export function compose(input: CompositionInput): Composition {
     if (db.open) db.pragma('query_only = ON')
     void sync.stop({ graceMs: 1000 }).catch(() => {})
     void backups.stop().catch(() => {})
-    emit('app.notice', {
-      level: 'error',
-      code: 'DB_DAMAGED',
-      message: integrity.damagedError(advice()).message
-    })
+    // The words are the renderer's (errors.DB_DAMAGED); the technical account goes to the log.
+    console.error(integrity.damagedError(advice()).message)
+    emit('app.notice', { level: 'error', code: 'DB_DAMAGED', params: {} })
   }
   const handlers = createHandlers({
     ...services,
@@ -279,13 +277,12 @@ export function compose(input: CompositionInput): Composition {
       backups.start()
       integrity.start()
       printer.start()
-      void devices.apply(settings.devices()).catch((err: unknown) =>
-        emit('app.notice', {
-          level: 'error',
-          code: 'DEVICES_FAILED',
-          message: `Scanners could not be started: ${err instanceof Error ? err.message : String(err)}`
-        })
-      )
+      void devices.apply(settings.devices()).catch((err: unknown) => {
+        console.error(
+          `[devices] scanners could not be started: ${err instanceof Error ? err.message : String(err)}`
+        )
+        emit('app.notice', { level: 'error', code: 'DEVICES_FAILED', params: {} })
+      })
     },
     close: async () => {
       await devices.stop()

@@ -23,8 +23,7 @@ export class TrainingService {
         code: s.code,
         expected: s.expected,
         followUp: s.followUp ?? null,
-        title: s.title,
-        description: s.description
+        params: s.params
       }))
   }
 

@@ -1,5 +1,7 @@
 /** Payload types that cross the IPC boundary. Plain data only: JSON-safe, no class instances. */
 
+import type { ErrorCode } from '../errors'
+
 export type StationMode = 'training' | 'live'
 
 export interface AppInfo {
@@ -23,8 +25,16 @@ export interface DbPing {
   integrity: 'pending' | 'checking' | 'ok' | 'damaged'
 }
 
+/**
+ * Every code an 'app.notice' can carry. Each is also an error code, so its words are the catalogue's
+ * `errors.<CODE>` (src/shared/i18n); test/shared/words.test.ts fails on one without zh-CN and English.
+ */
+export const NOTICE_CODES = ['DB_DAMAGED', 'DEVICES_FAILED'] as const satisfies readonly ErrorCode[]
+export type NoticeCode = (typeof NOTICE_CODES)[number]
+
+/** A notice from main: a code and the params its words use, never words (docs/i18n.md). */
 export interface AppNotice {
   level: 'info' | 'warning' | 'error'
-  code: string
-  message: string
+  code: NoticeCode
+  params: Record<string, string | number>
 }

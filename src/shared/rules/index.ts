@@ -15,7 +15,7 @@ export {
   type ReasonParams,
   type Severity
 } from './reasonCodes'
-export { reasonText, REASON_TEXTS, REASON_PARAM_KEYS } from './reasons'
+export { reasonText, REASON_PARAM_KEYS } from './reasons'
 export { redemptionMoney, percentOfRoundHalfUp, isValidBill, billOf, MAX_BILL_FEN } from './redemptionMoney'
 export type {
   DecideContext,

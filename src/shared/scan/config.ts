@@ -6,15 +6,15 @@ import { z } from 'zod'
  */
 export const normalizerConfigSchema = z.object({
   /** Configured scanner prefix, removed when present (a missing prefix is not an error). */
-  prefix: z.string().max(32, { error: 'Prefix is at most 32 characters / 前缀最多 32 个字符' }).default(''),
-  suffix: z.string().max(32, { error: 'Suffix is at most 32 characters / 后缀最多 32 个字符' }).default(''),
+  prefix: z.string().max(32, { error: 'Prefix is at most 32 characters' }).default(''),
+  suffix: z.string().max(32, { error: 'Suffix is at most 32 characters' }).default(''),
   /** Remove a leading AIM symbology identifier such as ]Q1 or ]E0; codes never start with ']'. */
   stripAimId: z.boolean().default(true),
   maxLength: z
     .number()
     .int()
-    .min(1, { error: 'Max code length must be at least 1 / 最大长度至少为 1' })
-    .max(64, { error: 'Max code length is at most 64 / 最大长度不能超过 64' })
+    .min(1, { error: 'Max code length must be at least 1' })
+    .max(64, { error: 'Max code length is at most 64' })
     .default(20),
   maxEncryptCodeLength: z.number().int().min(24).max(1024).default(512),
   maxUrlLength: z.number().int().min(64).max(8192).default(2048)

@@ -24,15 +24,17 @@ export type ScanRejectReason =
   | 'BAD_CARD_ID'
   | 'FRAME_OVERFLOW'
 
-export interface LocalizedText {
-  'zh-CN': string
-  en: string
+/** The values a refusal's words use (the catalogue's `scanReject.<reason>`). */
+export interface RejectParams {
+  /** The limit that was exceeded (characters or bytes), for TOO_LONG and FRAME_OVERFLOW. */
+  max?: number
 }
 
+/** A refused scan: a code and params, never words; scanRejectText says it in the reader's language. */
 export interface RejectedScan {
   rejected: true
   reason: ScanRejectReason
-  message: LocalizedText
+  params: RejectParams
 }
 
 export type ScanResult = NormalizedScan | RejectedScan

@@ -4,16 +4,16 @@
  * integers; XLSX: a number with a 0.00 format). Instants are shown in the store's zone. No column carries a
  * secret or a full openid (masked as in the UI).
  */
+import type { Translate } from '../../../shared/i18n'
 import type { ExportLanguage, ReportRow } from '../../../shared/reports'
 import { describeSyncReason } from '../../../shared/sync'
 import type { LocalClock } from './localClock'
-import { cardTypeWord, miscWord, outcomeWord, statusWord } from './words'
 
 export type Cell = string | number | null
 
 export interface Column {
-  zh: string
-  en: string
+  /** The header's word: `exportFile.column.<key>` in the catalogue (src/shared/i18n). */
+  key: string
   kind: 'text' | 'code' | 'money' | 'time' | 'count'
   width: number
   value: (row: ReportRow, ctx: ColumnContext) => Cell
@@ -23,85 +23,78 @@ export interface ColumnContext {
   /** Formats instants in the store's zone. */
   clock: LocalClock
   lang: ExportLanguage
+  /** The catalogue's words in `lang` (createTranslator): the same words the renderer shows. */
+  t: Translate
 }
 
 const time = (at: number | null, ctx: ColumnContext): Cell => (at === null ? null : ctx.clock.format(at))
 
 export const COLUMNS: readonly Column[] = [
-  { zh: '业务日期', en: 'Business day', kind: 'text', width: 12, value: (r) => r.businessDay },
-  { zh: '核销时间', en: 'Redeemed at', kind: 'time', width: 20, value: (r, c) => time(r.at, c) },
-  { zh: '券码', en: 'Code', kind: 'code', width: 18, value: (r) => r.code },
-  { zh: '券名称', en: 'Coupon', kind: 'text', width: 24, value: (r) => r.cardTitle },
+  { key: 'businessDay', kind: 'text', width: 12, value: (r) => r.businessDay },
+  { key: 'redeemedAt', kind: 'time', width: 20, value: (r, c) => time(r.at, c) },
+  { key: 'code', kind: 'code', width: 18, value: (r) => r.code },
+  { key: 'coupon', kind: 'text', width: 24, value: (r) => r.cardTitle },
   {
-    zh: '券类型',
-    en: 'Card type',
+    key: 'cardType',
     kind: 'text',
     width: 12,
-    value: (r, c) => cardTypeWord(r.cardType, c.lang)
+    value: (r, c) => c.t(`cardType.${r.cardType}`)
   },
-  { zh: '卡券ID', en: 'Card ID', kind: 'text', width: 30, value: (r) => r.cardId },
-  { zh: '收银员', en: 'Cashier', kind: 'text', width: 10, value: (r) => r.cashierName },
-  { zh: '收银台', en: 'Station', kind: 'text', width: 10, value: (r) => r.stationName },
-  { zh: '消费金额(元)', en: 'Bill (CNY)', kind: 'money', width: 12, value: (r) => r.billFen },
-  { zh: '优惠金额(元)', en: 'Discount (CNY)', kind: 'money', width: 12, value: (r) => r.discountFen },
-  { zh: '应付金额(元)', en: 'Payable (CNY)', kind: 'money', width: 12, value: (r) => r.payableFen },
-  { zh: '面值(元)', en: 'Face value (CNY)', kind: 'money', width: 12, value: (r) => r.faceValueFen },
+  { key: 'cardId', kind: 'text', width: 30, value: (r) => r.cardId },
+  { key: 'cashier', kind: 'text', width: 10, value: (r) => r.cashierName },
+  { key: 'station', kind: 'text', width: 10, value: (r) => r.stationName },
+  { key: 'bill', kind: 'money', width: 12, value: (r) => r.billFen },
+  { key: 'discount', kind: 'money', width: 12, value: (r) => r.discountFen },
+  { key: 'payable', kind: 'money', width: 12, value: (r) => r.payableFen },
+  { key: 'faceValue', kind: 'money', width: 12, value: (r) => r.faceValueFen },
   {
-    zh: '方式',
-    en: 'Channel',
+    key: 'channel',
     kind: 'text',
     width: 8,
-    value: (r, c) => miscWord(r.online ? 'online' : 'offline', c.lang)
+    value: (r, c) => c.t(`exportFile.channel.${r.online ? 'online' : 'offline'}`)
   },
   {
-    zh: '同步状态',
-    en: 'Sync status',
+    key: 'syncStatus',
     kind: 'text',
     width: 10,
-    value: (r, c) => statusWord(r.stale ? 'stale' : r.status, c.lang)
+    value: (r, c) => c.t(`status.${r.stale ? 'stale' : r.status}`)
   },
   {
-    zh: '计入合计',
-    en: 'Counted',
+    key: 'counted',
     kind: 'text',
     width: 8,
-    value: (r, c) => miscWord(r.status === 'voided' ? 'no' : 'yes', c.lang)
+    value: (r, c) => c.t(`exportFile.counted.${r.status === 'voided' ? 'no' : 'yes'}`)
   },
   {
-    zh: '状态原因',
-    en: 'Status reason',
+    key: 'statusReason',
     kind: 'text',
     width: 30,
-    value: (r, c) => (r.statusReason === null ? null : describeSyncReason(r.statusReason, c.lang))
+    value: (r, c) => (r.statusReason === null ? null : describeSyncReason(c.t, r.statusReason))
   },
-  { zh: '同步时间', en: 'Settled at', kind: 'time', width: 20, value: (r, c) => time(r.syncedAt, c) },
-  { zh: '审批店长', en: 'Approved by', kind: 'text', width: 10, value: (r) => r.approvedBy },
-  { zh: '作废时间', en: 'Voided at', kind: 'time', width: 20, value: (r, c) => time(r.voidedAt, c) },
-  { zh: '作废原因', en: 'Void reason', kind: 'text', width: 20, value: (r) => r.voidReason },
+  { key: 'settledAt', kind: 'time', width: 20, value: (r, c) => time(r.syncedAt, c) },
+  { key: 'approvedBy', kind: 'text', width: 10, value: (r) => r.approvedBy },
+  { key: 'voidedAt', kind: 'time', width: 20, value: (r, c) => time(r.voidedAt, c) },
+  { key: 'voidReason', kind: 'text', width: 20, value: (r) => r.voidReason },
   {
-    zh: '处理结果',
-    en: 'Resolution',
+    key: 'resolution',
     kind: 'text',
     width: 16,
-    value: (r, c) => (r.resolution ? outcomeWord(r.resolution.outcome, c.lang) : null)
+    value: (r, c) => (r.resolution ? c.t(`reports.conflicts.outcome.${r.resolution.outcome}`) : null)
   },
   {
-    zh: '处理说明',
-    en: 'Resolution note',
+    key: 'resolutionNote',
     kind: 'text',
     width: 24,
     value: (r) => r.resolution?.note ?? null
   },
   {
-    zh: '处理人',
-    en: 'Resolved by',
+    key: 'resolvedBy',
     kind: 'text',
     width: 10,
     value: (r) => r.resolution?.resolvedByName ?? null
   },
-  { zh: '顾客(脱敏)', en: 'Customer (masked)', kind: 'text', width: 16, value: (r) => r.openidMasked },
-  { zh: '记录编号', en: 'Record ID', kind: 'text', width: 38, value: (r) => r.id }
+  { key: 'customer', kind: 'text', width: 16, value: (r) => r.openidMasked },
+  { key: 'recordId', kind: 'text', width: 38, value: (r) => r.id }
 ]
 
-export const headerOf = (column: Column, lang: ExportLanguage): string =>
-  lang === 'en' ? column.en : column.zh
+export const headerOf = (column: Column, t: Translate): string => t(`exportFile.column.${column.key}`)

@@ -50,7 +50,7 @@ export async function writeCsv(
     if (!csv.write(record)) await Promise.race([once(csv, 'drain'), failed])
   }
   let rows = 0
-  await write(COLUMNS.map((c) => headerOf(c, ctx.lang)))
+  await write(COLUMNS.map((c) => headerOf(c, ctx.t)))
   for (const chunk of chunks) {
     for (const row of chunk) {
       await write(COLUMNS.map((c) => csvCell(c, c.value(row, ctx))))

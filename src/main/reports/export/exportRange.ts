@@ -7,6 +7,7 @@ import { randomUUID, createHash } from 'node:crypto'
 import { createReadStream, mkdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ExportFormat, ExportLanguage, ReportFilter } from '../../../shared/reports'
+import { createTranslator } from '../../../shared/i18n'
 import { formatLocal } from '../../../shared/time'
 import type { Db } from '../../db/open'
 import type { StationIdentity } from '../../config/identity'
@@ -49,9 +50,10 @@ export function exportFileName(
   req: Pick<ExportRequest, 'from' | 'to' | 'format' | 'lang'>,
   mode: string
 ): string {
-  const base = req.lang === 'en' ? 'redemptions' : '核销明细'
+  const t = createTranslator(req.lang)
+  const base = t('exportFile.fileName.base')
   const range = req.from === req.to ? req.from : `${req.from}_${req.to}`
-  const training = mode === 'training' ? (req.lang === 'en' ? '_TRAINING' : '_培训') : ''
+  const training = mode === 'training' ? t('exportFile.fileName.training') : ''
   return `${base}_${range}${training}.${req.format}`
 }
 
@@ -63,25 +65,25 @@ export async function produceExport(
   mkdirSync(ctx.exportsDir, { recursive: true })
   const file = join(ctx.exportsDir, `${randomUUID()}.${req.format}`)
   const query = { from: req.from, to: req.to, ...(req.filter ? { filter: req.filter } : {}) }
-  const columns = { clock: new LocalClock(ctx.profile.timeZone), lang: req.lang }
+  const t = createTranslator(req.lang)
+  const columns = { clock: new LocalClock(ctx.profile.timeZone), lang: req.lang, t }
   try {
     let rows: number
     if (req.format === 'csv') {
       rows = await writeCsv(file, rowChunks(db, query, ctx.profile, CHUNK_ROWS), columns)
     } else {
       const report = dayReport(db, query, ctx.profile, ctx.now)
-      const title =
-        req.lang === 'en'
-          ? [
-              `Redemptions ${req.from} – ${req.to}${ctx.mode === 'training' ? ' (TRAINING)' : ''}`,
-              `${ctx.identity.storeName} · ${ctx.identity.stationName}`,
-              `Time zone ${ctx.profile.timeZone}; generated ${formatLocal(ctx.now, ctx.profile.timeZone, 'yyyy-LL-dd HH:mm')}`
-            ]
-          : [
-              `核销汇总 ${req.from} 至 ${req.to}${ctx.mode === 'training' ? '（培训数据）' : ''}`,
-              `${ctx.identity.storeName} · ${ctx.identity.stationName}`,
-              `时区 ${ctx.profile.timeZone}；生成于 ${formatLocal(ctx.now, ctx.profile.timeZone, 'yyyy-LL-dd HH:mm')}`
-            ]
+      const title = [
+        t(ctx.mode === 'training' ? 'exportFile.title.headingTraining' : 'exportFile.title.heading', {
+          from: req.from,
+          to: req.to
+        }),
+        `${ctx.identity.storeName} · ${ctx.identity.stationName}`,
+        t('exportFile.title.zone', {
+          zone: ctx.profile.timeZone,
+          at: formatLocal(ctx.now, ctx.profile.timeZone, 'yyyy-LL-dd HH:mm')
+        })
+      ]
       rows = await writeXlsx(file, report, title, rowChunks(db, query, ctx.profile, CHUNK_ROWS), columns)
     }
     return {

@@ -5,21 +5,15 @@
  * format (computed from integer fen), codes and ids are text cells.
  */
 import ExcelJS from 'exceljs'
-import type { DayReport, ExportLanguage, ReportRow } from '../../../shared/reports'
+import type { DayReport, ReportRow } from '../../../shared/reports'
 import { COLUMNS, headerOf, type ColumnContext } from './columns'
-import { totalsRows, TOTALS_HEADER } from './totalsRows'
+import { totalsHeader, totalsRows } from './totalsRows'
 
 const MONEY_FORMAT = '#,##0.00'
 const MONEY_STYLE: Partial<ExcelJS.Style> = { numFmt: MONEY_FORMAT }
 const PLAIN_STYLE: Partial<ExcelJS.Style> = {}
 /** By 1-based column number, as exceljs counts. */
 const MONEY_COLUMN: boolean[] = [false, ...COLUMNS.map((c) => c.kind === 'money')]
-const SHEET = {
-  totals: { 'zh-CN': '汇总', en: 'Totals' },
-  rows: { 'zh-CN': '核销明细', en: 'Redemptions' }
-} as const
-
-export const sheetNames = (lang: ExportLanguage) => ({ totals: SHEET.totals[lang], rows: SHEET.rows[lang] })
 
 /** fen → yuan as a number; exact to the fen because fen/100 is the closest double to a two-decimal value. */
 const yuan = (fen: number): number => fen / 100
@@ -41,14 +35,14 @@ export async function writeXlsx(
   })
   workbook.creator = 'Hexiao Station'
 
-  const totals = workbook.addWorksheet(SHEET.totals[ctx.lang])
+  const totals = workbook.addWorksheet(ctx.t('exportFile.sheet.totals'))
   totals.columns = [{ width: 16 }, { width: 30 }, { width: 10 }, { width: 14 }, { width: 14 }, { width: 14 }]
   for (const line of title) totals.addRow([line]).commit()
   totals.addRow([]).commit()
-  const header = totals.addRow(TOTALS_HEADER[ctx.lang])
+  const header = totals.addRow(totalsHeader(ctx.t))
   header.font = { bold: true }
   header.commit()
-  for (const line of totalsRows(report, ctx.lang)) {
+  for (const line of totalsRows(report, ctx.t)) {
     const row = totals.addRow([
       line.section,
       line.name,
@@ -63,9 +57,11 @@ export async function writeXlsx(
   }
   totals.commit()
 
-  const sheet = workbook.addWorksheet(SHEET.rows[ctx.lang], { views: [{ state: 'frozen', ySplit: 1 }] })
+  const sheet = workbook.addWorksheet(ctx.t('exportFile.sheet.rows'), {
+    views: [{ state: 'frozen', ySplit: 1 }]
+  })
   sheet.columns = COLUMNS.map((c) => ({ width: c.width }))
-  const head = sheet.addRow(COLUMNS.map((c) => headerOf(c, ctx.lang)))
+  const head = sheet.addRow(COLUMNS.map((c) => headerOf(c, ctx.t)))
   head.font = { bold: true }
   head.commit()
   const direct = options.viaExceljsRows ? null : directRowWriter(workbook, sheet)

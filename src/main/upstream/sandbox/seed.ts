@@ -26,11 +26,6 @@ export const TRAINING_NETWORK_DOWN_COOLDOWN_MS = 120_000
 export { TRAINING_CARD_IDS }
 export type { TrainingOutcome }
 
-export interface LocalizedText {
-  'zh-CN': string
-  en: string
-}
-
 export interface TrainingScenario {
   key: string
   code: string
@@ -40,8 +35,8 @@ export interface TrainingScenario {
   expected: TrainingOutcome
   /** For coupons that need the bill: the decision once this bill amount is entered. */
   followUp?: { billFen: Fen; expected: TrainingOutcome }
-  title: LocalizedText
-  description: LocalizedText
+  /** Values its words (`trainingScenario.<key>.title` / `.description`) use: the outside-hours window. */
+  params: { hours: string }
 }
 
 export interface TrainingSeed extends SandboxSeed {
@@ -63,7 +58,7 @@ export function trainingSeed(
   storeZone: string = DEFAULT_TIME_ZONE
 ): TrainingSeed {
   const { cards, codeWindow, hoursLabel } = trainingCards(now, storeLocationId, storeZone)
-  const table = scenarioRows(hoursLabel)
+  const table = scenarioRows()
   const codes: CodeSeed[] = []
   table.forEach((row, i) => {
     if (!row.card) return
@@ -85,8 +80,7 @@ export function trainingSeed(
     ...(row.card ? { cardId: TRAINING_CARD_IDS[row.card] } : {}),
     expected: row.expected,
     ...(row.followUp ? { followUp: row.followUp } : {}),
-    title: { 'zh-CN': row.title[0], en: row.title[1] },
-    description: { 'zh-CN': row.description[0], en: row.description[1] }
+    params: { hours: hoursLabel }
   }))
   const networkDown = table.find((row) => row.key === 'NETWORK_DOWN')
   return {

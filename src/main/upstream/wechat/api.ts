@@ -3,7 +3,11 @@
  * retry (docs/wechat-api.md §10.1); -1, 45011, 45009 and account errcodes become UpstreamErrors. Every other
  * errcode is left to the caller, who knows whether it is a verdict on the code or a reason to throw.
  */
+import { createTranslator } from '../../../shared/i18n'
 import { describeErrcode } from '../../../shared/sync'
+
+// UpstreamError messages are for logs and support, in English; what a user reads is the errcode, in their words.
+const LOG_WORDS = createTranslator('en')
 import { UpstreamError, type CallOptions } from '../types'
 import { classifyErrcode } from './errcodes'
 import type { TokenSource } from './tokens'
@@ -68,18 +72,22 @@ export class WechatApi {
         // §10: after -1 a consume may or may not have happened; ask code/get before trying again.
         throw new UpstreamError(
           'transient',
-          `${call.path}: ${describeErrcode(-1, 'en')}`,
+          `${call.path}: ${describeErrcode(LOG_WORDS, -1)}`,
           -1,
           call.nonIdempotent === true
         )
       case 'rate_limited':
-        throw new UpstreamError('rate_limited', `${call.path}: ${describeErrcode(45011, 'en')}`, 45011)
+        throw new UpstreamError('rate_limited', `${call.path}: ${describeErrcode(LOG_WORDS, 45011)}`, 45011)
       case 'quota':
-        throw new UpstreamError('quota_exhausted', `${call.path}: ${describeErrcode(45009, 'en')}`, 45009)
+        throw new UpstreamError(
+          'quota_exhausted',
+          `${call.path}: ${describeErrcode(LOG_WORDS, 45009)}`,
+          45009
+        )
       case 'account':
         throw new UpstreamError(
           'auth',
-          `${call.path}: ${describeErrcode(errcode ?? 0, 'en')} (${errcode})`,
+          `${call.path}: ${describeErrcode(LOG_WORDS, errcode ?? 0)} (${errcode})`,
           errcode ?? null
         )
       default:
@@ -93,7 +101,7 @@ export const rejected = (path: string, json: JsonObject): UpstreamError => {
   const errcode = errcodeOf(json) ?? null
   return new UpstreamError(
     'rejected',
-    `${path}: ${describeErrcode(errcode ?? 0, 'en')} (${errcode})`,
+    `${path}: ${describeErrcode(LOG_WORDS, errcode ?? 0)} (${errcode})`,
     errcode
   )
 }

@@ -1,7 +1,7 @@
 /**
  * How the client treats each WeChat errcode (docs/wechat-api.md §1.3, §4, §10). Always the number, never
- * errmsg: errmsg carries a variable ` hint:` / ` rid:` suffix. The words for each code live in
- * src/shared/sync.ts (WECHAT_ERRCODE_TEXT) so the renderer can show them too.
+ * errmsg: errmsg carries a variable ` hint:` / ` rid:` suffix. The words for each code live in the catalogue
+ * (src/shared/i18n, `wechat.errcode.<n>`; docs/i18n.md) so the renderer can show them.
  */
 
 /** The access token is no good: refresh once and retry once (as wechatpy and chanxuehong do). */

@@ -16,4 +16,4 @@ export {
 export { FORCED_REFRESH_PER_DAY, FORCED_REFRESH_SPACING_MS, type AppSecretCredentials } from './tokens'
 export { REJECTED_TOKEN_HEADER, tokenFingerprint, type TokenServiceConfig } from './tokenService'
 export type { FetchLike } from './transport'
-export { WECHAT_ERRCODE_TEXT, describeErrcode } from '../../../shared/sync'
+export { KNOWN_ERRCODES, describeErrcode } from '../../../shared/sync'

@@ -5,7 +5,7 @@
 import { useLayoutEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { reasonText } from '../../../shared/rules'
-import { useLang } from '../i18n/useLang'
+import { scanRejectText } from '../../../shared/scan'
 import { errorText } from '../shell/errorText'
 import { displayOf, type CounterState } from './counterState'
 import { DISPLAY_ICON, displayClass } from './outcomeLook'
@@ -13,20 +13,19 @@ import { SyncLine } from './SyncLine'
 
 export function DecisionPanel({ state }: { state: CounterState }) {
   const { t } = useTranslation()
-  const lang = useLang()
   const screen = state.screen
   const display = displayOf(screen)
   const view = screen.kind === 'decided' || screen.kind === 'redeemed' ? screen.view : null
   const decision = screen.kind === 'decided' ? screen.view.decision : null
   const reasons =
     screen.kind === 'decided'
-      ? (decision?.reasons ?? []).map((r) => ({ code: r.code, text: reasonText(r.code, r.params, lang) }))
+      ? (decision?.reasons ?? []).map((r) => ({ code: r.code, text: reasonText(t, r.code, r.params) }))
       : []
   const detail =
     screen.kind === 'failed'
       ? errorText(t, screen.error)
       : screen.kind === 'decided' && screen.view.rejected
-        ? screen.view.rejected.message[lang]
+        ? scanRejectText(t, screen.view.rejected)
         : null
   const title = t(`decision.title.${display}`)
   const hint = t(`decision.hint.${display}`)

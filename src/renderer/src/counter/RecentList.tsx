@@ -9,7 +9,6 @@ import type { RedemptionView } from '../../../shared/redeem'
 import { station } from '../api'
 import { clockText, dateTimeText, moneyText } from '../components/format'
 import { StatusTag } from '../components/StatusTag'
-import { useLang } from '../i18n/useLang'
 import { describeSyncReason } from '../../../shared/sync'
 import { call } from '../shell/call'
 import { useStation } from '../shell/stationContext'
@@ -90,7 +89,6 @@ export function RecentList({ reloadKey, printer }: { reloadKey: number; printer:
 
 function RecentDetails({ r, zone }: { r: RedemptionView; zone: string }) {
   const { t } = useTranslation()
-  const lang = useLang()
   const money = (fen: number | null) => (fen === null ? '—' : moneyText(fen))
   return (
     <div data-testid="recent-details" data-code={r.code}>
@@ -114,7 +112,7 @@ function RecentDetails({ r, zone }: { r: RedemptionView; zone: string }) {
         </Descriptions.Item>
         <Descriptions.Item label={t('reports.drill.status')}>
           <StatusTag status={r.status} stale={r.stale} />
-          {r.statusReason && <span> {describeSyncReason(r.statusReason, lang)}</span>}
+          {r.statusReason && <span> {describeSyncReason(t, r.statusReason)}</span>}
         </Descriptions.Item>
       </Descriptions>
     </div>

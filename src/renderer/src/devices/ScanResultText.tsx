@@ -1,12 +1,10 @@
 /** What the normalizer made of a scan, in words: the code, an encrypted code, or why it was refused. */
 import { Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { isRejectedScan, type ScanResult } from '../../../shared/scan'
-import { useLang } from '../i18n/useLang'
+import { isRejectedScan, scanRejectText, type ScanResult } from '../../../shared/scan'
 
 export function ScanResultText({ result, testId }: { result: ScanResult | null; testId?: string }) {
   const { t } = useTranslation()
-  const lang = useLang()
   if (!result) return <span data-testid={testId} data-kind="" />
   if (isRejectedScan(result))
     return (
@@ -16,7 +14,7 @@ export function ScanResultText({ result, testId }: { result: ScanResult | null; 
         data-kind="rejected"
         data-reason={result.reason}
       >
-        {result.message[lang]}
+        {scanRejectText(t, result)}
       </Typography.Text>
     )
   const value = result.kind === 'code' ? result.code : result.encryptCode

@@ -1,11 +1,10 @@
 /** i18next set-up: zh-CN first, English available; a missing key is a test failure, not a blank. */
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import { en } from './en'
-import { zhCN } from './zh-CN'
+import { LANGUAGES, RESOURCES, type Language } from '../../../shared/i18n'
 
-export const LANGUAGES = ['zh-CN', 'en'] as const
-export type Language = (typeof LANGUAGES)[number]
+// The words themselves live in src/shared/i18n (one catalogue for the renderer and main's export files).
+export { LANGUAGES, type Language }
 
 const LANGUAGE_KEY = 'hexiao.language'
 
@@ -23,7 +22,7 @@ export function setLanguage(language: Language): void {
 document.documentElement.lang = initialLanguage()
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: RESOURCES,
   lng: initialLanguage(),
   fallbackLng: false,
   interpolation: { escapeValue: false },

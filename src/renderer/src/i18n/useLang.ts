@@ -1,4 +1,4 @@
-/** The current language as the shared text helpers (reasonText, describeValue) name it. */
+/** The current language as the shared text helpers that still carry their own words (describeValue) name it. */
 import { useTranslation } from 'react-i18next'
 import type { Lang } from '../../../shared/coupon'
 

@@ -5,6 +5,7 @@
  */
 import { Alert, Button, Card, Input, InputNumber, List, Radio, Space, Steps, Switch, Typography } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { RulesPolicy } from '../../../shared/rules'
 import type { AppError } from '../../../shared/result'
@@ -16,7 +17,7 @@ import {
   type SetupView,
   type UpstreamInput
 } from '../../../shared/setup'
-import { useLang } from '../i18n/useLang'
+import { describeErrcode } from '../../../shared/sync'
 import { Field } from '../components/Field'
 import { call } from '../shell/call'
 import { errorText } from '../shell/errorText'
@@ -95,7 +96,6 @@ export function SetupPage() {
   const [error, setError] = useState<string | null>(null)
   const [saved, setSaved] = useState(false)
   const [liveMessage, setLiveMessage] = useState<string | null>(null)
-  const lang = useLang()
 
   const load = useCallback(() => {
     void call('setup.get', undefined).then((r) => {
@@ -134,7 +134,7 @@ export function SetupPage() {
     const r = await call('setup.goLive', undefined)
     if (!r.ok) return setError(errorText(t, r.error))
     setError(null)
-    setLiveMessage(r.value.message[lang])
+    setLiveMessage(t(r.value.restartsItself ? 'goLive.restartsItself' : 'goLive.restartYourself'))
   }
 
   const steps = [
@@ -217,6 +217,12 @@ export function SetupPage() {
   )
 }
 
+/** A failed connection test in words: its outcome code, and for REFUSED the errcode's own words. */
+function connectionTestText(t: TFunction, failure: Extract<ConnectionTestResult, { ok: false }>): string {
+  const errcode = failure.errcode ?? 0
+  return t(`connectionTest.${failure.outcome}`, { errcode, text: describeErrcode(t, errcode) })
+}
+
 function StoreStep({ draft, patch }: { draft: Draft; patch: (p: Partial<Draft>) => void }) {
   const { t } = useTranslation()
   return (
@@ -274,7 +280,6 @@ function UpstreamStep({
   upstream: UpstreamInput
 }) {
   const { t } = useTranslation()
-  const lang = useLang()
   const [testing, setTesting] = useState(false)
   const [result, setResult] = useState<ConnectionTestResult | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
@@ -386,7 +391,7 @@ function UpstreamStep({
         <Alert
           type="error"
           style={{ marginTop: 16 }}
-          title={result.message[lang]}
+          title={connectionTestText(t, result)}
           data-testid="setup-test-error"
         />
       )}

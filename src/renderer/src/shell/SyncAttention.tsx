@@ -12,7 +12,6 @@ import type { SyncPause } from '../../../shared/sync'
 import { describeErrcode } from '../../../shared/sync'
 import { formatLocal } from '../../../shared/time'
 import { TAG_COLOURS } from '../components/StatusTag'
-import { useLang } from '../i18n/useLang'
 import { call } from './call'
 import { errorText } from './errorText'
 import { useStation } from './stationContext'
@@ -57,18 +56,16 @@ export function PauseTag() {
 
 const when = (at: number, zone: string): string => formatLocal(at, zone, 'LL-dd HH:mm')
 
-function pauseLine(
-  t: ReturnType<typeof useTranslation>['t'],
-  paused: SyncPause,
-  zone: string,
-  lang: 'zh-CN' | 'en'
-): string {
+function pauseLine(t: ReturnType<typeof useTranslation>['t'], paused: SyncPause, zone: string): string {
   const since = t('sync.pause.since', { at: when(paused.since, zone) })
   const until =
     paused.until === null
       ? t('sync.pause.untilFixed')
       : t('sync.pause.until', { at: when(paused.until, zone) })
-  const why = paused.errcode === null ? null : `${describeErrcode(paused.errcode, lang)} (${paused.errcode})`
+  const why =
+    paused.errcode === null
+      ? null
+      : t('wechat.withCode', { text: describeErrcode(t, paused.errcode), errcode: paused.errcode })
   return [why, since, until].filter(Boolean).join(' · ')
 }
 
@@ -78,7 +75,6 @@ function pauseLine(
  */
 export function SyncPauseBanner({ manager }: { manager: boolean }) {
   const { t } = useTranslation()
-  const lang = useLang()
   const { info } = useStation()
   const { message } = App.useApp()
   const paused = useSyncState()?.paused
@@ -102,7 +98,7 @@ export function SyncPauseBanner({ manager }: { manager: boolean }) {
       title={t(`sync.paused.${paused.reason}`)}
       description={
         <>
-          <span data-testid="sync-pause-detail">{pauseLine(t, paused, info.timeZone, lang)}</span>
+          <span data-testid="sync-pause-detail">{pauseLine(t, paused, info.timeZone)}</span>
           {!manager && <span> · {t('sync.pause.callManager')}</span>}
         </>
       }

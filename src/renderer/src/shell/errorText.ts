@@ -8,6 +8,11 @@ export function errorText(t: TFunction, error: AppError): string {
     const seconds = typeof retryInMs === 'number' ? Math.max(1, Math.ceil(retryInMs / 1000)) : 60
     return t('errors.PIN_LOCKED', { seconds })
   }
+  // Main sends a code and, where the words need them, params in details (docs/i18n.md); never words.
+  const params =
+    error.details !== null && typeof error.details === 'object'
+      ? (error.details as Record<string, unknown>)
+      : {}
   const key = `errors.${error.code}`
-  return t(key, { defaultValue: '' }) || t('errors.unknown', { message: error.message })
+  return t(key, { ...params, defaultValue: '' }) || t('errors.unknown', { message: error.message })
 }

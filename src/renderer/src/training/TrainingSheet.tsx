@@ -12,7 +12,6 @@ import type { AppError } from '../../../shared/result'
 import { moneyText } from '../components/format'
 import { OutcomeTag } from '../components/OutcomeTag'
 import { useCounterHub } from '../counter/CounterHub'
-import { useLang } from '../i18n/useLang'
 import { call } from '../shell/call'
 import { errorText } from '../shell/errorText'
 import { useSession } from '../staff/session'
@@ -22,7 +21,6 @@ export const TRAINING_DEVICE = 'training-sheet'
 
 export function TrainingSheet() {
   const { t } = useTranslation()
-  const lang = useLang()
   const { scanFromPage } = useCounterHub()
   const [rows, setRows] = useState<TrainingScenarioView[] | null>(null)
   const [error, setError] = useState<AppError | null>(null)
@@ -50,7 +48,7 @@ export function TrainingSheet() {
           {
             title: t('training.scenario'),
             key: 'title',
-            render: (_, row) => <strong>{row.title[lang]}</strong>
+            render: (_, row) => <strong>{t(`trainingScenario.${row.key}.title`, row.params)}</strong>
           },
           {
             title: t('training.code'),
@@ -75,7 +73,11 @@ export function TrainingSheet() {
                 '—'
               )
           },
-          { title: t('training.description'), key: 'description', render: (_, row) => row.description[lang] },
+          {
+            title: t('training.description'),
+            key: 'description',
+            render: (_, row) => t(`trainingScenario.${row.key}.description`, row.params)
+          },
           {
             title: t('training.action'),
             key: 'scan',
@@ -83,7 +85,9 @@ export function TrainingSheet() {
               <Button
                 icon={<ScanOutlined />}
                 data-testid="scenario-scan"
-                aria-label={t('training.scanCode', { title: row.title[lang] })}
+                aria-label={t('training.scanCode', {
+                  title: t(`trainingScenario.${row.key}.title`, row.params)
+                })}
                 onClick={() => scanFromPage({ source: 'manual', device: TRAINING_DEVICE, raw: row.code })}
               >
                 {t('training.scan')}

@@ -9,11 +9,6 @@ import { noArgs, shape, type ChannelSpec } from '../spec'
 import type { Fen } from '../../money'
 import type { Outcome } from '../../rules'
 
-export interface TrainingText {
-  'zh-CN': string
-  en: string
-}
-
 export interface TrainingScenarioView {
   key: string
   code: string
@@ -21,8 +16,8 @@ export interface TrainingScenarioView {
   expected: Outcome
   /** For coupons that need the bill: the decision once this bill is entered. */
   followUp: { billFen: Fen; expected: Outcome } | null
-  title: TrainingText
-  description: TrainingText
+  /** Values for its words, `trainingScenario.<key>.title` / `.description` (docs/i18n.md). */
+  params: { hours: string }
 }
 
 /** What "reset practice" did, for the sheet to say. */

@@ -5,7 +5,6 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AuditEntryView } from '../../../../shared/reports'
 import { dateTimeText } from '../../components/format'
-import { useLang } from '../../i18n/useLang'
 import { auditActionText, auditActorText, auditFields, auditSummary } from './auditText'
 import { call } from '../../shell/call'
 import { reportsErrorText } from './text'
@@ -18,7 +17,6 @@ const ALL = '*'
 
 export function AuditPage({ zone }: { zone: string }) {
   const { t } = useTranslation()
-  const lang = useLang()
   const [action, setAction] = useState<string | undefined>(undefined)
   const [actor, setActor] = useState('')
   const [extra, setExtra] = useState<AuditEntryView[]>([])
@@ -123,7 +121,7 @@ export function AuditPage({ zone }: { zone: string }) {
           { title: t('reports.audit.at'), render: (_, e) => dateTimeText(e.at, zone), width: 170 },
           { title: t('reports.audit.action'), render: (_, e) => auditActionText(t, e.action), width: 150 },
           { title: t('reports.audit.actor'), render: (_, e) => auditActorText(t, e), width: 100 },
-          { title: t('reports.audit.what'), render: (_, e) => auditSummary(t, e, lang), ellipsis: true }
+          { title: t('reports.audit.what'), render: (_, e) => auditSummary(t, e), ellipsis: true }
         ]}
       />
       {entries.length < (page.value?.total ?? 0) && (

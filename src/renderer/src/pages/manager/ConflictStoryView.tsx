@@ -5,11 +5,9 @@ import type { AuditEntryView, ConflictStory, SyncAttemptView } from '../../../..
 import { describeSyncReason } from '../../../../shared/sync'
 import { StatusTag, TAG_COLOURS } from '../../components/StatusTag'
 import { dateTimeText, moneyText } from '../../components/format'
-import { useLang } from '../../i18n/useLang'
 
 export function ConflictStoryView({ story, zone }: { story: ConflictStory; zone: string }) {
   const { t } = useTranslation()
-  const lang = useLang()
   const r = story.redemption
   const money = (fen: number | null) => (fen === null ? '—' : moneyText(fen))
   return (
@@ -42,7 +40,7 @@ export function ConflictStoryView({ story, zone }: { story: ConflictStory; zone:
         </Descriptions.Item>
         <Descriptions.Item label={t('reports.conflicts.reason')}>
           <span data-testid="conflict-reason">
-            {r.statusReason ? describeSyncReason(r.statusReason, lang) : '—'}
+            {r.statusReason ? describeSyncReason(t, r.statusReason) : '—'}
           </span>
         </Descriptions.Item>
       </Descriptions>

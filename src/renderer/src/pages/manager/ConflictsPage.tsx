@@ -10,7 +10,6 @@ import { RESOLUTION_OUTCOMES, type ResolutionOutcome } from '../../../../shared/
 import { describeSyncReason } from '../../../../shared/sync'
 import { StatusTag } from '../../components/StatusTag'
 import { dateTimeText, moneyText } from '../../components/format'
-import { useLang } from '../../i18n/useLang'
 import { call } from '../../shell/call'
 import { useStation } from '../../shell/stationContext'
 import { ConflictStoryView } from './ConflictStoryView'
@@ -22,7 +21,6 @@ type QueueState = 'open' | 'resolved' | 'all'
 
 export function ConflictsPage() {
   const { t } = useTranslation()
-  const lang = useLang()
   const { info } = useStation()
   const zone = info.timeZone
   const [state, setState] = useState<QueueState>('open')
@@ -72,7 +70,7 @@ export function ConflictsPage() {
                       <StatusTag status={r.status} stale={false} /> {r.code} · {moneyText(r.discountFen)}
                     </span>
                   }
-                  description={`${dateTimeText(r.at, zone)} · ${r.cashierName} · ${r.statusReason ? describeSyncReason(r.statusReason, lang) : ''}`}
+                  description={`${dateTimeText(r.at, zone)} · ${r.cashierName} · ${r.statusReason ? describeSyncReason(t, r.statusReason) : ''}`}
                 />
               </List.Item>
             )

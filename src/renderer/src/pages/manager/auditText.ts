@@ -8,7 +8,6 @@ import type { AuditEntryView } from '../../../../shared/reports'
 import { describeSyncReason } from '../../../../shared/sync'
 import { dateTimeText, moneyText } from '../../components/format'
 
-type Lang = 'zh-CN' | 'en'
 export interface AuditField {
   label: string
   value: string
@@ -27,9 +26,9 @@ export const auditActorText = (t: TFunction, entry: AuditEntryView): string =>
     ? t('reports.audit.bySync')
     : (entry.actorName ?? t('reports.audit.byStation'))
 
-export function auditSummary(t: TFunction, entry: AuditEntryView, lang: Lang): string {
+export function auditSummary(t: TFunction, entry: AuditEntryView): string {
   const d = entry.detail
-  const reason = (r: unknown) => (r ? describeSyncReason(str(r), lang) : '')
+  const reason = (r: unknown) => (r ? describeSyncReason(t, str(r)) : '')
   switch (entry.action) {
     case 'redemption.created':
       return t('reports.audit.summary.created', {

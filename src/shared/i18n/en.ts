@@ -1,6 +1,50 @@
 import type { Catalogue } from './zh-CN'
 
 export const en: Catalogue = {
+  /** Words printed on paper by the receipt printer (src/main/printer/documents.ts). */
+  printPaper: {
+    slipTitle: 'Redemption slip',
+    reprint: 'REPRINT',
+    reprintMark: '【REPRINT】',
+    testRulerGlyph: '中',
+    training: 'TRAINING - not a real redemption',
+    store: 'Store',
+    station: 'Till',
+    cashier: 'Cashier',
+    time: 'Time',
+    coupon: 'Coupon',
+    value: 'Coupon value',
+    bill: 'Bill',
+    payable: 'Payable',
+    code: 'Code',
+    redemptionId: 'Redemption id',
+    voided: 'VOIDED',
+    approvedBy: 'Approved by',
+    pending: 'Not yet sent to WeChat',
+    keep: 'Please keep this slip',
+    zTitle: 'Z report',
+    businessDay: 'Business day',
+    period: 'Period',
+    closedAt: 'Closed at',
+    closedBy: 'Closed by',
+    totals: 'Totals',
+    count: 'Count',
+    discount: 'Discount',
+    byCard: 'By coupon',
+    byCashier: 'By cashier',
+    byStatus: 'By sync status',
+    voidedLine: 'Voided (not counted)',
+    openItems: 'Open items',
+    afterClose: 'Changes after close',
+    rows: 'Row check',
+    none: 'none',
+    testTitle: 'Printer test page',
+    testBody: 'Chinese GB18030: 核销凭证 ￥ 收银台',
+    testWidth: 'Paper',
+    testQr: 'QR below holds',
+    yuan: 'CNY {{amount}}',
+    status: { synced: 'Synced', pending: 'Pending', conflict: 'Conflict', rejected: 'Rejected' }
+  },
   app: {
     name: 'Hexiao Station',
     mode: { training: 'Training', live: 'Live' },
@@ -1007,6 +1051,382 @@ export const en: Catalogue = {
       liveBody:
         'The station must be restarted afterwards; live uses a fresh database and no training data (staff accounts included) is carried over.',
       goLive: 'Go live'
+    }
+  },
+  reasons: {
+    ALREADY_REDEEMED_LOCAL: 'Already redeemed{{timePart}}{{stationPart}}{{cashierPart}}',
+    QUEUED_IN_OUTBOX: 'Already redeemed{{timePart}}{{stationPart}}{{cashierPart}}; waiting to sync to WeChat',
+    UPSTREAM_CONSUMED: 'WeChat says this coupon was already redeemed (maybe at another store or till)',
+    EXPIRED: 'This coupon has expired{{untilPart}}',
+    NOT_YET_VALID: 'This coupon is not valid yet{{fromPart}}',
+    GIFTING:
+      'The customer is gifting this coupon to a friend; it cannot be used until the gift is accepted or returned',
+    GIFT_TIMEOUT: 'The gift of this coupon timed out and it is going back to the customer; scan again later',
+    DELETED_BY_USER: 'The customer deleted this coupon from their WeChat card bag',
+    UNAVAILABLE: 'This coupon was invalidated by the merchant',
+    UNKNOWN_CODE:
+      'This code is not valid: WeChat does not know it (not claimed, gifted to someone else, or the wrong coupon was chosen)',
+    INVALID_USER_CARD_STATE: 'This coupon was deleted, is being gifted, has expired or was invalidated',
+    UNKNOWN_USER_CARD_STATUS:
+      'WeChat returned a coupon status the station does not know{{statusPart}}; do not redeem',
+    CANNOT_CONSUME: 'WeChat says this coupon cannot be redeemed now',
+    UPSTREAM_ERROR: 'WeChat returned an error{{errcodePart}}; try again shortly',
+    STATUS_NOT_CHECKED: 'The coupon status has not been checked with WeChat yet; scan again',
+    CARD_MISMATCH: 'This code belongs to a different coupon than the one chosen',
+    CARD_DELETED: 'The merchant has deleted this coupon type; it cannot be redeemed',
+    CARD_DETAILS_MISSING:
+      'This station does not have the details of this coupon yet; try again or choose the coupon type',
+    UNREADABLE_CARD: 'The coupon details could not be read, so it cannot be redeemed{{detailPart}}',
+    MEMBER_CARD_NOT_REDEEMABLE: 'This is a member card: it can be shown, not redeemed',
+    UNKNOWN_CARD_TYPE:
+      'This station does not know this kind of coupon{{cardTypePart}}; check what it offers before redeeming',
+    VALIDITY_FROM_RECEIPT:
+      'This coupon is valid from the day it was claimed{{daysPart}}; check the dates on the customer’s phone',
+    OUTSIDE_HOURS: 'This coupon can only be used {{hours}}; not now',
+    WRONG_WEEKDAY: 'This coupon can only be used on {{weekdays}}; not today',
+    WRONG_STORE: 'This coupon is only valid at certain stores{{storesPart}}; not at this one',
+    STORE_NOT_CONFIGURED:
+      'This coupon is only valid at certain stores{{storesPart}} and this station has no store id set; check it applies here',
+    NEEDS_BILL_AMOUNT: 'Enter the bill amount{{minSpendFenPart}}',
+    INVALID_BILL_AMOUNT: 'The bill amount is not valid; enter it again',
+    BELOW_MIN_SPEND: 'This coupon needs a spend of at least {{minSpendFen}}; this bill is {{billFen}}',
+    NO_CHANGE_GIVEN:
+      'The coupon ({{faceValueFen}}) is worth more than the bill ({{billFen}}); the {{changeFen}} difference is not given as change',
+    NO_STACKING: 'This coupon cannot be combined with other offers, and this bill already has one',
+    HIGH_VALUE: 'High-value coupon ({{faceValueFen}}); verify the customer',
+    OVER_HALF_OF_BILL: 'The discount {{discountFen}} is more than {{percent}}% of the bill {{billFen}}',
+    VELOCITY: 'This customer has already redeemed {{count}} coupons today; take care',
+    OFFLINE: 'Offline: this redemption is kept on the station and synced to WeChat later (pending)',
+    OFFLINE_FACE_VALUE_CAP:
+      'While offline a coupon may be worth at most {{limitFen}}; this one is {{faceValueFen}}',
+    OFFLINE_DAILY_CAP:
+      'The offline limit of {{max}} redemptions per business day{{dayPart}} has been reached',
+    OFFLINE_UNKNOWN_CARD: 'Offline, and this station does not have the details of this coupon',
+    OFFLINE_PICK_CARD:
+      'Offline, and this station does not know which coupon this code is: pick the coupon the customer shows, then a manager must approve',
+    OFFLINE_PICKED_CARD:
+      'Offline, and the coupon was picked by the cashier without WeChat confirming it: a manager must enter their PIN',
+    OFFLINE_NO_CARDS:
+      'Offline: this station does not know this code and has no coupons stored to choose from, so it cannot be redeemed; scan it again once the network is back',
+    ENCRYPTED_CODE_OFFLINE:
+      'This is an encrypted code, which cannot be decoded while offline; ask the customer to show the coupon QR code',
+    CUSTOM_CODE_CARD_NEEDED:
+      'WeChat does not know this code. If it is a merchant-defined code, choose its coupon; otherwise the code is not valid',
+    STATION_SETTINGS_INVALID: 'The station settings are wrong{{detailPart}}; call the manager',
+    RULES_ERROR: 'Checking this coupon failed, so it cannot be redeemed; call the manager'
+  },
+  reasonWords: { unknown: 'unknown' },
+  reasonParts: {
+    ALREADY_REDEEMED_LOCAL: {
+      time: ' at {{time}}',
+      station: ' on till {{station}}',
+      cashier: ' by {{cashier}}'
+    },
+    QUEUED_IN_OUTBOX: {
+      time: ' at {{time}}',
+      station: ' on till {{station}}',
+      cashier: ' by {{cashier}}'
+    },
+    EXPIRED: {
+      until: ' (valid until {{until}})'
+    },
+    NOT_YET_VALID: {
+      from: '; it can be used from {{from}}'
+    },
+    UNKNOWN_USER_CARD_STATUS: {
+      status: ' ("{{status}}")'
+    },
+    UPSTREAM_ERROR: {
+      errcode: ' (code {{errcode}})'
+    },
+    UNREADABLE_CARD: {
+      detail: ' ({{detail}})'
+    },
+    UNKNOWN_CARD_TYPE: {
+      cardType: ' ({{cardType}})'
+    },
+    VALIDITY_FROM_RECEIPT: {
+      days: ' ({{days}} days)'
+    },
+    WRONG_STORE: {
+      stores: ' (store ids {{stores}})'
+    },
+    STORE_NOT_CONFIGURED: {
+      stores: ' (store ids {{stores}})'
+    },
+    NEEDS_BILL_AMOUNT: {
+      minSpendFen: ' (minimum spend {{minSpendFen}})'
+    },
+    OFFLINE_DAILY_CAP: {
+      day: ' ({{day}})'
+    },
+    STATION_SETTINGS_INVALID: {
+      detail: ' ({{detail}})'
+    }
+  },
+  wechat: {
+    errcodeUnknown: 'WeChat error {{errcode}}',
+    withCode: '{{text}} ({{errcode}})',
+    statusUnknown: 'Coupon status: {{status}}',
+    errcode: {
+      40001: 'Access token invalid or replaced',
+      40002: 'Bad token request (grant_type)',
+      40013: 'Wrong AppID: check the settings',
+      40014: 'Access token is not valid',
+      40056: 'Invalid code: not claimed, gifted away, or wrong card for a custom code',
+      40066: 'Wrong API address: check the settings',
+      40071: 'Member card: it cannot be redeemed',
+      40073: 'Card id invalid or not of this account',
+      40075: 'Invalid encrypt_code',
+      40078: 'Card not usable (not approved or deleted)',
+      40079: 'Coupon is outside its valid time',
+      40097: 'Invalid request arguments',
+      40099: 'This code has already been redeemed',
+      40116: 'Invalid code',
+      40125: 'Wrong AppSecret: check the settings',
+      40127: 'Coupon deleted by the user, being gifted, expired or made unavailable',
+      40164: 'This IP is not in the account’s IP whitelist',
+      40243: 'AppSecret is frozen',
+      41001: 'Access token missing',
+      41002: 'AppID missing',
+      41004: 'AppSecret missing',
+      41011: 'Missing required fields',
+      41012: 'Card id missing',
+      42001: 'Access token expired',
+      43001: 'GET required',
+      43002: 'POST required',
+      43009: 'No permission for custom codes',
+      44002: 'Empty request body',
+      45009: 'Daily API quota used up; resumes tomorrow (or after the quota is reset)',
+      45011: 'Too many calls; retrying next minute',
+      45030: 'This card has no API permission',
+      47001: 'Request format error',
+      48001: 'The account is not authorised for this API (card feature not enabled?)',
+      50002: 'Account restricted (frozen or closed)',
+      61500: 'Date format error',
+      61501: 'Date range error',
+      89501: 'Call from a new IP awaits admin confirmation',
+      89503: 'Call from a new IP awaits admin confirmation',
+      89506: 'Admin rejected this IP (24 h)',
+      89507: 'Admin rejected this IP (1 h)',
+      '-1': 'WeChat is busy; try again shortly'
+    },
+    status: {
+      EXPIRE: 'Coupon expired',
+      GIFTING: 'Coupon is being gifted to a friend',
+      GIFT_TIMEOUT: 'Coupon gift timed out',
+      DELETE: 'Coupon deleted by the user',
+      UNAVAILABLE: 'Coupon made unavailable by the merchant'
+    },
+    syncReason: {
+      used_elsewhere: 'WeChat says this code was redeemed elsewhere first',
+      card_mismatch: 'WeChat’s card differs from the one picked offline; not redeemed on WeChat',
+      card_mismatch_consumed: 'Redeemed on WeChat, but WeChat’s card differs from the one recorded',
+      consumed_unverified:
+        'WeChat shows this code as redeemed, but our request got no clear answer: it may have been redeemed elsewhere first. A manager must check',
+      not_yet_valid:
+        'The coupon was not yet valid when it was redeemed (before its start time); not redeemed on WeChat',
+      expired_when_redeemed:
+        'The coupon had expired when it was redeemed (after its end time); not redeemed on WeChat',
+      cannot_consume: 'WeChat says this code cannot be redeemed now; not redeemed on WeChat'
+    }
+  },
+  scanReject: {
+    EMPTY: 'Nothing was read. Please scan again.',
+    TOO_LONG: 'Too long: a coupon code has at most {{max}} characters. Check it and scan again.',
+    BINARY_GARBAGE:
+      "Unreadable data received. Check the scanner's interface settings (mode, baud rate) and scan again.",
+    IME_MANGLED:
+      'The scan contains Chinese characters; a Chinese input method probably intercepted it. Switch to English input and scan again.',
+    NON_ASCII:
+      'It contains characters a coupon code cannot have. Check it, then scan again or type the code.',
+    INVALID_CHARACTERS:
+      'A coupon code may only contain digits, letters, "-" and "_". Check it and scan again.',
+    MALFORMED_URL: 'The link is malformed, so no coupon code could be read from it.',
+    URL_WITHOUT_CODE: 'This link carries no coupon code (code or encrypt_code).',
+    BAD_ENCRYPT_CODE: 'The encrypted code (encrypt_code) is malformed.',
+    BAD_CARD_ID: 'The card_id in the link is malformed.',
+    FRAME_OVERFLOW:
+      "Scanner data ran past {{max}} bytes without an end marker; check the scanner's suffix setting."
+  },
+  exportFile: {
+    fileName: { base: 'redemptions', training: '_TRAINING' },
+    title: {
+      heading: 'Redemptions {{from}} – {{to}}',
+      headingTraining: 'Redemptions {{from}} – {{to}} (TRAINING)',
+      zone: 'Time zone {{zone}}; generated {{at}}'
+    },
+    sheet: { totals: 'Totals', rows: 'Redemptions' },
+    column: {
+      businessDay: 'Business day',
+      redeemedAt: 'Redeemed at',
+      code: 'Code',
+      coupon: 'Coupon',
+      cardType: 'Card type',
+      cardId: 'Card ID',
+      cashier: 'Cashier',
+      station: 'Station',
+      bill: 'Bill (CNY)',
+      discount: 'Discount (CNY)',
+      payable: 'Payable (CNY)',
+      faceValue: 'Face value (CNY)',
+      channel: 'Channel',
+      syncStatus: 'Sync status',
+      counted: 'Counted',
+      statusReason: 'Status reason',
+      settledAt: 'Settled at',
+      approvedBy: 'Approved by',
+      voidedAt: 'Voided at',
+      voidReason: 'Void reason',
+      resolution: 'Resolution',
+      resolutionNote: 'Resolution note',
+      resolvedBy: 'Resolved by',
+      customer: 'Customer (masked)',
+      recordId: 'Record ID'
+    },
+    totalsHeader: {
+      section: 'Section',
+      name: 'Name',
+      count: 'Count',
+      discount: 'Discount (CNY)',
+      bill: 'Bill (CNY)',
+      payable: 'Payable (CNY)'
+    },
+    section: {
+      totals: 'Totals (voided excluded)',
+      status: 'By sync status',
+      stale: 'of which stale',
+      voided: 'Voided (not counted)',
+      card: 'By coupon',
+      type: 'By card type',
+      cashier: 'By cashier',
+      channel: 'Online / offline',
+      hour: 'By hour'
+    },
+    channel: { online: 'Online', offline: 'Offline' },
+    counted: { yes: 'yes', no: 'no' }
+  },
+  connectionTest: {
+    BAD_APP_ID: 'Invalid AppID (40013): check the Official Account’s AppID (wx followed by 16 characters).',
+    BAD_APP_SECRET:
+      'Wrong AppSecret (40125): check or reset it in the Official Account platform (Settings → Basic configuration).',
+    IP_NOT_WHITELISTED:
+      'This station’s public IP is not on the account’s IP whitelist (40164): add it in the Official Account platform, or use a token service.',
+    NO_CARD_PERMISSION:
+      'The account is not authorised for the card API (48001): make sure the card feature (卡券) is enabled and the account is verified.',
+    TIMEOUT: 'Could not reach the server (timeout): check the network and the address.',
+    NETWORK: 'Could not reach the server (network error): check the network and the address.',
+    REFUSED: 'Connection failed: {{text}} (errcode {{errcode}})',
+    FAILED: 'Connection failed: the server’s answer could not be used; try again later or check the address.',
+    UNREACHABLE: 'Could not reach the server: check the network and the address.'
+  },
+  goLive: {
+    restartsItself:
+      'Switched to live. The station restarts itself in a few seconds and opens a fresh live database; no training data is carried over.',
+    restartYourself:
+      'Switched to live. Restart the station: it then opens a fresh live database; no training data is carried over.'
+  },
+  startup: {
+    damaged: {
+      message: 'The station database is damaged and cannot be opened.',
+      latestBackup: 'Latest good backup: {{at}}',
+      movedAside:
+        'The damaged file is moved aside, not deleted; redemptions made after the backup must be checked against WeChat.',
+      restore: 'Restore this backup',
+      quit: 'Quit'
+    }
+  },
+  trainingScenario: {
+    CASH_NO_THRESHOLD: {
+      title: 'No-minimum cash coupon',
+      description: 'No-minimum ¥10 cash coupon: redeem straight away.'
+    },
+    CASH_MIN_SPEND: {
+      title: 'Spend ¥100, ¥10 off',
+      description: 'Spend ¥100, get ¥10 off: enter the bill (e.g. ¥120); from ¥100 it can be redeemed.'
+    },
+    DISCOUNT_NEEDS_AMOUNT: {
+      title: '30% off (7折)',
+      description: '30% off (7折): enter the bill; the customer pays 70% (¥100 → ¥70).'
+    },
+    GIFT: {
+      title: 'Gift coupon',
+      description: 'Gift coupon: one medium Americano, no money off.'
+    },
+    GROUPON: {
+      title: 'Group-buy coupon',
+      description: 'Group-buy coupon: lunch set for two; the deal is recorded.'
+    },
+    GENERAL_COUPON: {
+      title: 'General coupon',
+      description: 'General coupon: member-day offer; the offer text is recorded.'
+    },
+    NO_STACKING: {
+      title: 'Not combinable',
+      description: '¥5 coupon that cannot be combined: warns when another discount is already applied.'
+    },
+    ALREADY_CONSUMED: {
+      title: 'Already redeemed',
+      description: 'Redeemed yesterday: must show the duplicate warning.'
+    },
+    EXPIRED: {
+      title: 'Expired',
+      description: 'Expired coupon: refused (expired coupons are void).'
+    },
+    NOT_YET_VALID: {
+      title: 'Not yet valid',
+      description: 'Starts in 3 days: refused.'
+    },
+    OUTSIDE_HOURS: {
+      title: 'Outside hours',
+      description: 'Time-limited coupon, only {{hours}} daily: refused now.'
+    },
+    WRONG_STORE: {
+      title: 'Other store only',
+      description: 'Only valid at other stores: refused here.'
+    },
+    BELOW_MIN_SPEND: {
+      title: 'Below minimum spend',
+      description: 'Spend ¥300, get ¥30 off: a bill below ¥300 (e.g. ¥50) is refused.'
+    },
+    BEING_GIFTED: {
+      title: 'Being gifted',
+      description: 'Being gifted to a friend: refused until accepted or returned.'
+    },
+    GIFT_TIMEOUT: {
+      title: 'Gift timed out',
+      description: 'Gift timed out: refused; the customer can try again later.'
+    },
+    DELETED_BY_USER: {
+      title: 'Deleted',
+      description: 'Deleted from the customer’s card bag: refused.'
+    },
+    UNAVAILABLE: {
+      title: 'Invalidated',
+      description: 'Invalidated by the merchant: refused.'
+    },
+    HIGH_VALUE: {
+      title: 'High value',
+      description: '¥200 high-value coupon: needs a manager PIN.'
+    },
+    MEMBER_CARD: {
+      title: 'Member card',
+      description: 'Member card: shows member info, cannot be redeemed.'
+    },
+    CUSTOM_CODE: {
+      title: 'Custom code',
+      description:
+        'Custom code (starts with 88): WeChat cannot tell which coupon it belongs to, so the counter asks you to choose the coupon — pick “合作方15元券” (the partner ¥15 coupon), then it can be redeemed.'
+    },
+    UNKNOWN_CODE: {
+      title: 'Unknown code',
+      description:
+        'A code WeChat does not know: as this store has custom-code coupons, the counter first asks which coupon it is; whichever you pick, it is refused.'
+    },
+    NETWORK_DOWN: {
+      title: 'Network down',
+      description:
+        'Network-down drill: the scan cuts the sandbox off for 20 s; the station goes offline and redeems under the offline policy (pending sync).'
     }
   }
 }

@@ -1,5 +1,50 @@
-/** 简体中文 — the default language of the station. Every visible string lives here and in en.ts. */
+/** 简体中文 — the default language of the station. Every word a user reads lives here and in en.ts (docs/i18n.md). */
 export const zhCN = {
+  /** Words printed on paper by the receipt printer (src/main/printer/documents.ts). */
+  printPaper: {
+    slipTitle: '核销凭证',
+    reprint: '重印',
+    reprintMark: '【重印】',
+    /** A double-width glyph: the test page's ruler shows how many fit across the paper. */
+    testRulerGlyph: '中',
+    training: '培训练习 · 非真实核销',
+    store: '门店',
+    station: '收银台',
+    cashier: '收银员',
+    time: '时间',
+    coupon: '卡券',
+    value: '券面优惠',
+    bill: '消费金额',
+    payable: '应付金额',
+    code: '券码',
+    redemptionId: '核销编号',
+    voided: '已作废',
+    approvedBy: '批准人',
+    pending: '待同步至微信',
+    keep: '请妥善保管本凭证',
+    zTitle: '日结 Z 报表',
+    businessDay: '营业日',
+    period: '时段',
+    closedAt: '日结时间',
+    closedBy: '日结人',
+    totals: '合计',
+    count: '笔数',
+    discount: '优惠金额',
+    byCard: '按卡券',
+    byCashier: '按收银员',
+    byStatus: '按同步状态',
+    voidedLine: '已作废（不计入）',
+    openItems: '未完结事项',
+    afterClose: '日结后变动',
+    rows: '记录校验',
+    none: '无',
+    testTitle: '打印测试页',
+    testBody: '中文 GB18030：核销凭证 ￥ 收银台',
+    testWidth: '纸宽',
+    testQr: '下方二维码内容',
+    yuan: '{{amount}} 元',
+    status: { synced: '已同步', pending: '待同步', conflict: '冲突', rejected: '被拒绝' }
+  },
   app: {
     name: '核销台',
     mode: { training: '培训模式', live: '正式模式' },
@@ -950,6 +995,353 @@ export const zhCN = {
       liveTitle: '切换到正式模式',
       liveBody: '切换后需要重启核销台；正式模式使用全新的数据库，培训数据（包括员工账号）不会带入。',
       goLive: '切换到正式模式'
+    }
+  },
+  reasons: {
+    ALREADY_REDEEMED_LOCAL: '此券已核销过{{timePart}}{{stationPart}}{{cashierPart}}',
+    QUEUED_IN_OUTBOX: '此券已核销过{{timePart}}{{stationPart}}{{cashierPart}}，正在等待同步到微信',
+    UPSTREAM_CONSUMED: '微信显示此券已被核销过（可能在其他门店或其他收银台）',
+    EXPIRED: '此券已过期{{untilPart}}，不能使用',
+    NOT_YET_VALID: '此券还没到可用时间{{fromPart}}',
+    GIFTING: '顾客正在把此券转赠给朋友，转赠完成或退回前不能使用',
+    GIFT_TIMEOUT: '此券转赠超时，正在退回顾客，请稍后再扫',
+    DELETED_BY_USER: '顾客已把此券从微信卡包中删除',
+    UNAVAILABLE: '此券已被商户设为失效',
+    UNKNOWN_CODE: '此券码无效：微信查不到它（可能未被领取、已转赠他人，或券种选错了）',
+    INVALID_USER_CARD_STATE: '此券已被删除、正在转赠、已过期或已失效，不能使用',
+    UNKNOWN_USER_CARD_STATUS: '微信返回了无法识别的券状态{{statusPart}}，不能核销',
+    CANNOT_CONSUME: '微信表示此券现在不能核销',
+    UPSTREAM_ERROR: '微信返回错误{{errcodePart}}，请稍后重试',
+    STATUS_NOT_CHECKED: '还没有查到此券在微信的状态，请重扫',
+    CARD_MISMATCH: '这个券码属于另一种券，与所选的券种不符',
+    CARD_DELETED: '此券种已被商户删除，不能核销',
+    CARD_DETAILS_MISSING: '本机还没有此券的券种信息，请重试或选择券种',
+    UNREADABLE_CARD: '券种信息无法识别，不能核销{{detailPart}}',
+    MEMBER_CARD_NOT_REDEEMABLE: '这是会员卡，只能查看，不能核销',
+    UNKNOWN_CARD_TYPE: '本机不认识这种券{{cardTypePart}}，请核对券面内容后再核销',
+    VALIDITY_FROM_RECEIPT: '此券有效期从领取日起算{{daysPart}}，本机无法确认，请看顾客手机上的有效期',
+    OUTSIDE_HOURS: '此券只能在 {{hours}} 使用，现在不在可用时段',
+    WRONG_WEEKDAY: '此券只能在 {{weekdays}} 使用，今天不能用',
+    WRONG_STORE: '此券仅限指定门店使用{{storesPart}}，本店不在其中',
+    STORE_NOT_CONFIGURED: '此券仅限指定门店使用{{storesPart}}，本机未设置门店编号，请确认本店可用',
+    NEEDS_BILL_AMOUNT: '请输入本单消费金额{{minSpendFenPart}}',
+    INVALID_BILL_AMOUNT: '消费金额无效，请重新输入',
+    BELOW_MIN_SPEND: '消费满 {{minSpendFen}} 才能用此券，本单只有 {{billFen}}',
+    NO_CHANGE_GIVEN: '券面额 {{faceValueFen}} 大于消费金额 {{billFen}}，差额 {{changeFen}} 不找零',
+    NO_STACKING: '此券不能与其他优惠同时使用，本单已有其他优惠',
+    HIGH_VALUE: '高价值券（{{faceValueFen}}），请核对顾客身份',
+    OVER_HALF_OF_BILL: '优惠 {{discountFen}} 超过消费金额 {{billFen}} 的 {{percent}}%',
+    VELOCITY: '这位顾客今天已核销 {{count}} 张券，请留意',
+    OFFLINE: '网络断开：此次核销先记在本机，联网后同步到微信（待同步）',
+    OFFLINE_FACE_VALUE_CAP: '网络断开时，单张券最多 {{limitFen}}，此券 {{faceValueFen}}',
+    OFFLINE_DAILY_CAP: '网络断开时，每个营业日最多离线核销 {{max}} 张{{dayPart}}，已达上限',
+    OFFLINE_UNKNOWN_CARD: '网络断开，本机没有此券的券种信息',
+    OFFLINE_PICK_CARD: '网络断开，本机不知道这个券码属于哪种券：请从列表中选择顾客出示的券，并请店长确认',
+    OFFLINE_PICKED_CARD: '网络断开，券种由收银员选择，微信未确认：需店长输入 PIN',
+    OFFLINE_NO_CARDS: '网络断开，本机不认识这个券码，也没有保存任何券种，不能核销；请联网后再扫',
+    ENCRYPTED_CODE_OFFLINE: '这是加密券码，网络断开时无法解码；请顾客打开卡券出示券码二维码',
+    CUSTOM_CODE_CARD_NEEDED: '微信不认识这个券码。如果它是商户自定义券码，请选择所属券种；否则此券码无效',
+    STATION_SETTINGS_INVALID: '收银台设置有误{{detailPart}}，请联系店长',
+    RULES_ERROR: '检查此券时出错，不能核销，请联系店长'
+  },
+  reasonWords: { unknown: '未知' },
+  reasonParts: {
+    ALREADY_REDEEMED_LOCAL: {
+      time: '：{{time}}',
+      station: '，收银台 {{station}}',
+      cashier: '，收银员 {{cashier}}'
+    },
+    QUEUED_IN_OUTBOX: {
+      time: '：{{time}}',
+      station: '，收银台 {{station}}',
+      cashier: '，收银员 {{cashier}}'
+    },
+    EXPIRED: {
+      until: '（有效期至 {{until}}）'
+    },
+    NOT_YET_VALID: {
+      from: '，{{from}} 起可用'
+    },
+    UNKNOWN_USER_CARD_STATUS: {
+      status: '“{{status}}”'
+    },
+    UPSTREAM_ERROR: {
+      errcode: '（错误码 {{errcode}}）'
+    },
+    UNREADABLE_CARD: {
+      detail: '（{{detail}}）'
+    },
+    UNKNOWN_CARD_TYPE: {
+      cardType: '（{{cardType}}）'
+    },
+    VALIDITY_FROM_RECEIPT: {
+      days: '（{{days}} 天）'
+    },
+    WRONG_STORE: {
+      stores: '（门店编号 {{stores}}）'
+    },
+    STORE_NOT_CONFIGURED: {
+      stores: '（门店编号 {{stores}}）'
+    },
+    NEEDS_BILL_AMOUNT: {
+      minSpendFen: '（满 {{minSpendFen}} 可用）'
+    },
+    OFFLINE_DAILY_CAP: {
+      day: '（营业日 {{day}}）'
+    },
+    STATION_SETTINGS_INVALID: {
+      detail: '（{{detail}}）'
+    }
+  },
+  wechat: {
+    errcodeUnknown: '微信返回错误 {{errcode}}',
+    withCode: '{{text}}（{{errcode}}）',
+    statusUnknown: '券状态：{{status}}',
+    errcode: {
+      40001: '访问令牌无效或已被替换',
+      40002: '令牌请求参数错误',
+      40013: 'AppID 不正确，请检查设置',
+      40014: '访问令牌不合法',
+      40056: '券码无效：未被领取、已转赠，或自定义码缺少/错配卡券',
+      40066: '接口地址不正确，请检查设置',
+      40071: '会员卡不能核销',
+      40073: '卡券 ID 无效或不属于本公众号',
+      40075: '加密券码无效',
+      40078: '卡券状态不可用（未审核或已删除）',
+      40079: '券不在可用时间内',
+      40097: '请求参数错误',
+      40099: '此券已被核销',
+      40116: '券码不合法',
+      40125: 'AppSecret 不正确，请检查设置',
+      40127: '券已被用户删除、转赠中、已过期或已失效',
+      40164: '本机 IP 不在公众号 IP 白名单中',
+      40243: 'AppSecret 已被冻结',
+      41001: '缺少访问令牌',
+      41002: '缺少 AppID',
+      41004: '缺少 AppSecret',
+      41011: '缺少必填字段',
+      41012: '缺少卡券 ID',
+      42001: '访问令牌已过期',
+      43001: '需要 GET 请求',
+      43002: '需要 POST 请求',
+      43009: '无自定义券码权限',
+      44002: '请求内容为空',
+      45009: '今日接口调用次数已用完，明天恢复（或由管理员清零配额）',
+      45011: '调用太频繁，下一分钟再试',
+      45030: '该卡券无接口权限',
+      47001: '请求格式错误',
+      48001: '公众号未获得此接口权限（卡券功能未开通？）',
+      50002: '公众号受限（冻结或注销）',
+      61500: '日期格式错误',
+      61501: '日期范围错误',
+      89501: '新 IP 调用待管理员确认',
+      89503: '新 IP 调用待管理员确认',
+      89506: '管理员拒绝了此 IP（24 小时）',
+      89507: '管理员拒绝了此 IP（1 小时）',
+      '-1': '微信系统繁忙，请稍后再试'
+    },
+    status: {
+      EXPIRE: '券已过期',
+      GIFTING: '券正在转赠给朋友',
+      GIFT_TIMEOUT: '券转赠超时',
+      DELETE: '券已被用户删除',
+      UNAVAILABLE: '券已被商户设为失效'
+    },
+    syncReason: {
+      used_elsewhere: '微信显示此券已在别处先被核销（其他门店或其他方式）',
+      card_mismatch: '微信上的卡券与收银员离线选择的不一致，未向微信核销',
+      card_mismatch_consumed: '已向微信核销，但微信上的卡券与记录的不一致',
+      consumed_unverified:
+        '微信显示此券已核销，但本机的核销请求未收到明确答复，无法确认是本机核销还是别处先核销，请店长核实',
+      not_yet_valid: '核销时此券尚未生效（早于券的开始时间），未向微信核销',
+      expired_when_redeemed: '核销时此券已过期（晚于券的结束时间），未向微信核销',
+      cannot_consume: '微信显示此券当前不可核销，未向微信核销'
+    }
+  },
+  scanReject: {
+    EMPTY: '未读到任何内容，请重新扫码。',
+    TOO_LONG: '内容过长（卡券码最多 {{max}} 位），请核对后重新扫码。',
+    BINARY_GARBAGE: '收到无法识别的乱码，请检查扫码枪的接口设置（模式、波特率）后重新扫码。',
+    IME_MANGLED: '扫码结果含有中文，可能是中文输入法拦截了扫码。请切换到英文输入法后重新扫码。',
+    NON_ASCII: '含有卡券码中不会出现的字符，请核对后重新扫码或手动输入。',
+    INVALID_CHARACTERS: '卡券码只能包含数字、字母、“-”和“_”，请核对后重新扫码。',
+    MALFORMED_URL: '链接格式有误，无法读取卡券码。',
+    URL_WITHOUT_CODE: '该链接中没有卡券码（code 或 encrypt_code）。',
+    BAD_ENCRYPT_CODE: '加密卡券码（encrypt_code）格式有误。',
+    BAD_CARD_ID: '链接中的卡券 ID（card_id）格式有误。',
+    FRAME_OVERFLOW: '扫码数据超过 {{max}} 字节仍未结束，请检查扫码枪的结束符（后缀）设置。'
+  },
+  exportFile: {
+    fileName: { base: '核销明细', training: '_培训' },
+    title: {
+      heading: '核销汇总 {{from}} 至 {{to}}',
+      headingTraining: '核销汇总 {{from}} 至 {{to}}（培训数据）',
+      zone: '时区 {{zone}}；生成于 {{at}}'
+    },
+    sheet: { totals: '汇总', rows: '核销明细' },
+    column: {
+      businessDay: '业务日期',
+      redeemedAt: '核销时间',
+      code: '券码',
+      coupon: '券名称',
+      cardType: '券类型',
+      cardId: '卡券ID',
+      cashier: '收银员',
+      station: '收银台',
+      bill: '消费金额(元)',
+      discount: '优惠金额(元)',
+      payable: '应付金额(元)',
+      faceValue: '面值(元)',
+      channel: '方式',
+      syncStatus: '同步状态',
+      counted: '计入合计',
+      statusReason: '状态原因',
+      settledAt: '同步时间',
+      approvedBy: '审批店长',
+      voidedAt: '作废时间',
+      voidReason: '作废原因',
+      resolution: '处理结果',
+      resolutionNote: '处理说明',
+      resolvedBy: '处理人',
+      customer: '顾客(脱敏)',
+      recordId: '记录编号'
+    },
+    totalsHeader: {
+      section: '项目',
+      name: '名称',
+      count: '笔数',
+      discount: '优惠金额(元)',
+      bill: '消费金额(元)',
+      payable: '应付金额(元)'
+    },
+    section: {
+      totals: '合计（不含已作废）',
+      status: '按同步状态',
+      stale: '其中同步超时',
+      voided: '已作废（不计入合计）',
+      card: '按券',
+      type: '按券类型',
+      cashier: '按收银员',
+      channel: '在线/离线',
+      hour: '按小时'
+    },
+    channel: { online: '在线', offline: '离线' },
+    counted: { yes: '是', no: '否' }
+  },
+  connectionTest: {
+    BAD_APP_ID: 'AppID 无效（40013）：请核对公众号的 AppID（以 wx 开头，共 18 位）。',
+    BAD_APP_SECRET: 'AppSecret 不正确（40125）：请在公众平台「设置与开发 → 基本配置」核对或重置 AppSecret。',
+    IP_NOT_WHITELISTED:
+      '本机出口 IP 不在公众号的 IP 白名单中（40164）：请在公众平台把门店的公网 IP 加入白名单，或改用令牌服务。',
+    NO_CARD_PERMISSION: '该公众号没有卡券接口权限（48001）：请确认已开通卡券功能并完成微信认证。',
+    TIMEOUT: '连不上服务器（超时）：请检查网络和服务地址。',
+    NETWORK: '连不上服务器（网络错误）：请检查网络和服务地址。',
+    REFUSED: '连接失败：{{text}}（错误码 {{errcode}}）',
+    FAILED: '连接失败：服务器的答复无法使用，请稍后重试或检查服务地址。',
+    UNREACHABLE: '连不上服务器：请检查网络和服务地址。'
+  },
+  goLive: {
+    restartsItself: '已切换到正式模式。核销台将在几秒后自动重启，并使用全新的正式数据库，培训数据不会带入。',
+    restartYourself: '已切换到正式模式。请重启核销台：重启后使用全新的正式数据库，培训数据不会带入。'
+  },
+  startup: {
+    damaged: {
+      message: '数据库已损坏，无法启动。',
+      latestBackup: '最新的完好备份：{{at}}',
+      movedAside: '损坏的文件会移到一旁保存，不会删除；备份之后的核销需要与微信核对。',
+      restore: '恢复此备份',
+      quit: '退出'
+    }
+  },
+  trainingScenario: {
+    CASH_NO_THRESHOLD: {
+      title: '无门槛代金券',
+      description: '无门槛10元代金券：可直接核销。'
+    },
+    CASH_MIN_SPEND: {
+      title: '满100减10',
+      description: '满100减10：先输入账单金额（如120元），满100元即可核销。'
+    },
+    DISCOUNT_NEEDS_AMOUNT: {
+      title: '7折券',
+      description: '7折券：需输入账单金额，顾客支付70%（100元付70元）。'
+    },
+    GIFT: {
+      title: '礼品券',
+      description: '礼品券：兑换中杯美式咖啡一杯，没有金额。'
+    },
+    GROUPON: {
+      title: '团购券',
+      description: '团购券：双人午餐套餐，记录套餐内容。'
+    },
+    GENERAL_COUPON: {
+      title: '优惠券',
+      description: '优惠券：会员日专属优惠，记录优惠内容。'
+    },
+    NO_STACKING: {
+      title: '不可叠加的券',
+      description: '5元券，不与其他优惠同享：已有其他优惠时会提示。'
+    },
+    ALREADY_CONSUMED: {
+      title: '已核销',
+      description: '昨天已核销的券：必须显示“重复使用”警告。'
+    },
+    EXPIRED: {
+      title: '已过期',
+      description: '已过期的券：拒绝核销（过期券自动作废）。'
+    },
+    NOT_YET_VALID: {
+      title: '未到使用日期',
+      description: '3天后才生效的券：拒绝核销。'
+    },
+    OUTSIDE_HOURS: {
+      title: '不在可用时段',
+      description: '限时券，仅每天 {{hours}} 可用：当前时段拒绝核销。'
+    },
+    WRONG_STORE: {
+      title: '非本店券',
+      description: '仅限其他门店使用的券：本店拒绝核销。'
+    },
+    BELOW_MIN_SPEND: {
+      title: '未达最低消费',
+      description: '满300减30：输入低于300元的金额（如50元）时拒绝。'
+    },
+    BEING_GIFTED: {
+      title: '转赠中',
+      description: '正在转赠给好友的券：拒绝核销。'
+    },
+    GIFT_TIMEOUT: {
+      title: '转赠超时',
+      description: '转赠超时的券：拒绝核销，请顾客稍后再试。'
+    },
+    DELETED_BY_USER: {
+      title: '已删除',
+      description: '顾客已从卡包删除的券：拒绝核销。'
+    },
+    UNAVAILABLE: {
+      title: '已失效',
+      description: '商户已设为失效的券：拒绝核销。'
+    },
+    HIGH_VALUE: {
+      title: '高面值券',
+      description: '200元高面值券：需要店长PIN确认。'
+    },
+    MEMBER_CARD: {
+      title: '会员卡',
+      description: '会员卡：显示会员信息，不能核销。'
+    },
+    CUSTOM_CODE: {
+      title: '自定义券码',
+      description:
+        '自定义券码（88开头）：微信不知道它属于哪张券，收银台会请你选择券种——选“合作方15元券”后即可核销。'
+    },
+    UNKNOWN_CODE: {
+      title: '不存在的券码',
+      description: '微信不认识的券码：本店有自定义券码的券，收银台会先请你选择券种；无论选哪种，都拒绝核销。'
+    },
+    NETWORK_DOWN: {
+      title: '网络故障',
+      description: '断网演练：扫码后沙箱断网20秒，收银台进入离线模式，按离线策略核销（待同步）。'
     }
   }
 }
