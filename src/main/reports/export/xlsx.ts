@@ -5,7 +5,7 @@
  * format (computed from integer fen), codes and ids are text cells.
  */
 import ExcelJS from 'exceljs'
-import type { DayReport, ExportLanguage, ReportRow } from '../../../shared/reports'
+import type { DayReport, ReportRow } from '../../../shared/reports'
 import { COLUMNS, headerOf, type ColumnContext } from './columns'
 import { totalsRows, TOTALS_HEADER } from './totalsRows'
 
@@ -18,8 +18,6 @@ const SHEET = {
   totals: { 'zh-CN': '汇总', en: 'Totals' },
   rows: { 'zh-CN': '核销明细', en: 'Redemptions' }
 } as const
-
-export const sheetNames = (lang: ExportLanguage) => ({ totals: SHEET.totals[lang], rows: SHEET.rows[lang] })
 
 /** fen → yuan as a number; exact to the fen because fen/100 is the closest double to a two-decimal value. */
 const yuan = (fen: number): number => fen / 100

@@ -9,7 +9,7 @@ import { useLang } from '../../i18n/useLang'
 import { auditActionText, auditActorText, auditFields, auditSummary } from './auditText'
 import { call } from '../../shell/call'
 import { reportsErrorText } from './text'
-import { useLoad } from './useLoad'
+import { useLoad } from '../../shell/useLoad'
 
 const ACTIONS = ['redemption', 'conflict', 'day', 'backup', 'staff', 'settings', 'sync', 'training']
 const PAGE = 50
