@@ -1,5 +1,5 @@
 /**
- * Every action the audit log records. Main writes these keys (src/main/staff/audit.ts); the manager's audit page
+ * Every action the audit log records. Main writes these keys (src/main/audit/audit.ts); the manager's audit page
  * says each in words (i18n `reports.audit.actions.*`), and test/renderer/auditText.test.ts fails on an action
  * without zh-CN and English text. Adding one: list it here, give it words in both catalogues.
  */

@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { normalizerConfigSchema } from './scan'
 import { cameraSettingsSchema, wedgeSettingsSchema } from './devices'
 
-/** How a lost device is reopened: doubling delays from initialMs up to maxMs (src/main/devices/clock.ts). */
+/** How a lost device is reopened: doubling delays from initialMs up to maxMs (src/main/devices/reopen.ts). */
 export const reopenPolicySchema = z
   .object({
     initialMs: z.number().int().min(50).max(60_000).default(500),

@@ -24,7 +24,7 @@ export interface CorruptStart {
 /** For a DB_CORRUPT error from openStation: where it is and the newest backup that passes its check. */
 export function corruptStart(err: unknown): CorruptStart | null {
   if (!(err instanceof DatabaseError) || err.code !== 'DB_CORRUPT') return null
-  // <dataDir>/<mode>/station.db (src/main/station/paths.ts)
+  // <dataDir>/<mode>/station.db (src/main/config/paths.ts)
   const modeFolder = dirname(err.file)
   const mode = modeFolder.endsWith('live') ? 'live' : 'training'
   const dataDir = dirname(modeFolder)

@@ -44,8 +44,15 @@ export interface RedemptionDeps {
   deviceScans?: { take(scanId: string): ScanEvent | null }
   settings: () => RedeemSettings
   now?: () => number
-  /** Deadline of code/get on the look-up path (short: the cashier is waiting). */
+  /** Deadline of code/get on the look-up path (short: the cashier is waiting); COUNTER_DEADLINE_MS unless set. */
   lookupDeadlineMs?: number
-  /** Deadline of the immediate consume after a redeem. */
+  /** Deadline of the immediate consume after a redeem; COUNTER_DEADLINE_MS unless set. */
   confirmDeadlineMs?: number
 }
+
+/**
+ * How long a cashier waits for WeChat at the counter — the code look-up and the immediate consume after a
+ * redeem — before the station carries on offline or leaves the item queued (docs/product-rules.md §5, §6).
+ * The sync worker's sendNow uses the same figure, so it lives here, in the lowest room that needs it.
+ */
+export const COUNTER_DEADLINE_MS = 1_500

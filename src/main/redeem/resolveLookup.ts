@@ -10,7 +10,7 @@ import { refusal } from '../../shared/rules'
 import type { CardChoice, Connectivity } from '../../shared/redeem'
 import { UpstreamError } from '../upstream/types'
 import type { CustomCodeRule, RedeemSettings } from '../config/settings'
-import type { RedemptionDeps } from './deps'
+import { COUNTER_DEADLINE_MS, type RedemptionDeps } from './deps'
 import type { LookupRecord } from './lookups'
 
 interface Ids {
@@ -45,7 +45,7 @@ export async function resolveLookup(
   if (isRejectedScan(event.normalized)) {
     return { ...base, rejected: { reason: event.normalized.reason, params: event.normalized.params } }
   }
-  const deadlineMs = deps.lookupDeadlineMs ?? 1500
+  const deadlineMs = deps.lookupDeadlineMs ?? COUNTER_DEADLINE_MS
   const normalized = event.normalized
   let code: string
   if (normalized.kind === 'encrypted') {

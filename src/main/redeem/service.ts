@@ -15,7 +15,7 @@ import { businessDayOf } from '../../shared/time'
 import type { Actor } from '../audit/actor'
 import type { Approvals } from '../staff/approvals'
 import { decideContext } from './decideContext'
-import type { RedemptionDeps } from './deps'
+import { COUNTER_DEADLINE_MS, type RedemptionDeps } from './deps'
 import { Lookups, type LookupRecord } from './lookups'
 import { resolveLookup } from './resolveLookup'
 import { redemptionRow } from './redemptionRow'
@@ -159,7 +159,7 @@ export class RedemptionService {
     }
     let sync: RedeemResult['sync'] = 'queued'
     if (record.connectivity === 'online' && this.deps.sync) {
-      sync = await this.deps.sync.sendNow(row.id, this.deps.confirmDeadlineMs ?? 1500)
+      sync = await this.deps.sync.sendNow(row.id, this.deps.confirmDeadlineMs ?? COUNTER_DEADLINE_MS)
     } else {
       this.deps.sync?.notify()
     }

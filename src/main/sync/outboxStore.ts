@@ -93,13 +93,10 @@ const OUTBOX_STATE: Record<FinalStatus, 'done' | 'conflict' | 'rejected'> = {
   rejected: 'rejected'
 }
 
-/**
- * The audit actions the worker writes. AuditAction (staff/audit.ts) does not list them yet; the cast lives
- * here only, until they are added there.
- */
+/** The audit actions the worker writes (listed with every other action in src/shared/audit.ts). */
 const AUDIT_ACTION: Record<Exclude<FinalStatus, 'synced'>, AuditAction> = {
-  conflict: 'redemption.conflict' as AuditAction,
-  rejected: 'redemption.rejected' as AuditAction
+  conflict: 'redemption.conflict',
+  rejected: 'redemption.rejected'
 }
 
 export class OutboxStore {

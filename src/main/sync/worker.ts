@@ -12,6 +12,7 @@ import type { SyncProblem, SyncState } from '../../shared/sync'
 import type { Actor } from '../audit/actor'
 import { appendAudit } from '../audit/audit'
 import { UpstreamError } from '../upstream/types'
+import { COUNTER_DEADLINE_MS } from '../redeem/deps'
 import { systemClock, within, type Random, type Clock } from '../clock/clock'
 import { DEFAULT_HOLD_POLICY, Holds } from './holds'
 import { ConnectivityMonitor } from './monitor'
@@ -184,7 +185,7 @@ export class SyncWorker {
    */
   async sendNow(
     redemptionId: string,
-    deadlineMs = this.options.sendNowDeadlineMs ?? 1_500
+    deadlineMs = this.options.sendNowDeadlineMs ?? COUNTER_DEADLINE_MS
   ): Promise<SendNowResult> {
     const found = this.store.findByRedemption(redemptionId)
     if (!found) throw new Error(`sendNow: redemption ${redemptionId} has no outbox item`)

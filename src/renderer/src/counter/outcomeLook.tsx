@@ -10,7 +10,6 @@ import {
   CheckCircleFilled,
   CloseCircleFilled,
   DisconnectOutlined,
-  ExclamationCircleFilled,
   FlagFilled,
   SafetyCertificateFilled,
   ScanOutlined,
@@ -38,5 +37,3 @@ export const DISPLAY_ICON: Readonly<Record<Display, ReactNode>> = {
 /** CSS class of the state (styles.css: colour, and the stripes for duplicate). */
 export const displayClass = (display: Display): string =>
   `state state-${display.toLowerCase().replace('_', '-')}`
-
-export const OfflineIcon = ExclamationCircleFilled

@@ -26,8 +26,8 @@ export function AppShell() {
     void call('station.identity', undefined).then((r) => r.ok && setLabel(r.value))
   }, [])
 
-  if (info.state === 'loading') return <Spin fullscreen description={t('app.loading')} />
-  if (info.state === 'error') return <Alert type="error" showIcon title={errorText(t, info.error)} />
+  if (info.error) return <Alert type="error" showIcon title={errorText(t, info.error)} />
+  if (info.value === null) return <Spin fullscreen description={t('app.loading')} />
 
   return (
     <StationContext value={{ info: info.value, label }}>

@@ -7,6 +7,7 @@ export function StationFooter() {
   const { t } = useTranslation()
   const { info } = useStation()
   const ping = useChannel('db.ping')
+  const pingState = ping.error ? 'error' : ping.value ? 'ok' : 'loading'
   return (
     <footer className="station-footer">
       <span data-testid="app-version" data-version={info.version}>
@@ -19,13 +20,14 @@ export function StationFooter() {
         {t('shell.timeZone')} <span data-testid="app-timezone">{info.timeZone}</span>
       </span>
       <span>{info.runtime === 'electron' ? t('shell.runtimeElectron') : t('shell.runtimeHost')}</span>
-      <span data-testid="db-status" data-state={ping.state}>
+      <span data-testid="db-status" data-state={pingState}>
         {t('shell.database')}{' '}
-        {ping.state === 'ok' &&
+        {ping.value &&
+          !ping.error &&
           (ping.value.integrity === 'damaged'
             ? t('shell.databaseDamaged')
             : t('shell.databaseOk', { micros: ping.value.roundTripMicros }))}
-        {ping.state === 'error' && t('shell.databaseFailed', { message: ping.error.message })}
+        {ping.error && t('shell.databaseFailed', { message: ping.error.message })}
       </span>
     </footer>
   )

@@ -8,7 +8,7 @@ import { dateTimeText } from '../../components/format'
 import { auditActionText, auditActorText, auditFields, auditSummary } from './auditText'
 import { call } from '../../shell/call'
 import { reportsErrorText } from './text'
-import { useLoad } from './useLoad'
+import { useLoad } from '../../shell/useLoad'
 
 const ACTIONS = ['redemption', 'conflict', 'day', 'backup', 'staff', 'settings', 'sync', 'training']
 const PAGE = 50

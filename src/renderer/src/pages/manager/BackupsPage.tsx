@@ -10,7 +10,7 @@ import type { BackupSettings, BackupView } from '../../../../shared/reports'
 import { dateTimeText } from '../../components/format'
 import { call } from '../../shell/call'
 import { DANGER_BUTTON, reportsErrorText } from './text'
-import { useLoad } from './useLoad'
+import { useLoad } from '../../shell/useLoad'
 
 export function BackupsPage({ zone }: { zone: string }) {
   const { t } = useTranslation()

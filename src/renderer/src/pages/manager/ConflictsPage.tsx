@@ -15,7 +15,7 @@ import { useStation } from '../../shell/stationContext'
 import { ConflictStoryView } from './ConflictStoryView'
 import './manager.css'
 import { reportsErrorText } from './text'
-import { useLoad } from './useLoad'
+import { useLoad } from '../../shell/useLoad'
 
 type QueueState = 'open' | 'resolved' | 'all'
 

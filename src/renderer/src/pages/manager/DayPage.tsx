@@ -18,7 +18,7 @@ import { DayFigures } from './DayFigures'
 import { DrillTable } from './DrillTable'
 import { HourChart } from './HourChart'
 import { clockOf, reportsErrorText, shiftDay } from './text'
-import { useLoad } from './useLoad'
+import { useLoad } from '../../shell/useLoad'
 import { WechatPanel } from './WechatPanel'
 
 export function DayPage({ onClosed }: { onClosed: (report: ZReportView) => void }) {

@@ -14,7 +14,7 @@ import { clockText, dateTimeText, moneyText } from '../../components/format'
 import { call } from '../../shell/call'
 import { ConflictStoryView } from './ConflictStoryView'
 import { reportsErrorText } from './text'
-import { useLoad } from './useLoad'
+import { useLoad } from '../../shell/useLoad'
 
 const PAGE_SIZE = 20
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { WechatDay } from '../../../../shared/reports'
 import { call } from '../../shell/call'
 import { reportsErrorText } from './text'
-import { useLoad } from './useLoad'
+import { useLoad } from '../../shell/useLoad'
 
 export function WechatPanel({ from, to }: { from: string; to: string }) {
   const { t } = useTranslation()

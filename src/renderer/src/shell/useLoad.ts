@@ -1,6 +1,6 @@
-/** Loads something from a channel when `key` changes; keeps the last good value while it reloads. */
+/** Loads something from a channel when `key` changes; keeps the last good value while it reloads. The renderer's one Loaded<T>. */
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { AppError, Result } from '../../../../shared/result'
+import type { AppError, Result } from '../../../shared/result'
 
 export interface Loaded<T> {
   value: T | null
