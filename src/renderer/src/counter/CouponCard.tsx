@@ -33,7 +33,7 @@ export function CouponCard({ view }: { view: LookupView }) {
     >
       <div className="coupon-brand">
         <span className="coupon-swatch" style={{ background: card.color }} aria-hidden />
-        {card.brandName}
+        <span className="coupon-brand-name">{card.brandName}</span>
         <Tag className="coupon-type">{t(`cardType.${card.cardType}`, { defaultValue: card.rawType })}</Tag>
         {view.cardSource === 'cache' && (
           <Tag variant="solid" color="#874D00">
