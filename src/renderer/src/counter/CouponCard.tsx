@@ -13,6 +13,7 @@ export function CouponCard({ view }: { view: LookupView }) {
   const { info } = useStation()
   const card = view.card
   const code = view.codeStatus?.kind === 'code' ? view.codeStatus : null
+  const refused = view.decision?.outcome === 'DUPLICATE' || view.decision?.outcome === 'DENY'
   if (!card) return null
   if (card.kind === 'unreadable') {
     return (
@@ -81,7 +82,12 @@ export function CouponCard({ view }: { view: LookupView }) {
           </div>
         )}
       </dl>
-      {card.notice && <p className="coupon-notice">{card.notice}</p>}
+      {/* "Show this coupon at checkout" is for a coupon that can still be used: not on a refusal. */}
+      {card.notice && !refused && (
+        <p className="coupon-notice" data-testid="coupon-notice">
+          {card.notice}
+        </p>
+      )}
     </section>
   )
 }

@@ -369,7 +369,8 @@ export const en: Catalogue = {
     required: 'Bill amount (required)',
     optional: 'Bill amount (optional)',
     placeholder: 'e.g. 120 or 120.50',
-    help: 'In yuan, at most two decimals.',
+    help: 'In yuan, at most two decimals, up to {{max}}.',
+    tooLarge: 'Too large: a bill is at most {{max}}. Check it and type it again.',
     invalid: 'Not an amount: type a number like 120 or 120.50.',
     otherDiscount: 'Another discount is already applied',
     otherDiscountHelp: 'Turn on when this bill already has another discount or offer.'
@@ -917,6 +918,21 @@ export const en: Catalogue = {
       managerOverride: 'Manager may override the limits',
       managerOverrideHelp: 'On: over a limit a manager PIN lets it through; off: over a limit is refused.'
     },
+    stepProblems: 'Something on this step needs fixing (see the red text above).',
+    invalid: {
+      storeName: 'Enter the store name (at most 60 characters).',
+      storeLocationId:
+        'The store id is a number only (the WeChat store id); leave it empty if you do not know it.',
+      stationName: 'Enter the till name (at most 40 characters).',
+      timeZone: 'Not a known time zone name: type one like Asia/Shanghai.',
+      cutoff: 'Type the day-close time as hours:minutes, e.g. 04:00.',
+      appId: 'The AppID starts with wx followed by 16 letters or digits, e.g. wx1234567890abcdef.',
+      appSecret: 'Enter the AppSecret (at most 200 characters).',
+      baseUrl: 'Not a valid address: type a full https address, or leave it empty for WeChat itself.',
+      url: 'Not a valid token service address: type a full https address.',
+      stationKey: 'Enter the station key (at most 200 characters).',
+      other: 'This setting is not right; check it.'
+    },
     done: {
       save: 'Save settings',
       saved: 'Settings saved',
@@ -930,6 +946,13 @@ export const en: Catalogue = {
       liveTitle: 'Go live',
       liveBody:
         'The station must be restarted afterwards; live uses a fresh database and no training data (staff accounts included) is carried over.',
+      goLiveUntestedTitle: 'The connection test did not pass. Go live anyway?',
+      goLiveFailedBody:
+        'The last connection test failed. Once live, the station will not reach WeChat cards and can only redeem offline. Go back to step 2, fix the connection and test it first.',
+      goLiveUntestedBody:
+        'This connection has not been tested. If it cannot reach WeChat cards once live, the station can only redeem offline. Go back to step 2 and test it first.',
+      goLiveAnyway: 'Go live anyway',
+      goLiveBack: 'Back, test the connection first',
       goLive: 'Go live'
     }
   }

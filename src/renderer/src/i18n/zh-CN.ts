@@ -339,7 +339,8 @@ export const zhCN = {
     required: '本单消费金额（必填）',
     optional: '本单消费金额（选填）',
     placeholder: '例如 120 或 120.50',
-    help: '以元为单位输入，最多两位小数。',
+    help: '以元为单位输入，最多两位小数，最高 {{max}}。',
+    tooLarge: '金额太大：本单消费最高 {{max}}，请核对后重输。',
     invalid: '金额格式不对：请输入如 120 或 120.50 的数字。',
     otherDiscount: '本单已使用其他优惠',
     otherDiscountHelp: '顾客本单已经享受了其他折扣或优惠时打开。'
@@ -870,6 +871,20 @@ export const zhCN = {
       managerOverride: '超限时允许店长放行',
       managerOverrideHelp: '开启：超限时店长输入 PIN 可放行；关闭：超限直接拒绝。'
     },
+    stepProblems: '这一步还有需要改正的地方（见上方红字）。',
+    invalid: {
+      storeName: '请填写门店名称（最多 60 个字）。',
+      storeLocationId: '门店编号只能是数字（微信门店 ID），不知道可以留空。',
+      stationName: '请填写收银台名称（最多 40 个字）。',
+      timeZone: '不是可识别的时区名称，请填写如 Asia/Shanghai。',
+      cutoff: '日结时间请按“时:分”填写，如 04:00。',
+      appId: 'AppID 应以 wx 开头，后面是 16 位字母或数字，如 wx1234567890abcdef。',
+      appSecret: '请填写 AppSecret（最多 200 个字符）。',
+      baseUrl: '接口地址不对：请填写完整的 https 地址，或留空使用微信官方地址。',
+      url: '令牌服务地址不对：请填写完整的 https 地址。',
+      stationKey: '请填写收银台密钥（最多 200 个字符）。',
+      other: '这一项的设置不对，请检查。'
+    },
     done: {
       save: '保存设置',
       saved: '设置已保存',
@@ -879,6 +894,13 @@ export const zhCN = {
       plainSecrets: '注意：本机没有系统钥匙串，密钥以未加密文件保存在数据目录中，请保护好该目录。',
       liveTitle: '切换到正式模式',
       liveBody: '切换后需要重启核销台；正式模式使用全新的数据库，培训数据（包括员工账号）不会带入。',
+      goLiveUntestedTitle: '连接测试没有通过，仍要切换到正式模式吗？',
+      goLiveFailedBody:
+        '刚才的连接测试失败了。切换后核销台会连不上微信卡券，只能离线核销。建议先回到第 2 步修好连接并测试通过。',
+      goLiveUntestedBody:
+        '这个连接还没有测试过。切换后如果连不上微信卡券，只能离线核销。建议先回到第 2 步测试连接。',
+      goLiveAnyway: '仍然切换到正式模式',
+      goLiveBack: '返回，先测试连接',
       goLive: '切换到正式模式'
     }
   }
