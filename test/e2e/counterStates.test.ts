@@ -6,6 +6,7 @@
  *   checkout"), and REDEEMED differs from OK in fill, frame and icon, not only in shade;
  * - set-up checks each step's fields on that step in plain words, the header follows a saved store name at
  *   once, and going live after a failed connection test needs an explicit "go live anyway".
+ * - the live high-value threshold is the manager's to set (item 11): kept, and the audit log names it.
  * Screenshots land in test-artifacts/states/.
  */
 import type { Browser, Page } from 'playwright-core'
@@ -52,7 +53,10 @@ afterAll(async () => {
 
 const bandLook = () =>
   page.getByTestId('decision').evaluate((el) => {
-    const s = getComputedStyle(el)
+    const win = globalThis as unknown as {
+      getComputedStyle(e: unknown): { backgroundColor: string; borderTopStyle: string }
+    }
+    const s = win.getComputedStyle(el)
     return {
       background: s.backgroundColor,
       borderStyle: s.borderTopStyle,
@@ -168,9 +172,39 @@ describe('set-up (items 3 and 12)', () => {
     await expect.poll(() => page.getByTestId('header-where').innerText()).toContain('南京西路店 · 二号台')
   })
 
+  it('the manager sets the live high-value threshold (item 11): kept, and the audit log names it', async () => {
+    await page.getByTestId('setup-back').click()
+    await page.getByTestId('setup-high-value').waitFor()
+    expect(await page.getByTestId('setup-high-value').inputValue()).toBe('200.00')
+    await page.getByTestId('setup-high-value').fill('10')
+    await page.getByTestId('setup-next').click()
+    await page.getByTestId('setup-save').click()
+    await page.getByTestId('setup-saved').waitFor()
+    await screenshot(page, 'states/setup-saved-rules-zh')
+
+    // Kept: the page shows the saved threshold again.
+    await openPage(page, 'counter')
+    await openPage(page, 'settings')
+    await page.getByTestId('setup-next').click()
+    await page.getByTestId('setup-next').click()
+    expect(await page.getByTestId('setup-high-value').inputValue()).toBe('10.00')
+    // These are the live rules: the training counter keeps its practice rules (a ¥10 coupon stays OK).
+    await openPage(page, 'counter')
+    expect((await scanFromSheet(page, code('CASH_NO_THRESHOLD'))).display).toBe('OK')
+    await toReady(page)
+
+    await openPage(page, 'day')
+    await page.getByTestId('tab-audit').click()
+    const row = page.locator('[data-testid="audit-row"][data-action="settings.approval_rules_changed"]')
+    await row.first().waitFor()
+    expect(await row.first().innerText()).toContain('修改了审批规则')
+    await screenshot(page, 'states/audit-rules-zh')
+  })
+
   it('going live after a failed connection test asks for an explicit "go live anyway"', async () => {
-    await page.getByTestId('setup-back').click()
-    await page.getByTestId('setup-back').click()
+    await openPage(page, 'settings')
+    await page.getByTestId('setup-page').waitFor()
+    await page.getByTestId('setup-next').click()
     await page.getByTestId('setup-kind-wechat').click()
     await page.getByTestId('setup-app-id').fill(TRAINING_APP_ID)
     await page.getByTestId('setup-app-secret').fill('not-the-secret')

@@ -125,7 +125,7 @@ for (const size of SIZES) {
         expect((await readDecision(page)).display).toBe('REDEEMED')
         await toReady(page)
         expect(problems).toEqual([])
-      })
+      }, 90_000)
 
       it('training sheet', async () => {
         await openPage(page, 'training')

@@ -8,6 +8,50 @@
  */
 import type { Locator, Page } from 'playwright-core'
 
+/*
+ * The few DOM shapes the checks use, spelled out: test code compiles without the DOM library (the functions
+ * below run in the browser through page.evaluate).
+ */
+interface Rect {
+  top: number
+  bottom: number
+  left: number
+  right: number
+  width: number
+  height: number
+}
+interface El {
+  tagName: string
+  className: unknown
+  textContent: string | null
+  scrollWidth: number
+  clientWidth: number
+  parentElement: El | null
+  children: ArrayLike<El>
+  childNodes: ArrayLike<{ nodeType: number; textContent: string | null }>
+  getAttribute(name: string): string | null
+  getBoundingClientRect(): Rect
+  closest(selector: string): El | null
+  querySelectorAll(selector: string): ArrayLike<El>
+}
+interface Style {
+  visibility: string
+  display: string
+  textOverflow: string
+  overflowX: string
+  fontSize: string
+}
+interface Win {
+  innerWidth: number
+  innerHeight: number
+  getComputedStyle(el: El): Style
+}
+interface Doc {
+  documentElement: El
+  querySelector(selector: string): El | null
+  querySelectorAll(selector: string): ArrayLike<El>
+}
+
 /** The boxes whose children must stay inside them: cards, columns, panels, bars. */
 export const CONTAINERS = [
   '.app-header',
@@ -38,9 +82,9 @@ export interface LayoutProblem {
 export async function layoutProblems(page: Page): Promise<LayoutProblem[]> {
   return page.evaluate((containers) => {
     const problems: LayoutProblem[] = []
-    const doc = (globalThis as unknown as { document: Document }).document
-    const win = globalThis as unknown as Window
-    const describe = (el: Element): string => {
+    const doc = (globalThis as unknown as { document: Doc }).document
+    const win = globalThis as unknown as Win
+    const describe = (el: El): string => {
       const id = el.getAttribute('data-testid')
       if (id) return `[data-testid=${id}]`
       const cls =
@@ -48,7 +92,7 @@ export async function layoutProblems(page: Page): Promise<LayoutProblem[]> {
       const text = (el.textContent ?? '').trim().slice(0, 24)
       return `${el.tagName.toLowerCase()}${cls ? '.' + cls : ''}${text ? ` "${text}"` : ''}`
     }
-    const visible = (el: Element): boolean => {
+    const visible = (el: El): boolean => {
       const r = el.getBoundingClientRect()
       if (r.width === 0 || r.height === 0) return false
       const s = win.getComputedStyle(el)
@@ -154,7 +198,7 @@ export async function layoutProblems(page: Page): Promise<LayoutProblem[]> {
 export async function inViewport(locator: Locator): Promise<string | null> {
   const box = await locator.evaluate((el) => {
     const r = el.getBoundingClientRect()
-    const win = globalThis as unknown as Window
+    const win = globalThis as unknown as Win
     return {
       top: r.top,
       bottom: r.bottom,

@@ -713,13 +713,14 @@ export const en: Catalogue = {
           rejected: 'WeChat refused a redemption'
         },
         conflict: { resolved: 'Conflict resolved' },
-        settings: { changed: 'Settings changed' },
+        settings: { changed: 'Settings changed', approval_rules_changed: 'Approval rules changed' },
         day: { closed: 'Day closed' },
         backup: { restored: 'Backup restored' },
         sync: { resumed: 'Sync resumed by a manager' },
         training: { practice_reset: 'Practice reset' }
       },
       summary: {
+        approvalRules: 'High value, share of the bill, per-customer count or offline limits changed',
         created: 'Code {{code}}, {{amount}} off, {{how}}',
         online: 'confirmed online',
         offline: 'recorded offline',
@@ -740,6 +741,13 @@ export const en: Catalogue = {
         }
       },
       fields: {
+        highValueFen: 'High-value threshold',
+        maxDiscountShareOfBill: 'Largest discount share of the bill (%)',
+        velocityMaxPerDay: 'Coupons per customer per day',
+        maxFaceValueFen: 'Largest coupon value offline',
+        maxPerBusinessDay: 'Offline redemptions per day',
+        allowUnknownCards: 'Unknown cards allowed',
+        managerOverride: 'Manager may override the limits',
         code: 'Coupon code',
         cardId: 'Card',
         discountFen: 'Amount off',
@@ -903,6 +911,20 @@ export const en: Catalogue = {
       stationKey: 'Station key (optional)',
       test: 'Test connection',
       found: 'Connected: {{count}} cards found'
+    },
+    rules: {
+      title: 'Approval rules',
+      intro:
+        'A live counter applies these rules online and offline: above a threshold it asks for a manager PIN or a confirmation. On a live station they apply as soon as they are saved and are written to the audit log; training keeps its own practice rules.',
+      highValue: 'High-value threshold',
+      highValueHelp: 'Coupons worth this much or more need a manager PIN before they are redeemed.',
+      maxShare: 'Largest discount share of the bill',
+      maxShareHelp:
+        'When the discount is more than this share of the bill, the cashier confirms once more (compliance: at most 50 %).',
+      velocity: 'Coupons per customer per day',
+      velocityHelp:
+        'Warn the cashier when the same customer has already redeemed this many coupons today; 0 turns the check off.',
+      offlineTitle: 'Offline rules'
     },
     policy: {
       intro:

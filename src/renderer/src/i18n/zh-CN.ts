@@ -674,13 +674,14 @@ export const zhCN = {
           rejected: '微信拒绝核销'
         },
         conflict: { resolved: '处理冲突' },
-        settings: { changed: '修改设置' },
+        settings: { changed: '修改了设置', approval_rules_changed: '修改了审批规则' },
         day: { closed: '日结' },
         backup: { restored: '从备份恢复' },
         sync: { resumed: '店长恢复同步' },
         training: { practice_reset: '重置练习' }
       },
       summary: {
+        approvalRules: '高面值、折扣比例、每位顾客每日张数或离线限额已修改',
         created: '券码 {{code}}，优惠 {{amount}}，{{how}}',
         online: '已在线确认',
         offline: '离线记录',
@@ -701,6 +702,13 @@ export const zhCN = {
         }
       },
       fields: {
+        highValueFen: '高面值门槛',
+        maxDiscountShareOfBill: '优惠占账单上限（%）',
+        velocityMaxPerDay: '每位顾客每日张数',
+        maxFaceValueFen: '离线单张面值上限',
+        maxPerBusinessDay: '离线每日笔数上限',
+        allowUnknownCards: '允许未知券种',
+        managerOverride: '店长可越过限额',
         code: '券码',
         cardId: '卡券',
         discountFen: '优惠金额',
@@ -857,6 +865,18 @@ export const zhCN = {
       stationKey: '收银台密钥（可选）',
       test: '测试连接',
       found: '连接成功：找到 {{count}} 张卡券'
+    },
+    rules: {
+      title: '审批规则',
+      intro:
+        '正式模式下核销台在线和离线都按这些规则判断：超过门槛时需要店长 PIN 或确认。正式模式下保存后立即生效，并记入操作日志；培训模式使用自己的练习规则。',
+      highValue: '高面值门槛',
+      highValueHelp: '面值达到这个金额的券，核销前需要店长输入 PIN。',
+      maxShare: '优惠占账单的上限',
+      maxShareHelp: '优惠超过本单消费的这个比例时，收银员需要再确认一次（合规要求不超过 50%）。',
+      velocity: '每位顾客每日张数',
+      velocityHelp: '同一位顾客当天已核销这么多张后再核销时提醒收银员；0 表示不检查。',
+      offlineTitle: '离线规则'
     },
     policy: {
       intro:

@@ -227,7 +227,14 @@ export function SetupPage() {
           onTested={setTested}
         />
       )}
-      {step === 2 && <PolicyStep policy={draft.policy} patchPolicy={patchPolicy} />}
+      {step === 2 && (
+        <PolicyStep
+          policy={draft.policy}
+          patchRules={(p) => patch({ policy: { ...draft.policy, ...p } })}
+          patchPolicy={patchPolicy}
+          errorOf={errorOf}
+        />
+      )}
       {step === 3 && (
         <Space orientation="vertical" style={{ width: '100%' }}>
           {issues.length > 0 && (
@@ -522,15 +529,68 @@ function UpstreamStep({
 
 function PolicyStep({
   policy,
-  patchPolicy
+  patchRules,
+  patchPolicy,
+  errorOf
 }: {
   policy: RulesPolicy
+  patchRules: (p: Partial<Omit<RulesPolicy, 'offline'>>) => void
   patchPolicy: (p: Partial<RulesPolicy['offline']>) => void
+  errorOf: ErrorOf
 }) {
   const { t } = useTranslation()
   const o = policy.offline
   return (
     <div style={{ maxWidth: 560 }}>
+      {/* What the counter enforces online and offline (the same policy decide() reads); saving is audited as
+          "approval rules changed" with before → after. */}
+      <h3 className="section-title">{t('setup.rules.title')}</h3>
+      <Typography.Paragraph type="secondary">{t('setup.rules.intro')}</Typography.Paragraph>
+      <Field
+        label={t('setup.rules.highValue')}
+        help={t('setup.rules.highValueHelp')}
+        error={errorOf('policy.highValueFen')}
+      >
+        <InputNumber
+          min={0.01}
+          step={10}
+          precision={2}
+          value={yuan(policy.highValueFen)}
+          onChange={(v) => patchRules({ highValueFen: fen(v) })}
+          addonAfter="¥"
+          data-testid="setup-high-value"
+        />
+      </Field>
+      <Field
+        label={t('setup.rules.maxShare')}
+        help={t('setup.rules.maxShareHelp')}
+        error={errorOf('policy.maxDiscountShareOfBill')}
+      >
+        <InputNumber
+          min={1}
+          max={100}
+          step={5}
+          value={policy.maxDiscountShareOfBill}
+          onChange={(v) => patchRules({ maxDiscountShareOfBill: v ?? 0 })}
+          addonAfter="%"
+          data-testid="setup-max-share"
+        />
+      </Field>
+      <Field
+        label={t('setup.rules.velocity')}
+        help={t('setup.rules.velocityHelp')}
+        error={errorOf('policy.velocityMaxPerDay')}
+      >
+        <InputNumber
+          min={0}
+          max={1000}
+          step={1}
+          value={policy.velocityMaxPerDay}
+          onChange={(v) => patchRules({ velocityMaxPerDay: v ?? 0 })}
+          data-testid="setup-velocity"
+        />
+      </Field>
+      <h3 className="section-title">{t('setup.rules.offlineTitle')}</h3>
       <Typography.Paragraph type="secondary">{t('setup.policy.intro')}</Typography.Paragraph>
       <Field label={t('setup.policy.maxFaceValue')} help={t('setup.policy.maxFaceValueHelp')}>
         <InputNumber
