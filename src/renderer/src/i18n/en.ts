@@ -650,6 +650,18 @@ export const en: Catalogue = {
       attempts: 'Sync attempts',
       auditTrail: 'Audit trail',
       noScan: 'The scan is no longer in the scan log',
+      technical: 'Technical details',
+      attemptKinds: { consume: 'Redeem request', status_check: 'Coupon status check' },
+      attemptOutcomes: {
+        consumed: 'Redeemed by WeChat',
+        refused: 'Refused by WeChat',
+        ambiguous: 'Unclear (checked again later)',
+        not_applied: 'Not carried out by WeChat',
+        unknown: 'Result unknown',
+        status: 'Coupon status read',
+        failed: 'Could not reach WeChat (network or service fault)',
+        pending: 'Running or interrupted'
+      },
       attemptKind: 'Kind',
       attemptOutcome: 'Outcome',
       attemptDetail: 'Reply',

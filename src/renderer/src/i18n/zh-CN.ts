@@ -611,6 +611,18 @@ export const zhCN = {
       attempts: '同步记录',
       auditTrail: '审计记录',
       noScan: '扫码记录已不在日志中',
+      technical: '技术细节',
+      attemptKinds: { consume: '核销请求', status_check: '查询券状态' },
+      attemptOutcomes: {
+        consumed: '微信已核销',
+        refused: '微信拒绝',
+        ambiguous: '结果不明（稍后再查）',
+        not_applied: '微信未执行',
+        unknown: '结果未知',
+        status: '已查到券状态',
+        failed: '没连上微信（网络或服务故障）',
+        pending: '进行中或中断'
+      },
       attemptKind: '类型',
       attemptOutcome: '结果',
       attemptDetail: '微信回复',
