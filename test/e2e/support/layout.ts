@@ -27,6 +27,7 @@ interface El {
   scrollWidth: number
   clientWidth: number
   parentElement: El | null
+  classList: { contains(name: string): boolean }
   children: ArrayLike<El>
   childNodes: ArrayLike<{ nodeType: number; textContent: string | null }>
   getAttribute(name: string): string | null
@@ -121,6 +122,17 @@ export async function layoutProblems(page: Page): Promise<LayoutProblem[]> {
       // Scroll boxes that scroll on purpose (tables on narrow pages, the recent list) are allowed to be wider
       // inside, but the page around them is not.
       const scrolls = s.overflowX === 'auto' || s.overflowX === 'scroll'
+      // Inside a scroll box of its own (the .table-scroll regions, the recent list) wide content is what
+      // scrolls. The page's main area scrolls too, but only downwards: it is not such a box.
+      let insideScroller = false
+      for (let p = el.parentElement; p && !p.classList.contains('main-content'); p = p.parentElement) {
+        const o = win.getComputedStyle(p).overflowX
+        if (o === 'auto' || o === 'scroll') {
+          insideScroller = true
+          break
+        }
+      }
+      if (insideScroller) continue
       if (!scrolls && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0)
         problems.push({
           kind: 'overflows-itself',
