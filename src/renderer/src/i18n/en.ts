@@ -890,7 +890,7 @@ export const en: Catalogue = {
     },
     title: 'Settings',
     titleFirstRun: 'First set-up',
-    steps: { store: 'Store', upstream: 'Connection', policy: 'Offline policy', done: 'Done' },
+    steps: { store: 'Store', upstream: 'Connection', policy: 'Approval and offline rules', done: 'Done' },
     back: 'Back',
     next: 'Next',
     store: {

@@ -847,7 +847,7 @@ export const zhCN = {
     },
     title: '设置',
     titleFirstRun: '首次设置',
-    steps: { store: '门店', upstream: '连接', policy: '离线规则', done: '完成' },
+    steps: { store: '门店', upstream: '连接', policy: '审批与离线规则', done: '完成' },
     back: '上一步',
     next: '下一步',
     store: {
