@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   'redemption.rejected',
   'conflict.resolved',
   'settings.changed',
+  'settings.approval_rules_changed',
   'sync.resumed',
   'day.closed',
   'backup.restored',

@@ -7,6 +7,13 @@ export type Fen = number
 
 export const isFen = (n: unknown): n is Fen => typeof n === 'number' && Number.isSafeInteger(n)
 
+/**
+ * The largest bill the counter takes: ¥1,000,000.00. The redeem contract refuses more, and the bill field says
+ * so with this figure before anything is sent (issue 15: 99999999 used to pass the field and fail as a generic
+ * "invalid request").
+ */
+export const BILL_MAX_FEN: Fen = 100_000_000
+
 /** Parses a yuan amount typed by a person ("12", "12.5", "12.50") into fen, or null when it is not one. */
 export function yuanTextToFen(text: string): Fen | null {
   const t = text.trim().replace(/^[¥￥]/, '')

@@ -1,6 +1,7 @@
 /**
  * axe-core on the counter in every state a cashier can reach in training, plus the gate screens and the
- * training sheet: no 'serious' or 'critical' violation anywhere (colour contrast, names, roles, focus).
+ * training sheet, set-up's steps and the narrow (1024×768 at 125 %) layout: no 'serious' or 'critical' violation
+ * anywhere (colour contrast, names, roles, focus).
  */
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -146,6 +147,32 @@ describe('accessibility (axe-core)', () => {
     await page.getByTestId('serial-config').waitFor()
     expect(await violations(), 'a serial scanner being added').toEqual([])
     await page.keyboard.press('F1')
+  })
+
+  it('settings, every step (with a field problem shown)', async () => {
+    await page.getByTestId('nav-settings').click()
+    await page.getByTestId('setup-page').waitFor()
+    await page.getByTestId('setup-time-zone').fill('Mars/Olympus')
+    await page.getByTestId('field-error').waitFor()
+    expect(await violations(), 'step 1 with a problem').toEqual([])
+    await page.getByTestId('setup-time-zone').fill('Asia/Shanghai')
+    for (const step of [2, 3, 4]) {
+      await page.getByTestId('setup-next').click()
+      expect(await violations(), `step ${step}`).toEqual([])
+    }
+    await page.keyboard.press('F1')
+  })
+
+  it('a 1024×768 till at 125 % zoom: icon-only page list, one-row header, counter', async () => {
+    await page.setViewportSize({ width: 819, height: 614 })
+    await scanFromSheet(page, code('CASH_MIN_SPEND'))
+    expect(await violations()).toEqual([])
+    await toReady(page)
+    await page.getByTestId('nav-day').click()
+    await page.getByTestId('page-day').waitFor()
+    expect(await violations(), 'day page').toEqual([])
+    await page.keyboard.press('F1')
+    await page.setViewportSize({ width: 1366, height: 768 })
   })
 
   it('lock screen', async () => {

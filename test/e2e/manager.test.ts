@@ -142,6 +142,27 @@ describe("a manager's evening", () => {
     await page.getByTestId('conflict-story').waitFor()
     expect(await page.getByTestId('attempt').count()).toBeGreaterThan(0)
     expect(await page.getByTestId('conflict-reason').textContent()).toContain('别处')
+    // Words, not internals (issue 15 item 3): no outcome or reason codes, no source/device ids, no raw replies
+    // unless the manager opens "technical details".
+    const story = page.getByTestId('conflict-story')
+    const shown = await story.innerText()
+    for (const raw of [
+      'OFFLINE',
+      'wedge',
+      'manual-entry',
+      'status_check',
+      'ECONNREFUSED',
+      'redemption.',
+      'consume'
+    ])
+      expect(shown, raw).not.toContain(raw)
+    expect(await page.getByTestId('story-decision').innerText()).toContain('可以核销')
+    await screenshot(page, 'manager-conflict-story-words')
+    const tech = page.getByTestId('attempt-tech').first()
+    if ((await page.getByTestId('attempt-tech').count()) > 0) {
+      await tech.locator('summary').click()
+      expect(await tech.innerText()).not.toBe('')
+    }
     await page.getByTestId('outcome-collected').click()
     await page.getByTestId('resolve-note').fill('顾客当场补付 10 元现金')
     await page.getByTestId('resolve-submit').click()

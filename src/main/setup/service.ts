@@ -159,6 +159,18 @@ export class SetupService {
           ]
         }
       })
+      // The approval rules (high value, share of the bill, per-customer count, offline limits) get their own
+      // entry, so a manager looking for "who changed the PIN threshold" finds it by name.
+      if (before === null || JSON.stringify(before.policy) !== JSON.stringify(next.policy)) {
+        appendAudit(db, {
+          at: this.now(),
+          actorId: who.staffId,
+          actorName: who.name,
+          action: 'settings.approval_rules_changed',
+          subject: 'policy',
+          detail: { before: before ? { policy: before.policy } : null, after: { policy: next.policy } }
+        })
+      }
       // Files last, still inside the transaction: if one cannot be written, nothing is committed.
       if (up.kind === 'wechat' && up.appSecret !== undefined)
         this.secrets.set('wechat.appSecret', up.appSecret)

@@ -413,7 +413,8 @@ export const en: Catalogue = {
     required: 'Bill amount (required)',
     optional: 'Bill amount (optional)',
     placeholder: 'e.g. 120 or 120.50',
-    help: 'In yuan, at most two decimals.',
+    help: 'In yuan, at most two decimals, up to {{max}}.',
+    tooLarge: 'Too large: a bill is at most {{max}}. Check it and type it again.',
     invalid: 'Not an amount: type a number like 120 or 120.50.',
     otherDiscount: 'Another discount is already applied',
     otherDiscountHelp: 'Turn on when this bill already has another discount or offer.'
@@ -761,6 +762,18 @@ export const en: Catalogue = {
       attempts: 'Sync attempts',
       auditTrail: 'Audit trail',
       noScan: 'The scan is no longer in the scan log',
+      technical: 'Technical details',
+      attemptKinds: { consume: 'Redeem request', status_check: 'Coupon status check' },
+      attemptOutcomes: {
+        consumed: 'Redeemed by WeChat',
+        refused: 'Refused by WeChat',
+        ambiguous: 'Unclear (checked again later)',
+        not_applied: 'Not carried out by WeChat',
+        unknown: 'Result unknown',
+        status: 'Coupon status read',
+        failed: 'Could not reach WeChat (network or service fault)',
+        pending: 'Running or interrupted'
+      },
       attemptKind: 'Kind',
       attemptOutcome: 'Outcome',
       attemptDetail: 'Reply',
@@ -824,7 +837,7 @@ export const en: Catalogue = {
           rejected: 'WeChat refused a redemption'
         },
         conflict: { resolved: 'Conflict resolved' },
-        settings: { changed: 'Settings changed' },
+        settings: { changed: 'Settings changed', approval_rules_changed: 'Approval rules changed' },
         day: { closed: 'Day closed' },
         backup: { restored: 'Backup restored' },
         sync: { resumed: 'Sync resumed by a manager' },
@@ -832,6 +845,7 @@ export const en: Catalogue = {
         print: { reprinted: 'Reprint' }
       },
       summary: {
+        approvalRules: 'High value, share of the bill, per-customer count or offline limits changed',
         created: 'Code {{code}}, {{amount}} off, {{how}}',
         online: 'confirmed online',
         offline: 'recorded offline',
@@ -856,6 +870,13 @@ export const en: Catalogue = {
         }
       },
       fields: {
+        highValueFen: 'High-value threshold',
+        maxDiscountShareOfBill: 'Largest discount share of the bill (%)',
+        velocityMaxPerDay: 'Coupons per customer per day',
+        maxFaceValueFen: 'Largest coupon value offline',
+        maxPerBusinessDay: 'Offline redemptions per day',
+        allowUnknownCards: 'Unknown cards allowed',
+        managerOverride: 'Manager may override the limits',
         code: 'Coupon code',
         cardId: 'Card',
         discountFen: 'Amount off',
@@ -989,7 +1010,7 @@ export const en: Catalogue = {
     },
     title: 'Settings',
     titleFirstRun: 'First set-up',
-    steps: { store: 'Store', upstream: 'Connection', policy: 'Offline policy', done: 'Done' },
+    steps: { store: 'Store', upstream: 'Connection', policy: 'Approval and offline rules', done: 'Done' },
     back: 'Back',
     next: 'Next',
     store: {
@@ -1023,6 +1044,20 @@ export const en: Catalogue = {
       test: 'Test connection',
       found: 'Connected: {{count}} cards found'
     },
+    rules: {
+      title: 'Approval rules',
+      intro:
+        'A live counter applies these rules online and offline: above a threshold it asks for a manager PIN or a confirmation. On a live station they apply as soon as they are saved and are written to the audit log; training keeps its own practice rules.',
+      highValue: 'High-value threshold',
+      highValueHelp: 'Coupons worth this much or more need a manager PIN before they are redeemed.',
+      maxShare: 'Largest discount share of the bill',
+      maxShareHelp:
+        'When the discount is more than this share of the bill, the cashier confirms once more (compliance: at most 50 %).',
+      velocity: 'Coupons per customer per day',
+      velocityHelp:
+        'Warn the cashier when the same customer has already redeemed this many coupons today; 0 turns the check off.',
+      offlineTitle: 'Offline rules'
+    },
     policy: {
       intro:
         'When WeChat cannot be reached, the station decides with these rules whether to redeem offline. Offline redemptions are marked pending and sent when the connection is back. These are the live rules: they start from the safe defaults, and training’s practice settings are not copied.',
@@ -1037,6 +1072,21 @@ export const en: Catalogue = {
       managerOverride: 'Manager may override the limits',
       managerOverrideHelp: 'On: over a limit a manager PIN lets it through; off: over a limit is refused.'
     },
+    stepProblems: 'Something on this step needs fixing (see the red text above).',
+    invalid: {
+      storeName: 'Enter the store name (at most 60 characters).',
+      storeLocationId:
+        'The store id is a number only (the WeChat store id); leave it empty if you do not know it.',
+      stationName: 'Enter the till name (at most 40 characters).',
+      timeZone: 'Not a known time zone name: type one like Asia/Shanghai.',
+      cutoff: 'Type the day-close time as hours:minutes, e.g. 04:00.',
+      appId: 'The AppID starts with wx followed by 16 letters or digits, e.g. wx1234567890abcdef.',
+      appSecret: 'Enter the AppSecret (at most 200 characters).',
+      baseUrl: 'Not a valid address: type a full https address, or leave it empty for WeChat itself.',
+      url: 'Not a valid token service address: type a full https address.',
+      stationKey: 'Enter the station key (at most 200 characters).',
+      other: 'This setting is not right; check it.'
+    },
     done: {
       save: 'Save settings',
       saved: 'Settings saved',
@@ -1050,6 +1100,13 @@ export const en: Catalogue = {
       liveTitle: 'Go live',
       liveBody:
         'The station must be restarted afterwards; live uses a fresh database and no training data (staff accounts included) is carried over.',
+      goLiveUntestedTitle: 'The connection test did not pass. Go live anyway?',
+      goLiveFailedBody:
+        'The last connection test failed. Once live, the station will not reach WeChat cards and can only redeem offline. Go back to step 2, fix the connection and test it first.',
+      goLiveUntestedBody:
+        'This connection has not been tested. If it cannot reach WeChat cards once live, the station can only redeem offline. Go back to step 2 and test it first.',
+      goLiveAnyway: 'Go live anyway',
+      goLiveBack: 'Back, test the connection first',
       goLive: 'Go live'
     }
   },

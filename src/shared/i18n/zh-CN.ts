@@ -384,7 +384,8 @@ export const zhCN = {
     required: '本单消费金额（必填）',
     optional: '本单消费金额（选填）',
     placeholder: '例如 120 或 120.50',
-    help: '以元为单位输入，最多两位小数。',
+    help: '以元为单位输入，最多两位小数，最高 {{max}}。',
+    tooLarge: '金额太大：本单消费最高 {{max}}，请核对后重输。',
     invalid: '金额格式不对：请输入如 120 或 120.50 的数字。',
     otherDiscount: '本单已使用其他优惠',
     otherDiscountHelp: '顾客本单已经享受了其他折扣或优惠时打开。'
@@ -718,6 +719,18 @@ export const zhCN = {
       attempts: '同步记录',
       auditTrail: '审计记录',
       noScan: '扫码记录已不在日志中',
+      technical: '技术细节',
+      attemptKinds: { consume: '核销请求', status_check: '查询券状态' },
+      attemptOutcomes: {
+        consumed: '微信已核销',
+        refused: '微信拒绝',
+        ambiguous: '结果不明（稍后再查）',
+        not_applied: '微信未执行',
+        unknown: '结果未知',
+        status: '已查到券状态',
+        failed: '没连上微信（网络或服务故障）',
+        pending: '进行中或中断'
+      },
       attemptKind: '类型',
       attemptOutcome: '结果',
       attemptDetail: '微信回复',
@@ -781,7 +794,7 @@ export const zhCN = {
           rejected: '微信拒绝核销'
         },
         conflict: { resolved: '处理冲突' },
-        settings: { changed: '修改设置' },
+        settings: { changed: '修改了设置', approval_rules_changed: '修改了审批规则' },
         day: { closed: '日结' },
         backup: { restored: '从备份恢复' },
         sync: { resumed: '店长恢复同步' },
@@ -789,6 +802,7 @@ export const zhCN = {
         print: { reprinted: '重印小票' }
       },
       summary: {
+        approvalRules: '高面值、折扣比例、每位顾客每日张数或离线限额已修改',
         created: '券码 {{code}}，优惠 {{amount}}，{{how}}',
         online: '已在线确认',
         offline: '离线记录',
@@ -813,6 +827,13 @@ export const zhCN = {
         }
       },
       fields: {
+        highValueFen: '高面值门槛',
+        maxDiscountShareOfBill: '优惠占账单上限（%）',
+        velocityMaxPerDay: '每位顾客每日张数',
+        maxFaceValueFen: '离线单张面值上限',
+        maxPerBusinessDay: '离线每日笔数上限',
+        allowUnknownCards: '允许未知券种',
+        managerOverride: '店长可越过限额',
         code: '券码',
         cardId: '卡券',
         discountFen: '优惠金额',
@@ -941,7 +962,7 @@ export const zhCN = {
     },
     title: '设置',
     titleFirstRun: '首次设置',
-    steps: { store: '门店', upstream: '连接', policy: '离线规则', done: '完成' },
+    steps: { store: '门店', upstream: '连接', policy: '审批与离线规则', done: '完成' },
     back: '上一步',
     next: '下一步',
     store: {
@@ -972,6 +993,18 @@ export const zhCN = {
       test: '测试连接',
       found: '连接成功：找到 {{count}} 张卡券'
     },
+    rules: {
+      title: '审批规则',
+      intro:
+        '正式模式下核销台在线和离线都按这些规则判断：超过门槛时需要店长 PIN 或确认。正式模式下保存后立即生效，并记入操作日志；培训模式使用自己的练习规则。',
+      highValue: '高面值门槛',
+      highValueHelp: '面值达到这个金额的券，核销前需要店长输入 PIN。',
+      maxShare: '优惠占账单的上限',
+      maxShareHelp: '优惠超过本单消费的这个比例时，收银员需要再确认一次（合规要求不超过 50%）。',
+      velocity: '每位顾客每日张数',
+      velocityHelp: '同一位顾客当天已核销这么多张后再核销时提醒收银员；0 表示不检查。',
+      offlineTitle: '离线规则'
+    },
     policy: {
       intro:
         '连不上微信时，核销台按这些规则决定是否允许离线核销。离线核销标记为"待同步"，恢复连接后自动发送。这些是正式模式的规则：从安全的默认值开始，不会沿用培训模式的练习设置。',
@@ -985,6 +1018,20 @@ export const zhCN = {
       managerOverride: '超限时允许店长放行',
       managerOverrideHelp: '开启：超限时店长输入 PIN 可放行；关闭：超限直接拒绝。'
     },
+    stepProblems: '这一步还有需要改正的地方（见上方红字）。',
+    invalid: {
+      storeName: '请填写门店名称（最多 60 个字）。',
+      storeLocationId: '门店编号只能是数字（微信门店 ID），不知道可以留空。',
+      stationName: '请填写收银台名称（最多 40 个字）。',
+      timeZone: '不是可识别的时区名称，请填写如 Asia/Shanghai。',
+      cutoff: '日结时间请按“时:分”填写，如 04:00。',
+      appId: 'AppID 应以 wx 开头，后面是 16 位字母或数字，如 wx1234567890abcdef。',
+      appSecret: '请填写 AppSecret（最多 200 个字符）。',
+      baseUrl: '接口地址不对：请填写完整的 https 地址，或留空使用微信官方地址。',
+      url: '令牌服务地址不对：请填写完整的 https 地址。',
+      stationKey: '请填写收银台密钥（最多 200 个字符）。',
+      other: '这一项的设置不对，请检查。'
+    },
     done: {
       save: '保存设置',
       saved: '设置已保存',
@@ -994,6 +1041,13 @@ export const zhCN = {
       plainSecrets: '注意：本机没有系统钥匙串，密钥以未加密文件保存在数据目录中，请保护好该目录。',
       liveTitle: '切换到正式模式',
       liveBody: '切换后需要重启核销台；正式模式使用全新的数据库，培训数据（包括员工账号）不会带入。',
+      goLiveUntestedTitle: '连接测试没有通过，仍要切换到正式模式吗？',
+      goLiveFailedBody:
+        '刚才的连接测试失败了。切换后核销台会连不上微信卡券，只能离线核销。建议先回到第 2 步修好连接并测试通过。',
+      goLiveUntestedBody:
+        '这个连接还没有测试过。切换后如果连不上微信卡券，只能离线核销。建议先回到第 2 步测试连接。',
+      goLiveAnyway: '仍然切换到正式模式',
+      goLiveBack: '返回，先测试连接',
       goLive: '切换到正式模式'
     }
   },

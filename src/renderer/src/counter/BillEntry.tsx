@@ -6,7 +6,8 @@ import { Input, Switch, type InputRef } from 'antd'
 import type { Ref } from 'react'
 import { useTranslation } from 'react-i18next'
 import { moneyText } from '../components/format'
-import { billOf, type Decided } from './counterState'
+import { BILL_MAX_FEN } from '../../../shared/money'
+import { billProblem, type Decided } from './counterState'
 
 interface BillEntryProps {
   decided: Decided
@@ -19,7 +20,8 @@ interface BillEntryProps {
 
 export function BillEntry({ decided, required, inputRef, onBill, onOtherDiscount, onEnter }: BillEntryProps) {
   const { t } = useTranslation()
-  const invalid = billOf(decided) === null
+  const problem = billProblem(decided)
+  const invalid = problem !== null
   const money = decided.view.decision?.money
   const upToDate = decided.revision === decided.evaluated
   return (
@@ -36,6 +38,8 @@ export function BillEntry({ decided, required, inputRef, onBill, onOtherDiscount
         inputMode="decimal"
         autoComplete="off"
         placeholder={t('bill.placeholder')}
+        // "1000000.00" is 10 characters; more is never a bill (and never reaches main).
+        maxLength={13}
         value={decided.billText}
         status={invalid ? 'error' : undefined}
         aria-invalid={invalid}
@@ -52,7 +56,11 @@ export function BillEntry({ decided, required, inputRef, onBill, onOtherDiscount
         className={invalid ? 'bill-help bill-help-error' : 'bill-help'}
         role={invalid ? 'alert' : undefined}
       >
-        {invalid ? t('bill.invalid') : t('bill.help')}
+        {problem === 'tooLarge'
+          ? t('bill.tooLarge', { max: moneyText(BILL_MAX_FEN) })
+          : problem === 'format'
+            ? t('bill.invalid')
+            : t('bill.help', { max: moneyText(BILL_MAX_FEN) })}
       </p>
       <label
         className="other-discount"

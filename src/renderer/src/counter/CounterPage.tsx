@@ -64,7 +64,9 @@ export function CounterPage() {
     else if (display === 'OK' || display === 'WARN' || display === 'WARN_PIN') primaryRef.current?.focus()
     else if (display === 'DENY' || display === 'DUPLICATE' || display === 'REJECTED' || display === 'FAILED')
       cancelRef.current?.focus()
-    else if (display === 'READY' || display === 'REDEEMED') manualRef.current?.focus()
+    // preventScroll: on a short screen the field sits under the coupon; focusing it must not scroll the
+    // decision out of view.
+    else if (display === 'READY' || display === 'REDEEMED') manualRef.current?.focus({ preventScroll: true })
     // display is read at the moment the decision arrives, on purpose
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [decisionKey])
@@ -80,7 +82,8 @@ export function CounterPage() {
         <PrinterAlert printer={printer} />
         <DecisionPanel state={state} />
         <div className="counter-detail">
-          {view?.card && <CouponCard view={view} />}
+          {/* What to do comes first (left, or on top on a narrow till): the decision's action must stay
+              above the fold at 1024×768 and at 125 % zoom; the coupon's facts may run below it. */}
           <div className="counter-side">
             {decided && needsChoice(decided.view) && (
               <CardChoices
@@ -121,6 +124,7 @@ export function CounterPage() {
               />
             )}
           </div>
+          {view?.card && <CouponCard view={view} />}
         </div>
         <ManualEntry
           inputRef={manualRef}

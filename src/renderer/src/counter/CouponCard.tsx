@@ -13,6 +13,7 @@ export function CouponCard({ view }: { view: LookupView }) {
   const { info } = useStation()
   const card = view.card
   const code = view.codeStatus?.kind === 'code' ? view.codeStatus : null
+  const refused = view.decision?.outcome === 'DUPLICATE' || view.decision?.outcome === 'DENY'
   if (!card) return null
   if (card.kind === 'unreadable') {
     return (
@@ -33,7 +34,7 @@ export function CouponCard({ view }: { view: LookupView }) {
     >
       <div className="coupon-brand">
         <span className="coupon-swatch" style={{ background: card.color }} aria-hidden />
-        {card.brandName}
+        <span className="coupon-brand-name">{card.brandName}</span>
         <Tag className="coupon-type">{t(`cardType.${card.cardType}`, { defaultValue: card.rawType })}</Tag>
         {view.cardSource === 'cache' && (
           <Tag variant="solid" color="#874D00">
@@ -81,7 +82,12 @@ export function CouponCard({ view }: { view: LookupView }) {
           </div>
         )}
       </dl>
-      {card.notice && <p className="coupon-notice">{card.notice}</p>}
+      {/* "Show this coupon at checkout" is for a coupon that can still be used: not on a refusal. */}
+      {card.notice && !refused && (
+        <p className="coupon-notice" data-testid="coupon-notice">
+          {card.notice}
+        </p>
+      )}
     </section>
   )
 }

@@ -4,7 +4,7 @@
  */
 import { useLayoutEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { reasonText } from '../../../shared/rules'
+import { reasonText, SEVERITY_RANK, type Reason } from '../../../shared/rules'
 import { scanRejectText } from '../../../shared/scan'
 import { errorText } from '../shell/errorText'
 import { displayOf, type CounterState } from './counterState'
@@ -19,7 +19,10 @@ export function DecisionPanel({ state }: { state: CounterState }) {
   const decision = screen.kind === 'decided' ? screen.view.decision : null
   const reasons =
     screen.kind === 'decided'
-      ? (decision?.reasons ?? []).map((r) => ({ code: r.code, text: reasonText(t, r.code, r.params) }))
+      ? shownReasons(decision?.reasons ?? [], decision?.outcome ?? null).map((r) => ({
+          code: r.code,
+          text: reasonText(t, r.code, r.params)
+        }))
       : []
   const detail =
     screen.kind === 'failed'
@@ -27,6 +30,7 @@ export function DecisionPanel({ state }: { state: CounterState }) {
       : screen.kind === 'decided' && screen.view.rejected
         ? scanRejectText(t, screen.view.rejected)
         : null
+  const refused = decision ? isRefusal(decision.outcome) : null
   const title = t(`decision.title.${display}`)
   const hint = t(`decision.hint.${display}`)
   const lookupId = view?.lookupId ?? ''
@@ -55,7 +59,9 @@ export function DecisionPanel({ state }: { state: CounterState }) {
       <div className="state-body">
         <h2 id="decision-title" className="state-title">
           {title}
-          {decision?.offline && <span className="state-offline"> · {t('decision.offline')}</span>}
+          {decision?.offline && refused === false && (
+            <span className="state-offline"> · {t('decision.offline')}</span>
+          )}
         </h2>
         {reasons.length > 0 && (
           <ul className="state-reasons" data-testid="reasons">
@@ -81,4 +87,16 @@ export function DecisionPanel({ state }: { state: CounterState }) {
       </div>
     </section>
   )
+}
+
+const isRefusal = (outcome: string | null): boolean => outcome === 'DUPLICATE' || outcome === 'DENY'
+
+/**
+ * A refusal says only why it is refused (issue 15): a duplicate of a min-spend coupon must not also ask for
+ * the bill, and an offline duplicate must not say "kept on the station, synced later" — those reasons are
+ * about a redemption that is not going to happen. Other outcomes show every reason.
+ */
+export function shownReasons(reasons: readonly Reason[], outcome: string | null): Reason[] {
+  if (!isRefusal(outcome)) return [...reasons]
+  return reasons.filter((r) => SEVERITY_RANK[r.severity] >= SEVERITY_RANK.deny)
 }

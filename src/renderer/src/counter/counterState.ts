@@ -3,7 +3,7 @@
  * manager-approval step, the redemption and its sync status. Kept free of React and I/O so every
  * transition can be unit-tested; useCounter.ts performs the calls and feeds the answers back in.
  */
-import { yuanTextToFen, type Fen } from '../../../shared/money'
+import { BILL_MAX_FEN, yuanTextToFen, type Fen } from '../../../shared/money'
 import type { LookupView, RedeemResult, RedemptionStatus } from '../../../shared/redeem'
 import type { AppError } from '../../../shared/result'
 
@@ -142,10 +142,19 @@ export function counterReducer(state: CounterState, action: CounterAction): Coun
   }
 }
 
-/** The bill as typed: undefined when empty, null when it is not an amount. */
+/** The bill as typed: undefined when empty, null when it is not an amount the counter takes. */
 export function billOf(d: Decided): Fen | null | undefined {
   if (d.billText.trim() === '') return undefined
-  return yuanTextToFen(d.billText)
+  const fen = yuanTextToFen(d.billText)
+  return fen !== null && fen <= BILL_MAX_FEN ? fen : null
+}
+
+/** Why the typed bill is refused, for the field's message: not a number, or above the largest bill. */
+export function billProblem(d: Decided): 'format' | 'tooLarge' | null {
+  if (d.billText.trim() === '') return null
+  const fen = yuanTextToFen(d.billText)
+  if (fen === null) return 'format'
+  return fen > BILL_MAX_FEN ? 'tooLarge' : null
 }
 
 /** What the big panel shows. CHOOSE: the cashier must say which coupon an unknown code is first. */

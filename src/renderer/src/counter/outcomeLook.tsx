@@ -8,6 +8,7 @@ import {
   AppstoreOutlined,
   CalculatorOutlined,
   CheckCircleFilled,
+  CheckSquareFilled,
   CloseCircleFilled,
   DisconnectOutlined,
   FlagFilled,
@@ -30,7 +31,9 @@ export const DISPLAY_ICON: Readonly<Record<Display, ReactNode>> = {
   DUPLICATE: <AlertFilled />,
   REJECTED: <CloseCircleFilled />,
   FAILED: <DisconnectOutlined />,
-  REDEEMED: <CheckCircleFilled />,
+  // Not OK's round tick: a square "stamp" on a white, framed band (counter.css), so done never reads as
+  // "go ahead".
+  REDEEMED: <CheckSquareFilled />,
   SYNC_CONFLICT: <FlagFilled />
 }
 

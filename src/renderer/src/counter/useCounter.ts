@@ -122,7 +122,11 @@ export function useCounter(): CounterControl {
     const billFen = billOf(d)
     if (billFen === null) return d
     const r = await call('redeem.evaluate', evaluateRequest(d, billFen))
-    if (!r.ok) return d
+    if (!r.ok) {
+      // Never act on a decision made for other inputs: say why, and do nothing else.
+      dispatch({ type: 'commitFailed', error: r.error, step: 'idle' })
+      return null
+    }
     dispatch({ type: 'evaluated', lookupId: d.view.lookupId, revision: d.revision, view: r.value })
     return { ...d, view: r.value, evaluated: d.revision }
   }, [])
@@ -157,6 +161,12 @@ export function useCounter(): CounterControl {
   const primary = useCallback(async () => {
     const d = await current()
     if (!d || d.step === 'committing' || d.step === 'approval') return
+    // A bill the field refuses (not a number, above the largest bill) stops here, before any PIN is asked:
+    // an approval spent on a request main must refuse sent the cashier round the PIN loop (issue 15).
+    if (billOf(d) === null) {
+      play('deny')
+      return
+    }
     switch (primaryAction(d)) {
       case 'commit':
         return commit(d, { confirmWarnings: d.step === 'confirm' })
@@ -169,7 +179,7 @@ export function useCounter(): CounterControl {
       default:
         return
     }
-  }, [current, commit])
+  }, [current, commit, play])
 
   const commitApproved = useCallback(
     async (approvalToken: string) => {

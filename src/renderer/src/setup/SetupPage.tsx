@@ -3,7 +3,21 @@
  * with "test connection") → offline policy → done (save, and go live once a WeChat connection is saved).
  * Secrets are write-only: the page shows whether one is set and sends a new one only when typed.
  */
-import { Alert, Button, Card, Input, InputNumber, List, Radio, Space, Steps, Switch, Typography } from 'antd'
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Input,
+  InputNumber,
+  List,
+  Radio,
+  Space,
+  Steps,
+  Switch,
+  Typography,
+  type ButtonProps
+} from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
@@ -21,6 +35,7 @@ import { describeErrcode } from '../../../shared/sync'
 import { Field } from '../components/Field'
 import { call } from '../shell/call'
 import { errorText } from '../shell/errorText'
+import { useStation } from '../shell/stationContext'
 
 type Kind = 'training' | 'wechat' | 'tokenService'
 
@@ -85,6 +100,36 @@ function inputOf(d: Draft): SetupInput {
   }
 }
 
+/** Which step holds a field (the schema path's first part), so each step checks its own fields. */
+const STEP_OF: Readonly<Record<string, number>> = { store: 0, upstream: 1, policy: 2 }
+/** Fields with their own plain-words message (setup.invalid.<field>); others get setup.invalid.other. */
+const NAMED_FIELDS = new Set([
+  'storeName',
+  'storeLocationId',
+  'stationName',
+  'timeZone',
+  'cutoff',
+  'appId',
+  'appSecret',
+  'baseUrl',
+  'url',
+  'stationKey'
+])
+
+/** The draft's problems as field → key in the catalogue, per step: never the schema's English text. */
+function problemsOf(d: Draft): Map<string, { step: number; key: string }> {
+  const parsed = setupInputSchema.safeParse(inputOf(d))
+  const found = new Map<string, { step: number; key: string }>()
+  if (parsed.success) return found
+  for (const issue of parsed.error.issues) {
+    const [group, field] = issue.path.map(String)
+    const name = field !== undefined && NAMED_FIELDS.has(field) ? field : 'other'
+    const where = `${group ?? ''}.${field ?? ''}`
+    if (!found.has(where)) found.set(where, { step: STEP_OF[group ?? ''] ?? 3, key: `setup.invalid.${name}` })
+  }
+  return found
+}
+
 const yuan = (fen: number): number => fen / 100
 const fen = (value: number | null): number => Math.round((value ?? 0) * 100)
 
@@ -96,6 +141,10 @@ export function SetupPage() {
   const [error, setError] = useState<string | null>(null)
   const [saved, setSaved] = useState(false)
   const [liveMessage, setLiveMessage] = useState<string | null>(null)
+  /** The last connection test of the connection as it is in the form: null when not tried since a change. */
+  const [tested, setTested] = useState<'ok' | 'failed' | null>(null)
+  const { refreshLabel } = useStation()
+  const { modal } = App.useApp()
 
   const load = useCallback(() => {
     void call('setup.get', undefined).then((r) => {
@@ -111,15 +160,20 @@ export function SetupPage() {
 
   const patch = (p: Partial<Draft>) => {
     setSaved(false)
+    if (UPSTREAM_KEYS.some((k) => k in p)) setTested(null)
     setDraft({ ...draft, ...p })
   }
   const patchPolicy = (p: Partial<RulesPolicy['offline']>) =>
     patch({ policy: { ...draft.policy, offline: { ...draft.policy.offline, ...p } } })
 
-  const issues = (() => {
-    const parsed = setupInputSchema.safeParse(inputOf(draft))
-    return parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
-  })()
+  const problems = problemsOf(draft)
+  const issues = [...problems.values()].map((p) => t(p.key))
+  /** The plain-words problem of one field (shown under it), e.g. errorOf('store.timeZone'). */
+  const errorOf = (where: string): string | null => {
+    const p = problems.get(where)
+    return p ? t(p.key) : null
+  }
+  const stepHasProblems = [...problems.values()].some((p) => p.step === step)
 
   const save = async () => {
     const r = await call('setup.save', inputOf(draft))
@@ -128,13 +182,28 @@ export function SetupPage() {
     setSaved(true)
     setView(r.value)
     setDraft(draftOf(r.value))
+    // The header shows the store and till names: it follows a save at once, not after a reload.
+    refreshLabel()
   }
 
-  const goLive = async () => {
+  const doGoLive = async () => {
     const r = await call('setup.goLive', undefined)
     if (!r.ok) return setError(errorText(t, r.error))
     setError(null)
     setLiveMessage(t(r.value.restartsItself ? 'goLive.restartsItself' : 'goLive.restartYourself'))
+  }
+
+  // Going live with a connection that failed its test (or was never tested) takes an explicit "yes".
+  const goLive = () => {
+    if (tested === 'ok') return void doGoLive()
+    modal.confirm({
+      title: t('setup.done.goLiveUntestedTitle'),
+      content: t(tested === 'failed' ? 'setup.done.goLiveFailedBody' : 'setup.done.goLiveUntestedBody'),
+      okText: t('setup.done.goLiveAnyway'),
+      okButtonProps: { danger: true, 'data-testid': 'setup-go-live-anyway' } as ButtonProps,
+      cancelText: t('setup.done.goLiveBack'),
+      onOk: () => doGoLive()
+    })
   }
 
   const steps = [
@@ -147,16 +216,38 @@ export function SetupPage() {
   return (
     <Card title={t(view.firstRun ? 'setup.titleFirstRun' : 'setup.title')} data-testid="setup-page">
       <Steps current={step} items={steps.map((s) => ({ title: s.title }))} style={{ marginBottom: 24 }} />
-      {step === 0 && <StoreStep draft={draft} patch={patch} />}
-      {step === 1 && <UpstreamStep draft={draft} patch={patch} view={view} upstream={upstreamOf(draft)} />}
-      {step === 2 && <PolicyStep policy={draft.policy} patchPolicy={patchPolicy} />}
+      {step === 0 && <StoreStep draft={draft} patch={patch} errorOf={errorOf} />}
+      {step === 1 && (
+        <UpstreamStep
+          draft={draft}
+          patch={patch}
+          view={view}
+          upstream={upstreamOf(draft)}
+          errorOf={errorOf}
+          onTested={setTested}
+        />
+      )}
+      {step === 2 && (
+        <PolicyStep
+          policy={draft.policy}
+          patchRules={(p) => patch({ policy: { ...draft.policy, ...p } })}
+          patchPolicy={patchPolicy}
+          errorOf={errorOf}
+        />
+      )}
       {step === 3 && (
         <Space orientation="vertical" style={{ width: '100%' }}>
           {issues.length > 0 && (
             <Alert
               type="warning"
               title={t('setup.done.fix')}
-              description={issues.join('\n')}
+              description={
+                <ul className="setup-issue-list">
+                  {issues.map((i) => (
+                    <li key={i}>{i}</li>
+                  ))}
+                </ul>
+              }
               data-testid="setup-issues"
             />
           )}
@@ -191,7 +282,7 @@ export function SetupPage() {
               title={t('setup.done.liveTitle')}
               description={t('setup.done.liveBody')}
               action={
-                <Button danger onClick={() => void goLive()} data-testid="setup-go-live">
+                <Button danger onClick={goLive} data-testid="setup-go-live">
                   {t('setup.done.goLive')}
                 </Button>
               }
@@ -206,12 +297,18 @@ export function SetupPage() {
           {t('setup.back')}
         </Button>
         <Button
-          disabled={step === steps.length - 1}
+          // Each step's fields are checked on that step (shown under each field), before going on.
+          disabled={step === steps.length - 1 || stepHasProblems}
           onClick={() => setStep(step + 1)}
           data-testid="setup-next"
         >
           {t('setup.next')}
         </Button>
+        {stepHasProblems && (
+          <span className="field-error" data-testid="setup-step-problems">
+            {t('setup.stepProblems')}
+          </span>
+        )}
       </Space>
     </Card>
   )
@@ -223,18 +320,34 @@ function connectionTestText(t: TFunction, failure: Extract<ConnectionTestResult,
   return t(`connectionTest.${failure.outcome}`, { errcode, text: describeErrcode(t, errcode) })
 }
 
-function StoreStep({ draft, patch }: { draft: Draft; patch: (p: Partial<Draft>) => void }) {
+const UPSTREAM_KEYS: readonly (keyof Draft)[] = ['kind', 'baseUrl', 'appId', 'appSecret', 'url', 'stationKey']
+
+type ErrorOf = (where: string) => string | null
+
+function StoreStep({
+  draft,
+  patch,
+  errorOf
+}: {
+  draft: Draft
+  patch: (p: Partial<Draft>) => void
+  errorOf: ErrorOf
+}) {
   const { t } = useTranslation()
   return (
     <div style={{ maxWidth: 480 }}>
-      <Field label={t('setup.store.storeName')}>
+      <Field label={t('setup.store.storeName')} error={errorOf('store.storeName')}>
         <Input
           value={draft.storeName}
           onChange={(e) => patch({ storeName: e.target.value })}
           data-testid="setup-store-name"
         />
       </Field>
-      <Field label={t('setup.store.storeLocationId')} help={t('setup.store.storeLocationIdHelp')}>
+      <Field
+        label={t('setup.store.storeLocationId')}
+        help={t('setup.store.storeLocationIdHelp')}
+        error={errorOf('store.storeLocationId')}
+      >
         <Input
           value={draft.storeLocationId}
           inputMode="numeric"
@@ -242,21 +355,29 @@ function StoreStep({ draft, patch }: { draft: Draft; patch: (p: Partial<Draft>) 
           data-testid="setup-store-poi"
         />
       </Field>
-      <Field label={t('setup.store.stationName')}>
+      <Field label={t('setup.store.stationName')} error={errorOf('store.stationName')}>
         <Input
           value={draft.stationName}
           onChange={(e) => patch({ stationName: e.target.value })}
           data-testid="setup-station-name"
         />
       </Field>
-      <Field label={t('setup.store.timeZone')} help={t('setup.store.timeZoneHelp')}>
+      <Field
+        label={t('setup.store.timeZone')}
+        help={t('setup.store.timeZoneHelp')}
+        error={errorOf('store.timeZone')}
+      >
         <Input
           value={draft.timeZone}
           onChange={(e) => patch({ timeZone: e.target.value })}
           data-testid="setup-time-zone"
         />
       </Field>
-      <Field label={t('setup.store.cutoff')} help={t('setup.store.cutoffHelp')}>
+      <Field
+        label={t('setup.store.cutoff')}
+        help={t('setup.store.cutoffHelp')}
+        error={errorOf('store.cutoff')}
+      >
         <Input
           value={draft.cutoff}
           placeholder="04:00"
@@ -272,12 +393,16 @@ function UpstreamStep({
   draft,
   patch,
   view,
-  upstream
+  upstream,
+  errorOf,
+  onTested
 }: {
   draft: Draft
   patch: (p: Partial<Draft>) => void
   view: SetupView
   upstream: UpstreamInput
+  errorOf: ErrorOf
+  onTested: (result: 'ok' | 'failed') => void
 }) {
   const { t } = useTranslation()
   const [testing, setTesting] = useState(false)
@@ -292,6 +417,7 @@ function UpstreamStep({
     setFailure(null)
     const r = await call('setup.testConnection', { upstream })
     setTesting(false)
+    onTested(r.ok && r.value.ok ? 'ok' : 'failed')
     if (r.ok) setResult(r.value)
     else setFailure(errorText(t, r.error))
   }
@@ -319,7 +445,7 @@ function UpstreamStep({
       <Typography.Paragraph type="secondary">{t(`setup.upstream.${draft.kind}Help`)}</Typography.Paragraph>
       {draft.kind === 'wechat' && (
         <>
-          <Field label={t('setup.upstream.appId')}>
+          <Field label={t('setup.upstream.appId')} error={errorOf('upstream.appId')}>
             <Input
               value={draft.appId}
               placeholder="wx1234567890abcdef"
@@ -338,7 +464,11 @@ function UpstreamStep({
               data-testid="setup-app-secret"
             />
           </Field>
-          <Field label={t('setup.upstream.baseUrl')} help={t('setup.upstream.baseUrlHelp')}>
+          <Field
+            label={t('setup.upstream.baseUrl')}
+            help={t('setup.upstream.baseUrlHelp')}
+            error={errorOf('upstream.baseUrl')}
+          >
             <Input
               value={draft.baseUrl}
               placeholder="https://api.weixin.qq.com"
@@ -350,7 +480,7 @@ function UpstreamStep({
       )}
       {draft.kind === 'tokenService' && (
         <>
-          <Field label={t('setup.upstream.url')}>
+          <Field label={t('setup.upstream.url')} error={errorOf('upstream.url')}>
             <Input
               value={draft.url}
               onChange={(e) => patch({ url: e.target.value })}
@@ -404,15 +534,68 @@ function UpstreamStep({
 
 function PolicyStep({
   policy,
-  patchPolicy
+  patchRules,
+  patchPolicy,
+  errorOf
 }: {
   policy: RulesPolicy
+  patchRules: (p: Partial<Omit<RulesPolicy, 'offline'>>) => void
   patchPolicy: (p: Partial<RulesPolicy['offline']>) => void
+  errorOf: ErrorOf
 }) {
   const { t } = useTranslation()
   const o = policy.offline
   return (
     <div style={{ maxWidth: 560 }}>
+      {/* What the counter enforces online and offline (the same policy decide() reads); saving is audited as
+          "approval rules changed" with before → after. */}
+      <h3 className="section-title">{t('setup.rules.title')}</h3>
+      <Typography.Paragraph type="secondary">{t('setup.rules.intro')}</Typography.Paragraph>
+      <Field
+        label={t('setup.rules.highValue')}
+        help={t('setup.rules.highValueHelp')}
+        error={errorOf('policy.highValueFen')}
+      >
+        <InputNumber
+          min={0.01}
+          step={10}
+          precision={2}
+          value={yuan(policy.highValueFen)}
+          onChange={(v) => patchRules({ highValueFen: fen(v) })}
+          addonAfter="¥"
+          data-testid="setup-high-value"
+        />
+      </Field>
+      <Field
+        label={t('setup.rules.maxShare')}
+        help={t('setup.rules.maxShareHelp')}
+        error={errorOf('policy.maxDiscountShareOfBill')}
+      >
+        <InputNumber
+          min={1}
+          max={100}
+          step={5}
+          value={policy.maxDiscountShareOfBill}
+          onChange={(v) => patchRules({ maxDiscountShareOfBill: v ?? 0 })}
+          addonAfter="%"
+          data-testid="setup-max-share"
+        />
+      </Field>
+      <Field
+        label={t('setup.rules.velocity')}
+        help={t('setup.rules.velocityHelp')}
+        error={errorOf('policy.velocityMaxPerDay')}
+      >
+        <InputNumber
+          min={0}
+          max={1000}
+          step={1}
+          value={policy.velocityMaxPerDay}
+          onChange={(v) => patchRules({ velocityMaxPerDay: v ?? 0 })}
+          data-testid="setup-velocity"
+        />
+      </Field>
+      <h3 className="section-title">{t('setup.rules.offlineTitle')}</h3>
       <Typography.Paragraph type="secondary">{t('setup.policy.intro')}</Typography.Paragraph>
       <Field label={t('setup.policy.maxFaceValue')} help={t('setup.policy.maxFaceValueHelp')}>
         <InputNumber

@@ -3,7 +3,7 @@
  * DAMAGED and TRAINING banners on every screen, then the session gate and the signed-in layout.
  */
 import { Alert, Spin } from 'antd'
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { StationLabel } from '../../../shared/ipc/contracts/station'
 import { SoundProvider } from '../sound/SoundProvider'
@@ -22,15 +22,16 @@ export function AppShell() {
   const info = useChannel('app.info')
   const [label, setLabel] = useState<StationLabel | null>(null)
 
-  useEffect(() => {
+  const refreshLabel = useCallback(() => {
     void call('station.identity', undefined).then((r) => r.ok && setLabel(r.value))
   }, [])
+  useEffect(refreshLabel, [refreshLabel])
 
   if (info.error) return <Alert type="error" showIcon title={errorText(t, info.error)} />
   if (info.value === null) return <Spin fullscreen description={t('app.loading')} />
 
   return (
-    <StationContext value={{ info: info.value, label }}>
+    <StationContext value={{ info: info.value, label, refreshLabel }}>
       <SyncStateProvider>
         <SoundProvider>
           <div className="app" data-mode={info.value.mode}>

@@ -46,7 +46,13 @@ export function DeviceStatusBadge() {
   const details = statuses.map((s) => `${s.device}: ${t(`devices.status.${s.status}`)}`).join('\n')
   if (statuses.length === 0)
     return (
-      <Tag icon={<UsbOutlined />} className="header-tag" data-testid="device-status" data-state="none">
+      <Tag
+        icon={<UsbOutlined />}
+        className="header-tag"
+        title={t('header.devices.none')}
+        data-testid="device-status"
+        data-state="none"
+      >
         {t('header.devices.none')}
       </Tag>
     )

@@ -23,15 +23,17 @@ export function Header() {
   const { info, label } = useStation()
   const { staff, lock, signOut } = useSession()
   const { muted, setMuted } = useSound()
+  const where = label ? `${label.storeName} · ${label.stationName}` : t('header.stationUnknown')
+  const who = `${staff.name} (${t(`role.${staff.role}`)})`
   return (
     <header className="app-header">
       <ModeTag mode={info.mode} />
-      <span className="header-where" data-testid="header-where">
-        <ShopOutlined aria-hidden />{' '}
-        {label ? `${label.storeName} · ${label.stationName}` : t('header.stationUnknown')}
+      {/* On a narrow till these two shrink to an ellipsis (full text on hover) instead of wrapping the bar. */}
+      <span className="header-where" data-testid="header-where" title={where}>
+        <ShopOutlined aria-hidden /> {where}
       </span>
-      <span className="header-who" data-testid="header-cashier">
-        <UserOutlined aria-hidden /> {staff.name} ({t(`role.${staff.role}`)})
+      <span className="header-who" data-testid="header-cashier" title={who}>
+        <UserOutlined aria-hidden /> {who}
       </span>
       <SyncStatus />
       <DeviceStatusBadge />
@@ -48,17 +50,27 @@ export function Header() {
           />
         </Tooltip>
         <LanguageSwitch />
-        <Button className="header-button" icon={<LockOutlined />} onClick={lock} data-testid="lock-button">
-          {t('header.lock')} ({LOCK_KEY})
+        {/* Below 1200 px the words hide (styles.css) and the buttons keep their names for screen readers. */}
+        <Button
+          className="header-button"
+          icon={<LockOutlined />}
+          onClick={lock}
+          aria-label={`${t('header.lock')} (${LOCK_KEY})`}
+          data-testid="lock-button"
+        >
+          <span className="header-button-text">
+            {t('header.lock')} ({LOCK_KEY})
+          </span>
         </Button>
         <Button
           type="text"
           className="header-button"
           icon={<LogoutOutlined />}
           onClick={signOut}
+          aria-label={t('header.signOut')}
           data-testid="sign-out"
         >
-          {t('header.signOut')}
+          <span className="header-button-text">{t('header.signOut')}</span>
         </Button>
       </span>
     </header>

@@ -32,7 +32,11 @@ export function MainLayout() {
             <SyncPauseBanner manager={staff.role === 'manager'} />
             {staff.role === 'manager' && shown !== 'settings' && (
               // Re-asked on each page change: leaving set-up after saving hides it.
-              <SetupReminder onOpen={() => setPage('settings')} refreshKey={shown} />
+              <SetupReminder
+                onOpen={() => setPage('settings')}
+                refreshKey={shown}
+                compact={shown === 'counter'}
+              />
             )}
             {PAGE_COMPONENTS[shown]()}
           </main>

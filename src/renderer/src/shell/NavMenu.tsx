@@ -11,6 +11,7 @@ import {
 } from '@ant-design/icons'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { NARROW, useMediaQuery } from '../components/useMediaQuery'
 import type { PageDef, PageKey } from './pages'
 
 const ICONS: Record<PageKey, ReactNode> = {
@@ -31,10 +32,14 @@ interface NavMenuProps {
 
 export function NavMenu({ pages, current, onSelect }: NavMenuProps) {
   const { t } = useTranslation()
+  // A 1024-px till (or 125 % zoom) needs the width for the counter: icons only, names on hover and for
+  // screen readers.
+  const narrow = useMediaQuery(NARROW)
   return (
-    <nav aria-label={t('nav.label')} className="nav">
+    <nav aria-label={t('nav.label')} className={narrow ? 'nav nav-narrow' : 'nav'}>
       <Menu
         mode="inline"
+        inlineCollapsed={narrow}
         theme="dark"
         selectedKeys={[current]}
         onClick={(item) => onSelect(item.key as PageKey)}

@@ -8,7 +8,14 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call } from './call'
 
-export function SetupReminder({ onOpen, refreshKey }: { onOpen: () => void; refreshKey: string }) {
+interface SetupReminderProps {
+  onOpen: () => void
+  refreshKey: string
+  /** On the counter: one line, so the decision and its action keep their place above the fold. */
+  compact?: boolean
+}
+
+export function SetupReminder({ onOpen, refreshKey, compact = false }: SetupReminderProps) {
   const { t } = useTranslation()
   const [firstRun, setFirstRun] = useState(false)
   useEffect(() => {
@@ -23,12 +30,17 @@ export function SetupReminder({ onOpen, refreshKey }: { onOpen: () => void; refr
     <Alert
       type="info"
       showIcon
-      className="setup-reminder"
+      className={compact ? 'setup-reminder setup-reminder-compact' : 'setup-reminder'}
       data-testid="setup-reminder"
       title={t('setup.reminder.title')}
-      description={t('setup.reminder.body')}
+      description={compact ? undefined : t('setup.reminder.body')}
       action={
-        <Button type="primary" onClick={onOpen} data-testid="setup-reminder-open">
+        <Button
+          type="primary"
+          size={compact ? 'small' : undefined}
+          onClick={onOpen}
+          data-testid="setup-reminder-open"
+        >
           {t('setup.reminder.open')}
         </Button>
       }

@@ -7,6 +7,8 @@ export interface StationFacts {
   info: AppInfo
   /** null until station.identity answers (or when it cannot). */
   label: StationLabel | null
+  /** Asks station.identity again (after set-up saved new store or till names). */
+  refreshLabel: () => void
 }
 
 export const StationContext = createContext<StationFacts | null>(null)

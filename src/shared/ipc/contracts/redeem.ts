@@ -4,8 +4,9 @@ import type { REDEEM_CHANNELS } from '../names'
 import { noArgs, shape, type ChannelSpec } from '../spec'
 import type { CardChoice, LookupView, RedeemResult, RedemptionView } from '../../redeem'
 import { rulesPolicySchema, type RulesPolicy } from '../../rules'
+import { BILL_MAX_FEN } from '../../money'
 
-const fen = z.number().int('amounts are whole fen').min(0).max(100_000_000)
+const fen = z.number().int('amounts are whole fen').min(0).max(BILL_MAX_FEN)
 const id = z.string().min(1).max(64)
 
 export const ScanSourceSchema = z.enum(['wedge', 'hid', 'serial', 'camera', 'manual'])

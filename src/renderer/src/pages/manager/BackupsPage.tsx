@@ -106,6 +106,8 @@ export function BackupsPage({ zone }: { zone: string }) {
           { title: t('reports.backups.file'), dataIndex: 'file', ellipsis: true },
           {
             title: '',
+            // The file column is fixed-width (ellipsis); the button keeps the room its words need.
+            width: 150,
             render: (_, b) => (
               <Button
                 icon={<CloudDownloadOutlined />}

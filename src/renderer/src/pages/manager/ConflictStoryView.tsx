@@ -2,9 +2,13 @@
 import { Descriptions, Table, Tag, Timeline } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { AuditEntryView, ConflictStory, SyncAttemptView } from '../../../../shared/reports'
+import { reasonText, REASON_CODES, type ReasonCode } from '../../../../shared/rules'
 import { describeSyncReason } from '../../../../shared/sync'
 import { StatusTag, TAG_COLOURS } from '../../components/StatusTag'
 import { dateTimeText, moneyText } from '../../components/format'
+import { auditActionText, auditActorText } from './auditText'
+
+const isReasonCode = (code: string): code is ReasonCode => (REASON_CODES as readonly string[]).includes(code)
 
 export function ConflictStoryView({ story, zone }: { story: ConflictStory; zone: string }) {
   const { t } = useTranslation()
@@ -13,7 +17,13 @@ export function ConflictStoryView({ story, zone }: { story: ConflictStory; zone:
   return (
     <div className="mgr-story" data-testid="conflict-story" data-id={r.id}>
       <h3>{t('reports.conflicts.redemption')}</h3>
-      <Descriptions size="small" bordered column={2} styles={{ label: { whiteSpace: 'nowrap' } }}>
+      {/* One column until the screen is wide: the story sits beside the list, and labels must not wrap. */}
+      <Descriptions
+        size="small"
+        bordered
+        column={{ xs: 1, sm: 1, md: 1, lg: 1, xl: 1, xxl: 2 }}
+        styles={{ label: { whiteSpace: 'nowrap' } }}
+      >
         <Descriptions.Item label={t('reports.drill.code')}>{r.code}</Descriptions.Item>
         <Descriptions.Item label={t('reports.drill.card')}>
           {r.cardTitle || t('reports.day.noCard')}
@@ -46,17 +56,26 @@ export function ConflictStoryView({ story, zone }: { story: ConflictStory; zone:
       </Descriptions>
 
       <h3>{t('reports.conflicts.decision')}</h3>
-      <p>
-        <Tag>{story.decision.outcome}</Tag>
-        {story.decision.reasons.map((code) => (
-          <Tag key={code}>{code}</Tag>
-        ))}
-        {r.approvedBy && <span>{t('redeemed.approvedBy', { name: r.approvedBy })}</span>}
-      </p>
+      {/* Words, not codes (issue 15): the outcome as the counter said it, each reason as its sentence. */}
+      <div data-testid="story-decision">
+        <p>
+          <Tag>{t(`decision.title.${story.decision.outcome}`, { defaultValue: story.decision.outcome })}</Tag>
+          {r.approvedBy && <span>{t('redeemed.approvedBy', { name: r.approvedBy })}</span>}
+        </p>
+        {story.decision.reasons.length > 0 && (
+          <ul className="mgr-story-reasons">
+            {story.decision.reasons.map((code) => (
+              <li key={code}>{isReasonCode(code) ? reasonText(t, code, {}) : code}</li>
+            ))}
+          </ul>
+        )}
+      </div>
       <h3>{t('reports.conflicts.scan')}</h3>
-      <p>
+      <p data-testid="story-scan">
         {story.scan
-          ? `${dateTimeText(story.scan.at, zone)} · ${story.scan.source} · ${story.scan.device}`
+          ? `${dateTimeText(story.scan.at, zone)} · ${t(`scan.source.${story.scan.source}`, {
+              defaultValue: story.scan.source
+            })}`
           : t('reports.conflicts.noScan')}
       </p>
 
@@ -70,19 +89,40 @@ export function ConflictStoryView({ story, zone }: { story: ConflictStory; zone:
         onRow={() => ({ 'data-testid': 'attempt' }) as object}
         columns={[
           { title: t('reports.drill.at'), render: (_, a) => dateTimeText(a.startedAt, zone) },
-          { title: t('reports.conflicts.attemptKind'), dataIndex: 'kind' },
+          {
+            title: t('reports.conflicts.attemptKind'),
+            render: (_, a) => t(`reports.conflicts.attemptKinds.${a.kind}`, { defaultValue: a.kind })
+          },
           {
             title: t('reports.conflicts.attemptOutcome'),
-            render: (_, a) => `${a.outcome ?? '…'}${a.errcode === null ? '' : ` (${a.errcode})`}`
+            render: (_, a) =>
+              a.outcome === null
+                ? t('reports.conflicts.attemptOutcomes.pending')
+                : t(`reports.conflicts.attemptOutcomes.${a.outcome}`, { defaultValue: a.outcome })
           },
-          { title: t('reports.conflicts.attemptDetail'), dataIndex: 'detail', ellipsis: true }
+          {
+            // The raw reply (errcode, "connection failed (ECONNREFUSED)") is for whoever asks: folded away.
+            title: t('reports.conflicts.attemptDetail'),
+            render: (_, a) =>
+              a.detail || a.errcode !== null ? (
+                <details className="mgr-tech" data-testid="attempt-tech">
+                  <summary>{t('reports.conflicts.technical')}</summary>
+                  <span className="mono">
+                    {a.errcode === null ? '' : `errcode ${a.errcode} `}
+                    {a.detail ?? ''}
+                  </span>
+                </details>
+              ) : (
+                '—'
+              )
+          }
         ]}
       />
       <h3>{t('reports.conflicts.auditTrail')}</h3>
       <Timeline
         items={story.audit.map((a: AuditEntryView) => ({
           key: a.id,
-          content: `${dateTimeText(a.at, zone)} · ${a.action} · ${a.actorName ?? '—'}`
+          content: `${dateTimeText(a.at, zone)} · ${auditActionText(t, a.action)} · ${auditActorText(t, a)}`
         }))}
       />
     </div>

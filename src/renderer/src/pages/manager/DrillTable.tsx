@@ -58,92 +58,96 @@ export function DrillTable({ from, to, filter, filterLabel, zone, onClear, versi
           {t('reports.drill.total', { n: loaded.value?.total ?? 0 })}
         </span>
       </div>
-      <Table<DrillRow>
-        size="small"
-        rowKey="id"
-        loading={loaded.loading}
-        dataSource={loaded.value?.rows ?? []}
-        rowClassName="mgr-clickable"
-        onRow={(row) =>
-          ({
-            'data-testid': 'drill-row',
-            'data-id': row.id,
-            'data-status': row.status,
-            'data-after-close': row.afterClose,
-            onClick: () => setOpened(row)
-          }) as object
-        }
-        pagination={{
-          current,
-          pageSize: PAGE_SIZE,
-          total: loaded.value?.total ?? 0,
-          showSizeChanger: false,
-          onChange: (n) => setPage({ key, n })
-        }}
-        columns={[
-          {
-            title: t('reports.drill.at'),
-            render: (_, r) => (
-              <>
-                {oneDay ? clockText(r.at, zone) : dateTimeText(r.at, zone)}
-                {r.afterClose && (
-                  <Tag
-                    variant="solid"
-                    color={TAG_COLOURS.orange}
-                    className="mgr-after-close-tag"
-                    data-testid="drill-after-close"
-                  >
-                    {t('reports.drill.afterClose')}
-                  </Tag>
-                )}
-              </>
-            )
-          },
-          {
-            title: t('reports.drill.code'),
-            // A real button, so the story opens from the keyboard too (the row's click is for the mouse).
-            render: (_, r) => (
-              <Button
-                type="link"
-                size="small"
-                className="mgr-code-link"
-                aria-label={t('reports.drill.open', { code: r.code })}
-                onClick={(e) => {
-                  e.stopPropagation()
-                  setOpened(r)
-                }}
-                data-testid="drill-open"
-              >
-                {r.code}
-              </Button>
-            )
-          },
-          { title: t('reports.drill.card'), render: (_, r) => r.cardTitle || t('reports.day.noCard') },
-          { title: t('reports.drill.cashier'), dataIndex: 'cashierName' },
-          {
-            title: t('reports.drill.bill'),
-            className: 'mgr-num',
-            render: (_, r) => (r.billFen === null ? '—' : moneyText(r.billFen))
-          },
-          {
-            title: t('reports.drill.discount'),
-            className: 'mgr-num',
-            render: (_, r) => moneyText(r.discountFen)
-          },
-          {
-            title: t('reports.drill.channel'),
-            render: (_, r) => t(r.online ? 'reports.day.online' : 'reports.day.offline')
-          },
-          {
-            title: t('reports.drill.approver'),
-            render: (_, r) => <span data-testid="drill-approver">{r.approvedBy ?? '—'}</span>
-          },
-          {
-            title: t('reports.drill.status'),
-            render: (_, r) => <StatusTag status={r.status} stale={r.stale} />
+      {/* Nine columns are wider than a 1024-px till at 125 %: the table scrolls inside this box (reachable
+          with the keyboard), the page never scrolls sideways. */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('reports.drill.title')}>
+        <Table<DrillRow>
+          size="small"
+          rowKey="id"
+          loading={loaded.loading}
+          dataSource={loaded.value?.rows ?? []}
+          rowClassName="mgr-clickable"
+          onRow={(row) =>
+            ({
+              'data-testid': 'drill-row',
+              'data-id': row.id,
+              'data-status': row.status,
+              'data-after-close': row.afterClose,
+              onClick: () => setOpened(row)
+            }) as object
           }
-        ]}
-      />
+          pagination={{
+            current,
+            pageSize: PAGE_SIZE,
+            total: loaded.value?.total ?? 0,
+            showSizeChanger: false,
+            onChange: (n) => setPage({ key, n })
+          }}
+          columns={[
+            {
+              title: t('reports.drill.at'),
+              render: (_, r) => (
+                <>
+                  {oneDay ? clockText(r.at, zone) : dateTimeText(r.at, zone)}
+                  {r.afterClose && (
+                    <Tag
+                      variant="solid"
+                      color={TAG_COLOURS.orange}
+                      className="mgr-after-close-tag"
+                      data-testid="drill-after-close"
+                    >
+                      {t('reports.drill.afterClose')}
+                    </Tag>
+                  )}
+                </>
+              )
+            },
+            {
+              title: t('reports.drill.code'),
+              // A real button, so the story opens from the keyboard too (the row's click is for the mouse).
+              render: (_, r) => (
+                <Button
+                  type="link"
+                  size="small"
+                  className="mgr-code-link"
+                  aria-label={t('reports.drill.open', { code: r.code })}
+                  onClick={(e) => {
+                    e.stopPropagation()
+                    setOpened(r)
+                  }}
+                  data-testid="drill-open"
+                >
+                  {r.code}
+                </Button>
+              )
+            },
+            { title: t('reports.drill.card'), render: (_, r) => r.cardTitle || t('reports.day.noCard') },
+            { title: t('reports.drill.cashier'), dataIndex: 'cashierName' },
+            {
+              title: t('reports.drill.bill'),
+              className: 'mgr-num',
+              render: (_, r) => (r.billFen === null ? '—' : moneyText(r.billFen))
+            },
+            {
+              title: t('reports.drill.discount'),
+              className: 'mgr-num',
+              render: (_, r) => moneyText(r.discountFen)
+            },
+            {
+              title: t('reports.drill.channel'),
+              render: (_, r) => t(r.online ? 'reports.day.online' : 'reports.day.offline')
+            },
+            {
+              title: t('reports.drill.approver'),
+              render: (_, r) => <span data-testid="drill-approver">{r.approvedBy ?? '—'}</span>
+            },
+            {
+              title: t('reports.drill.status'),
+              render: (_, r) => <StatusTag status={r.status} stale={r.stale} />
+            }
+          ]}
+        />
+      </div>
       <Drawer
         open={opened !== null}
         size={720}

@@ -57,6 +57,8 @@ export function auditSummary(t: TFunction, entry: AuditEntryView): string {
       return t(`reports.audit.summary.settings.${str(entry.subject)}`, {
         defaultValue: t('reports.audit.summary.settings.other')
       })
+    case 'settings.approval_rules_changed':
+      return t('reports.audit.summary.approvalRules')
     case 'backup.restored':
       return t('reports.audit.summary.restored', { file: str(d['backup']) })
     case 'staff.created':
@@ -99,7 +101,10 @@ export function auditFields(t: TFunction, entry: AuditEntryView, zone: string): 
     return t(`reports.audit.fields.${last}`, { defaultValue: path })
   }
   const d = entry.detail
-  if (entry.action === 'settings.changed' && 'after' in d) {
+  if (
+    (entry.action === 'settings.changed' || entry.action === 'settings.approval_rules_changed') &&
+    'after' in d
+  ) {
     const before = flatten(d['before'])
     const after = flatten(d['after'])
     const keys = [...new Set([...before.keys(), ...after.keys()])].filter(
