@@ -4,7 +4,7 @@
  * an HTTP round trip to a trivial node:http server (same client, same body size) and a bare durable PostgreSQL
  * commit (one INSERT with synchronous_commit on) — a claim costs about one of each.
  *
- *   node bench/hub/run.mjs bench/hub/claims.ts [--claims 2000] [--tills 1,5,10] [--paced 600]
+ *   node bench/run.mjs bench/hub/claims.ts [--claims 2000] [--tills 1,5,10] [--paced 600]
  */
 import { randomUUID } from 'node:crypto'
 import { chmodSync, mkdtempSync } from 'node:fs'

@@ -4,7 +4,7 @@
  * in-flight ÷ latency) at a few settings, and the worker's RSS (after start-up, peak, after the drain) for a
  * short and a long queue, which must not differ by the queue length.
  *
- *   node bench/sync/run.mjs bench/sync/drain.ts [items=10000]
+ *   node bench/run.mjs bench/sync/drain.ts [items=10000]
  */
 import { spawn } from 'node:child_process'
 import { rmSync } from 'node:fs'

@@ -2,7 +2,7 @@
  * The flaky-upstream scenario with bench numbers (CI runs 1,000 in test/reliability/flaky.test.ts): ~30% of
  * requests fail in every fault mode, and the network is partitioned for 3 s every 10 s.
  *
- *   node bench/sync/run.mjs bench/sync/flaky.ts [redemptions=10000]
+ *   node bench/run.mjs bench/sync/flaky.ts [redemptions=10000]
  */
 import { runFlakyScenario } from '../../test/reliability/flaky'
 import { removeTempDbs } from '../../test/sync/support/db'

@@ -1,7 +1,7 @@
 /**
  * The kill -9 loop with bench numbers (CI runs 32 kills in test/reliability/kill9.test.ts).
  *
- *   node bench/sync/run.mjs bench/sync/kill9.ts [kills=1000] [--custom]
+ *   node bench/run.mjs bench/sync/kill9.ts [kills=1000] [--custom]
  *
  * --custom runs the custom-code path: two custom-code cards hold the same codes and each is redeemed under both;
  * "consumed once" is then per (card, code) (docs/reliability.md § Custom codes).

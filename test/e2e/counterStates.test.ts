@@ -9,46 +9,27 @@
  * - the live high-value threshold is the manager's to set (item 11): kept, and the audit log names it.
  * Screenshots land in test-artifacts/states/.
  */
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  startSandboxServer,
-  TRAINING_APP_ID,
-  trainingSeed,
-  type SandboxServer
-} from '../../src/main/upstream/sandbox'
-import { launchBrowser, screenshot } from './support/browser'
-import {
-  firstRun,
-  manualScan,
-  openPage,
-  scanFromSheet,
-  toReady,
-  waitForDisplay
-} from './support/counterDriver'
-import { startHostProcess, type HostProcess } from './support/host'
+import { TRAINING_APP_ID, trainingSeed, type SandboxServer } from '../../src/main/upstream/sandbox'
+import { screenshot } from './support/browser'
+import { manualScan, openPage, scanFromSheet, toReady, waitForDisplay } from './support/counterDriver'
+import { openSandboxedStation, type SandboxedStation } from './support/sandboxedStation'
 
-let host: HostProcess
 let sandbox: SandboxServer
-let browser: Browser
 let page: Page
 const codes = new Map(trainingSeed(Date.now()).scenarios.map((s) => [s.key, s.code]))
 const code = (key: string) => codes.get(key) ?? ''
 
+let station: SandboxedStation
+
 beforeAll(async () => {
-  sandbox = await startSandboxServer()
-  host = await startHostProcess()
-  browser = await launchBrowser()
-  page = await browser.newPage({ viewport: { width: 1024, height: 768 } })
-  page.setDefaultTimeout(10_000)
-  await page.goto(host.url)
-  await firstRun(page, '王店长', '2468')
+  station = await openSandboxedStation({ width: 1024, height: 768 })
+  ;({ sandbox, page } = station)
 }, 60_000)
 
 afterAll(async () => {
-  await browser?.close()
-  await host?.stop()
-  await sandbox?.close()
+  await station?.close()
 })
 
 const bandLook = () =>

@@ -3,38 +3,30 @@
  * (the sandbox over real HTTP on loopback), the connection test lists its cards; a wrong AppSecret shows the
  * 40125 explanation. Screenshots land in test-artifacts/.
  */
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
-  startSandboxServer,
   TRAINING_APP_ID,
   TRAINING_APP_SECRET,
   trainingSeed,
   type SandboxServer
 } from '../../src/main/upstream/sandbox'
-import { launchBrowser, screenshot } from './support/browser'
-import { firstRun, openPage } from './support/counterDriver'
-import { startHostProcess, type HostProcess } from './support/host'
+import { screenshot } from './support/browser'
+import { openPage } from './support/counterDriver'
+import { openSandboxedStation, type SandboxedStation } from './support/sandboxedStation'
 
-let host: HostProcess
 let sandbox: SandboxServer
-let browser: Browser
 let page: Page
 
+let station: SandboxedStation
+
 beforeAll(async () => {
-  sandbox = await startSandboxServer()
-  host = await startHostProcess()
-  browser = await launchBrowser()
-  page = await browser.newPage({ viewport: { width: 1366, height: 900 } })
-  page.setDefaultTimeout(10_000)
-  await page.goto(host.url)
-  await firstRun(page, '王店长', '2468')
+  station = await openSandboxedStation({ width: 1366, height: 900 })
+  ;({ sandbox, page } = station)
 }, 60_000)
 
 afterAll(async () => {
-  await browser?.close()
-  await host?.stop()
-  await sandbox?.close()
+  await station?.close()
 })
 
 async function connectionStep(secret: string): Promise<void> {

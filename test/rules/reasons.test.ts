@@ -1,3 +1,4 @@
+import { FULL_REASON_PARAMS } from '../support/reasonParams'
 import { describe, it, expect } from 'vitest'
 import { LANGS } from '../../src/shared/coupon/text'
 import { createTranslator, en, zhCN } from '../../src/shared/i18n'
@@ -41,31 +42,7 @@ describe('reason words in the catalogue', () => {
   })
 
   it('never leaves a placeholder or bracket in the output, with or without params', () => {
-    const full = {
-      time: '2026-06-03 11:58',
-      station: 'T2',
-      cashier: '王芳',
-      from: '2026-06-01 00:00',
-      until: '2026-06-30 23:59',
-      days: 30,
-      weekdays: [1, 3],
-      hours: '10:00–22:00',
-      stores: [7, 8],
-      billFen: 600,
-      minSpendFen: 10000,
-      faceValueFen: 1000,
-      limitFen: 5000,
-      discountFen: 1000,
-      changeFen: 400,
-      count: 3,
-      max: 200,
-      percent: 50,
-      day: '2026-06-03',
-      errcode: 40056,
-      status: 'GIFT_SUCC',
-      cardType: 'SCENIC_TICKET',
-      detail: 'x'
-    }
+    const full = FULL_REASON_PARAMS
     for (const code of REASON_CODES) {
       for (const lang of LANGS) {
         for (const params of [full, {}]) expect(reasonText(code, params, lang)).not.toMatch(/[{}[\]]/)

@@ -10,6 +10,7 @@
  * Merges the former test/renderer/errorCodes.test.ts; test/renderer/auditText.test.ts still checks how an
  * audit entry reads.
  */
+import { FULL_REASON_PARAMS } from '../support/reasonParams'
 import { describe, expect, it } from 'vitest'
 import { COLUMNS, headerOf } from '../../src/main/reports/export/columns'
 import { scenarioRows } from '../../src/main/upstream/sandbox/training-scenarios'
@@ -166,31 +167,7 @@ describe('the whole catalogue', () => {
 
 describe('the words as the helpers put them together', () => {
   const ts = { 'zh-CN': createTranslator('zh-CN'), en: createTranslator('en') }
-  const full: ReasonParams = {
-    time: '2026-06-03 11:58',
-    station: 'T2',
-    cashier: '王芳',
-    from: '2026-06-01 00:00',
-    until: '2026-06-30 23:59',
-    days: 30,
-    weekdays: [1, 3],
-    hours: '10:00–22:00',
-    stores: [7, 8],
-    billFen: 600,
-    minSpendFen: 10000,
-    faceValueFen: 1000,
-    limitFen: 5000,
-    discountFen: 1000,
-    changeFen: 400,
-    count: 3,
-    max: 200,
-    percent: 50,
-    day: '2026-06-03',
-    errcode: 40056,
-    status: 'GIFT_SUCC',
-    cardType: 'SCENIC_TICKET',
-    detail: 'x'
-  }
+  const full: ReasonParams = FULL_REASON_PARAMS
   const LEFTOVER = /\{|\}|\[|\]|^(reasons|wechat|scanReject|exportFile)\./
 
   it.each(['zh-CN', 'en'] as const)('leave no placeholder or key in %s', (lang) => {

@@ -5,18 +5,11 @@
  */
 import { maskOpenid } from '../../shared/redeem'
 import type { AuditEntryView } from '../../shared/reports'
+import type { AuditRow } from '../audit/audit'
 import type { Db } from '../db/open'
 
-export interface AuditRowLike {
-  id: number
-  at: number
-  actor_id: string | null
-  actor_name: string | null
-  action: string
-  subject: string | null
-  detail_json: string
-  hash: string
-}
+/** An audit row as the log shows it (the chain link is not shown). */
+export type AuditRowLike = Omit<AuditRow, 'prev_hash'>
 
 export interface AuditQuery {
   from?: number
