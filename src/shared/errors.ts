@@ -34,6 +34,8 @@ export const ERROR_CODES = [
   'CARD_NOT_PICKED',
   'CONFIRM_WARNINGS',
   'DUPLICATE',
+  /** The store hub says another till holds this coupon (details: station, cashier, time). */
+  'STORE_DUPLICATE',
   'LOOKUP_EXPIRED',
   'SCAN_EXPIRED',
   'ALREADY_VOIDED',

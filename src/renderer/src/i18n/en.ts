@@ -908,6 +908,8 @@ export const en: Catalogue = {
     NOT_REDEEMABLE: 'This coupon cannot be redeemed now',
     CONFIRM_WARNINGS: 'Confirm the warnings above first',
     DUPLICATE: 'This coupon was just redeemed on this till; scan it again to see when',
+    STORE_DUPLICATE:
+      'DUPLICATE! Already redeemed at {{station}} by {{cashier}} at {{time}}. Do NOT redeem it again',
     DB_DAMAGED:
       'The station database is damaged: changes are stopped and nothing was changed. A manager should restore the latest good backup',
     LOOKUP_EXPIRED: 'This scan has expired; scan again',

@@ -862,6 +862,7 @@ export const zhCN = {
     NOT_REDEEMABLE: '此券现在不能核销',
     CONFIRM_WARNINGS: '请先确认上面的提示',
     DUPLICATE: '此券刚刚已在本机核销，请重新扫码查看详情',
+    STORE_DUPLICATE: '重复使用！此券已于 {{time}} 在{{station}}由{{cashier}}核销，请勿再次核销',
     DB_DAMAGED: '数据库已损坏，已停止写入，数据未改变。请店长恢复最新的完好备份',
     LOOKUP_EXPIRED: '这次扫码已过期，请重新扫码',
     SCAN_EXPIRED: '这次扫码已过期，请重新扫码',

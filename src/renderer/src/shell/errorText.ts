@@ -9,5 +9,10 @@ export function errorText(t: TFunction, error: AppError): string {
     return t('errors.PIN_LOCKED', { seconds })
   }
   const key = `errors.${error.code}`
-  return t(key, { defaultValue: '' }) || t('errors.unknown', { message: error.message })
+  // Words that name things (STORE_DUPLICATE: which till, which cashier, when) take their params from details.
+  const params =
+    error.details !== null && typeof error.details === 'object' && !Array.isArray(error.details)
+      ? (error.details as Record<string, unknown>)
+      : {}
+  return t(key, { ...params, defaultValue: '' }) || t('errors.unknown', { message: error.message })
 }
