@@ -126,6 +126,7 @@ export class StoreLink {
   private timer: NodeJS.Timeout | null = null
   private flushing: Promise<void> | null = null
   private lastState = ''
+  private readonly claiming = new Set<string>()
 
   constructor(private readonly o: StoreLinkOptions) {
     this.claimDeadlineMs = o.claimDeadlineMs ?? 300
@@ -240,11 +241,14 @@ export class StoreLink {
         input.at,
         this.o.now()
       )
-    const answer = await link.client.call('POST', HUB_PATHS.claims, claimResponseSchema, {
-      auth: link.auth,
-      body: this.claimRequest(link.config, this.row(input.redemptionId)!),
-      deadlineMs: this.claimDeadlineMs
-    })
+    this.claiming.add(input.redemptionId)
+    const answer = await link.client
+      .call('POST', HUB_PATHS.claims, claimResponseSchema, {
+        auth: link.auth,
+        body: this.claimRequest(link.config, this.row(input.redemptionId)!),
+        deadlineMs: this.claimDeadlineMs
+      })
+      .finally(() => this.claiming.delete(input.redemptionId))
     if (answer.kind !== 'ok') {
       this.noteFailure(answer)
       this.announce()
@@ -336,6 +340,7 @@ export class StoreLink {
 
   /** Sends what waits (queued claims, completions, releases), oldest first; stops at the first silence. */
   flush(): Promise<void> {
+    if (this.stopped && this.flushing === null) return Promise.resolve()
     this.flushing ??= this.flushOnce().finally(() => {
       this.flushing = null
     })
@@ -351,6 +356,8 @@ export class StoreLink {
       .prepare('SELECT * FROM store_claims WHERE pending IS NOT NULL ORDER BY at, redemption_id')
       .all() as ClaimRow[]
     for (const row of rows) {
+      // A claim the counter is waiting for right now is the redeem path's; the queue leaves it alone.
+      if (this.claiming.has(row.redemption_id)) continue
       if (!(await this.send(link, row))) break
     }
     this.announce()
@@ -377,16 +384,20 @@ export class StoreLink {
           .run(JSON.stringify(answer.value.holder), this.o.now(), row.redemption_id)
         return true
       }
+      // Read again: the redeem path may have committed or abandoned it while the claim was on the wire.
+      const now = this.row(row.redemption_id) ?? row
       const next =
-        row.state === 'committed'
+        now.state === 'committed'
           ? 'complete'
-          : row.state === 'released'
+          : now.state === 'released'
             ? 'release'
-            : row.state === 'voided'
+            : now.state === 'voided'
               ? 'void'
               : null
       this.o.db
-        .prepare('UPDATE store_claims SET pending = ?, updated_at = ? WHERE redemption_id = ?')
+        .prepare(
+          `UPDATE store_claims SET pending = ?, updated_at = ? WHERE redemption_id = ? AND pending = 'claim'`
+        )
         .run(next, this.o.now(), row.redemption_id)
       return next === null ? true : this.send(link, { ...row, pending: next })
     }
@@ -404,7 +415,12 @@ export class StoreLink {
     )
       return this.noteFailure(answer)
     if (answer.kind === 'ok') this.noteAnswer(answer.epoch)
-    this.setState(row.redemption_id, 'pending = NULL')
+    // Only what was sent is done: a void asked while a completion was on the wire stays pending.
+    this.o.db
+      .prepare(
+        'UPDATE store_claims SET pending = NULL, updated_at = ? WHERE redemption_id = ? AND pending = ?'
+      )
+      .run(this.o.now(), row.redemption_id, row.pending)
     return true
   }
 
@@ -589,10 +605,11 @@ export class StoreLink {
       | { kind: 'unreachable'; reason: string }
       | { kind: 'refused'; epoch: string | null; error: { code: string } }
   ): false {
+    // Logged once per silence, not once per retry.
     if (answer.kind === 'refused') {
       if (answer.epoch) this.noteAnswer(answer.epoch)
-      this.o.log?.(`store hub refused: ${answer.error.code}`)
-    } else this.o.log?.(`store hub silent: ${answer.reason}`)
+      if (!this.hubSilent) this.o.log?.(`store hub refused: ${answer.error.code}`)
+    } else if (!this.hubSilent) this.o.log?.(`store hub silent: ${answer.reason}`)
     this.hubSilent = true
     return false
   }
@@ -609,7 +626,9 @@ export class StoreLink {
   /** Sends the queue soon, without holding up the caller (the cashier is never kept waiting by the queue). */
   private kick(): void {
     if (this.stopped) return
-    setImmediate(() => void this.flush())
+    setImmediate(() => {
+      if (!this.stopped) void this.flush()
+    })
   }
 
   private schedule(): void {
