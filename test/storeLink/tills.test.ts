@@ -166,6 +166,24 @@ describe('two tills and a store hub', () => {
       holder: { redemptionId: r1.redemption.id, tillName: '1号机', cashier: { name: till1.cashier.name } }
     })
     expect(till1.station.services.storeLink.collisions()).toEqual([])
+    // In the manager's conflicts (reports), with both stories.
+    expect(till2.station.services.reports.crossTillConflicts(10)).toEqual([
+      {
+        redemptionId: r2.redemption.id,
+        code: code('GROUPON'),
+        cardId: expect.any(String),
+        at: r2.redemption.at,
+        cashierName: till2.cashier.name,
+        amountFen: r2.redemption.discountFen,
+        holder: {
+          redemptionId: r1.redemption.id,
+          tillName: '1号机',
+          cashierName: till1.cashier.name,
+          at: r1.redemption.at
+        }
+      }
+    ])
+    expect(till1.station.services.reports.crossTillConflicts(10)).toEqual([])
     // The hub recorded it too, with both stories.
     const recorded = await hub.store.pool.query('SELECT * FROM collisions WHERE redemption_id = $1', [
       r2.redemption.id

@@ -581,9 +581,11 @@ export class StoreLink {
   // -------------------------------------------------------------------------------------------------------------
 
   private link(): Link | null {
+    // The secret store is touched only once paired (an unpaired till never reads or creates it).
     const config = this.config()
+    if (!config) return null
     const token = this.o.token.get()
-    if (!config || !token) return null
+    if (!token) return null
     return { config, auth: { storeId: config.storeId, token }, client: new HubClient(config.hubUrl) }
   }
 
