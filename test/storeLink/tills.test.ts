@@ -12,6 +12,8 @@ import type { RedeemResult } from '../../src/shared/redeem'
 import { randomUUID } from 'node:crypto'
 import { writeIdentity, readIdentity } from '../../src/main/config/identity'
 import { openStation } from '../../src/main/station/station'
+import { createDispatcher } from '../../src/main/ipc/dispatcher'
+import { Session } from '../../src/main/ipc/session'
 import { hubDataDir, removeHubDataDirs } from '../hub/support'
 import { trainingStation, type TestStation } from '../support/station'
 
@@ -34,6 +36,36 @@ async function openTill(name: string): Promise<TestStation> {
 async function pair(t: TestStation): Promise<void> {
   const { code: pairingCode } = await hub.store.newPairingCode()
   await t.station.services.storeLink.pair(hub.url, pairingCode, STORE)
+  t.station.services.storeLink.start()
+}
+
+/** Till 2 is paired the way set-up does it: a manager on the storeLink.pair channel (the dispatcher's gate). */
+async function pairThroughChannel(t: TestStation): Promise<void> {
+  const dispatch = createDispatcher(t.station.handlers)
+  const manager = new Session('manager-screen')
+  manager.signIn(t.manager)
+  const { code: pairingCode } = await hub.store.newPairingCode()
+  const request = { hubUrl: hub.url, pairingCode, storeId: STORE }
+  // A cashier may not pair the till; a wrong code is refused with the hub's reason and changes nothing.
+  expect(await dispatch('storeLink.pair', request, t.session)).toMatchObject({
+    ok: false,
+    error: { code: 'FORBIDDEN' }
+  })
+  expect(await dispatch('storeLink.pair', { ...request, pairingCode: 'WRNG-CODE' }, manager)).toMatchObject({
+    ok: false,
+    error: { code: 'STORE_PAIRING_REFUSED', details: { hubCode: 'PAIRING_CODE_INVALID' } }
+  })
+  expect(await dispatch('storeLink.get', undefined, manager)).toMatchObject({
+    ok: true,
+    value: { status: 'not_paired', hubUrl: null }
+  })
+  const paired = await dispatch('storeLink.pair', request, manager)
+  expect(paired).toMatchObject({ ok: true, value: { hubUrl: hub.url, storeId: STORE } })
+  expect(JSON.stringify(paired)).not.toContain('hxt_')
+  const audit = t.station.db
+    .prepare(`SELECT actor_name FROM audit_log WHERE action = 'storeLink.paired'`)
+    .all() as { actor_name: string }[]
+  expect(audit).toEqual([{ actor_name: t.manager.name }])
   t.station.services.storeLink.start()
 }
 
@@ -61,7 +93,7 @@ beforeAll(async () => {
   till1 = await openTill('1号机')
   till2 = await openTill('2号机')
   await pair(till1)
-  await pair(till2)
+  await pairThroughChannel(till2)
   await until(
     () =>
       till1.station.services.storeLink.state().status === 'connected' &&

@@ -155,6 +155,8 @@ export function compose(input: CompositionInput): Composition {
     },
     isCommitted: (id) => ledger.get(id) !== null,
     ...input.storeLink,
+    // The header shows the link and the waiting claims (docs/hub.md § For the station side).
+    onState: () => emit('storeLink.state', storeLink.overview()),
     log: (line) => console.error(line)
   })
   const redemptions = new RedemptionService(

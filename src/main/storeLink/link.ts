@@ -19,6 +19,10 @@ import {
   type ClaimRequest,
   type RepublishItem
 } from '../../shared/hub/protocol'
+import { AppFailure } from '../../shared/result'
+import type { StoreLinkOverview } from '../../shared/ipc/contracts/storeLink'
+import type { Actor } from '../audit/actor'
+import { appendAudit } from '../audit/audit'
 import type { Db } from '../db/open'
 import { HubClient, type HubAuth } from './client'
 
@@ -163,15 +167,36 @@ export class StoreLink {
    * Joins the hub at `hubUrl` with the code shown there. A hub with another epoch than the one this till knew
    * lost its data: the mirror restarts from 0 and this till's recent claims are republished.
    */
-  async pair(hubUrl: string, pairingCode: string, storeId: string): Promise<{ republished: number }> {
+  /** The state and the hub this till is paired with, for the header and set-up (never the token). */
+  overview(): StoreLinkOverview {
+    const config = this.config()
+    return {
+      ...this.state(),
+      hubUrl: config?.hubUrl ?? null,
+      storeId: config?.storeId ?? null,
+      pairedAt: config?.pairedAt ?? null
+    }
+  }
+
+  async pair(
+    hubUrl: string,
+    pairingCode: string,
+    storeId: string,
+    by?: Actor
+  ): Promise<{ republished: number }> {
     const { tillId, tillName } = this.o.identity()
     const client = new HubClient(hubUrl)
     const answer = await client.call('POST', HUB_PATHS.pair, pairResponseSchema, {
       body: { pairingCode: pairingCode.trim(), storeId, tillId, tillName },
       deadlineMs: this.requestDeadlineMs
     })
-    if (answer.kind === 'unreachable') throw new StoreLinkError('HUB_UNREACHABLE', answer.reason)
-    if (answer.kind === 'refused') throw new StoreLinkError(answer.error.code, answer.error.message)
+    if (answer.kind === 'unreachable')
+      throw new AppFailure(
+        'STORE_HUB_UNREACHABLE',
+        `The store hub at ${hubUrl} did not answer: ${answer.reason}`
+      )
+    if (answer.kind === 'refused')
+      throw new AppFailure('STORE_PAIRING_REFUSED', answer.error.message, { hubCode: answer.error.code })
     const before = this.config()
     const newEpoch = before !== null && before.epoch !== answer.epoch
     this.o.token.set(answer.value.token)
@@ -193,6 +218,15 @@ export class StoreLink {
       })
     // The old hub's claims are not the new hub's: the feed refills the mirror from sequence 0.
     if (newEpoch) this.o.db.prepare('DELETE FROM store_mirror').run()
+    if (by)
+      appendAudit(this.o.db, {
+        at: this.o.now(),
+        actorId: by.staffId,
+        actorName: by.name,
+        action: 'storeLink.paired',
+        subject: answer.value.tillId,
+        detail: { hubUrl, storeId: answer.value.storeId, epoch: answer.epoch, newEpoch }
+      })
     this.repairNeeded = false
     this.hubSilent = false
     const republished = newEpoch ? await this.republish() : 0
@@ -456,7 +490,8 @@ export class StoreLink {
         body: { claims },
         deadlineMs: this.requestDeadlineMs
       })
-      if (answer.kind !== 'ok') throw new StoreLinkError('HUB_UNREACHABLE', 'republish failed')
+      if (answer.kind !== 'ok')
+        throw new AppFailure('STORE_HUB_UNREACHABLE', 'The store hub did not take the republished claims.')
       const mark = this.o.db.prepare(
         `UPDATE store_claims SET state = CASE WHEN state = 'committed' THEN 'collision' ELSE state END,
            holder_json = ?, pending = NULL, updated_at = ? WHERE redemption_id = ?`
@@ -657,16 +692,6 @@ interface Link {
   config: LinkConfig
   auth: HubAuth
   client: HubClient
-}
-
-export class StoreLinkError extends Error {
-  constructor(
-    readonly code: string,
-    message: string
-  ) {
-    super(message)
-    this.name = 'StoreLinkError'
-  }
 }
 
 function holderView(holder: ClaimHolder): StoreHolder {

@@ -785,7 +785,8 @@ export const en: Catalogue = {
         backup: { restored: 'Backup restored' },
         sync: { resumed: 'Sync resumed by a manager' },
         training: { practice_reset: 'Practice reset' },
-        print: { reprinted: 'Reprint' }
+        print: { reprinted: 'Reprint' },
+        storeLink: { paired: 'Paired with the store hub' }
       },
       summary: {
         created: 'Code {{code}}, {{amount}} off, {{how}}',
@@ -908,6 +909,10 @@ export const en: Catalogue = {
     NOT_REDEEMABLE: 'This coupon cannot be redeemed now',
     CONFIRM_WARNINGS: 'Confirm the warnings above first',
     DUPLICATE: 'This coupon was just redeemed on this till; scan it again to see when',
+    STORE_HUB_UNREACHABLE:
+      'The store hub does not answer at that address; check the address and that the hub is running',
+    STORE_PAIRING_REFUSED:
+      'The store hub refused the pairing code; ask for a new code on the hub and type it again',
     STORE_DUPLICATE:
       'DUPLICATE! Already redeemed at {{station}} by {{cashier}} at {{time}}. Do NOT redeem it again',
     DB_DAMAGED:

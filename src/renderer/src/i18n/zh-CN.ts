@@ -741,7 +741,8 @@ export const zhCN = {
         backup: { restored: '从备份恢复' },
         sync: { resumed: '店长恢复同步' },
         training: { practice_reset: '重置练习' },
-        print: { reprinted: '重印小票' }
+        print: { reprinted: '重印小票' },
+        storeLink: { paired: '已与门店主机配对' }
       },
       summary: {
         created: '券码 {{code}}，优惠 {{amount}}，{{how}}',
@@ -862,6 +863,8 @@ export const zhCN = {
     NOT_REDEEMABLE: '此券现在不能核销',
     CONFIRM_WARNINGS: '请先确认上面的提示',
     DUPLICATE: '此券刚刚已在本机核销，请重新扫码查看详情',
+    STORE_HUB_UNREACHABLE: '门店主机在此地址没有响应，请检查地址并确认主机已开启',
+    STORE_PAIRING_REFUSED: '门店主机拒绝了配对码，请在主机上获取新的配对码后重新输入',
     STORE_DUPLICATE: '重复使用！此券已于 {{time}} 在{{station}}由{{cashier}}核销，请勿再次核销',
     DB_DAMAGED: '数据库已损坏，已停止写入，数据未改变。请店长恢复最新的完好备份',
     LOOKUP_EXPIRED: '这次扫码已过期，请重新扫码',
