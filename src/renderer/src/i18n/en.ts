@@ -249,6 +249,12 @@ export const en: Catalogue = {
       ok: 'Scanners connected ({{n}})',
       down: 'Scanner not connected: {{names}}'
     },
+    storeLink: {
+      connected: 'Store hub connected',
+      degraded: 'Store hub not answering',
+      repair: 'Store hub was replaced: a manager must pair again',
+      waiting: '{{n}} claim(s) waiting'
+    },
     mute: 'Mute',
     unmute: 'Sound on',
     lock: 'Lock',
@@ -397,6 +403,8 @@ export const en: Catalogue = {
     confirmQuestion: 'Warnings checked? Press Enter again to redeem.'
   },
   redeemed: {
+    storeUnchecked:
+      'Not checked with the store: the store hub did not answer, another till may have taken this coupon. It is checked when the hub is back',
     sync: {
       confirmed: 'Confirmed by WeChat',
       queued: 'Saved; will sync to WeChat when online',

@@ -230,6 +230,12 @@ export const zhCN = {
   header: {
     stationUnknown: '门店信息读取中',
     devices: { none: '键盘扫码枪 · 摄像头', ok: '扫码枪已连接（{{n}}）', down: '扫码枪未连接：{{names}}' },
+    storeLink: {
+      connected: '门店主机已连接',
+      degraded: '门店主机无响应',
+      repair: '门店主机已更换，需店长重新配对',
+      waiting: '{{n}} 笔待确认'
+    },
     mute: '静音',
     unmute: '打开声音',
     lock: '锁定',
@@ -366,6 +372,7 @@ export const zhCN = {
     confirmQuestion: '已核对以上提示？再按一次 Enter 确认核销。'
   },
   redeemed: {
+    storeUnchecked: '未经门店核对：门店主机没有响应，此券可能已在其他收银台使用。主机恢复后会自动核对',
     sync: {
       confirmed: '微信已确认核销',
       queued: '已保存，联网后自动同步到微信',
