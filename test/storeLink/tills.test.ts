@@ -198,6 +198,11 @@ describe('two tills and a store hub', () => {
       holder: { redemptionId: r1.redemption.id, tillName: '1号机', cashier: { name: till1.cashier.name } }
     })
     expect(till1.station.services.storeLink.collisions()).toEqual([])
+    // Till 1's was confirmed by the hub once it was back; till 2's stays "not checked": it is a conflict.
+    const view = (t: TestStation, id: string) =>
+      t.station.services.redemptions.recent(20).find((r) => r.id === id)
+    expect(view(till1, r1.redemption.id)?.storeUnchecked).toBeUndefined()
+    expect(view(till2, r2.redemption.id)?.storeUnchecked).toBe(true)
     // In the manager's conflicts (reports), with both stories.
     expect(till2.station.services.reports.crossTillConflicts(10)).toEqual([
       {

@@ -351,10 +351,18 @@ export class StoreLink {
     return row ?? null
   }
 
-  /** Whether this redemption was decided without the hub's answer (degraded mode). */
+  /**
+   * "Not checked with the store": decided without the hub's answer (degraded mode) and not yet confirmed by it —
+   * its claim still waits, or it met another till's claim (a cross-till conflict). `checked` itself stays 0 for
+   * the record once the queued claim was granted.
+   */
   unchecked(redemptionId: string): boolean {
     const row = this.row(redemptionId)
-    return row !== null && row.checked === 0 && row.state !== 'released'
+    return (
+      row !== null &&
+      row.checked === 0 &&
+      (row.state === 'collision' || (row.state !== 'released' && row.pending === 'claim'))
+    )
   }
 
   collisions(): StoreCollision[] {
