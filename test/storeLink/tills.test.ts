@@ -129,7 +129,7 @@ describe('two tills and a store hub', () => {
     const second = await lookup(till2, code('CASH_NO_THRESHOLD'), 'b')
     expect(second.decision?.outcome).toBe('DUPLICATE')
     expect(second.decision).toMatchObject({
-      original: { station: '1号机', cashier: till1.cashier.name }
+      original: { station: '1号机', cashier: till1.cashier.name, source: 'store' }
     })
     // The hub holds it as completed (the till told it after its commit).
     await until(() => till1.station.services.storeLink.state().waiting === 0, 'the completion')

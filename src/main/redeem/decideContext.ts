@@ -34,7 +34,7 @@ export function decideContext(
   const day = businessDayOf(input.now, timeZone, cutoffMinutes)
   const original = input.code ? ledger.findLive(input.code, input.customCardId ?? null) : null
   // Not in this till's ledger: another till of the store may hold it (the hub's mirror, docs/hub.md § Mirror).
-  // Shown as the same DUPLICATE, naming that till and its cashier; it reached the store, so it counts as synced.
+  // Shown as the same DUPLICATE, naming that till and its cashier (source 'store': its WeChat sync is not known).
   const holder =
     !original && input.code && store ? store.holderOf(input.code, input.customCardId ?? null) : null
   const openid = input.codeStatus?.kind === 'code' ? input.codeStatus.openid : null
@@ -70,7 +70,7 @@ export function decideContext(
                 station: holder.tillName,
                 cashier: holder.cashierName,
                 synced: true,
-                source: 'ledger' as const
+                source: 'store' as const
               }
             }
           : {}),

@@ -390,6 +390,7 @@ export const en: Catalogue = {
     synced: 'Synced to WeChat',
     syncedYes: 'Yes',
     syncedNo: 'Not yet',
+    otherTill: 'Redeemed at another till of this store (told by the store hub)',
     elsewhere:
       'WeChat says this coupon was already redeemed; this station has no record of it (another store or till?).'
   },

@@ -360,6 +360,7 @@ export const zhCN = {
     synced: '同步到微信',
     syncedYes: '已同步',
     syncedNo: '尚未同步',
+    otherTill: '本店其他收银台已核销（门店主机告知）',
     elsewhere: '微信显示此券已被核销，本机没有这次核销的记录（可能在其他门店或其他收银台）。'
   },
   actions: {
