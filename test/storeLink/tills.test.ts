@@ -320,6 +320,51 @@ describe('two tills and a store hub', () => {
   })
 })
 
+describe('a replaced hub (new epoch)', () => {
+  it("is noticed on the next answer; pairing again republishes this till's recent claims", async () => {
+    const port = hub.port
+    const oldEpoch = hub.epoch
+    await hub.stop()
+    // The hub's data is lost: a new database (new epoch, no tokens) at the same address.
+    hub = await startHub({ dataDir: hubDataDir(), storeId: STORE, port, log: () => undefined })
+    expect(hub.epoch).not.toBe(oldEpoch)
+    const link = till1.station.services.storeLink
+    const probe = randomUUID()
+    const outcome = await link.claim({
+      redemptionId: probe,
+      cardId: 'pProbe',
+      code: 'EPOCH-PROBE',
+      cashier: { id: till1.cashier.staffId, name: till1.cashier.name },
+      amountFen: 100,
+      at: Date.now()
+    })
+    // Refused (TOKEN_UNKNOWN) by a hub of another epoch: decided unchecked, and the link asks for pairing.
+    expect(outcome).toEqual({ kind: 'unchecked' })
+    expect(link.state()).toMatchObject({ status: 'degraded', repairNeeded: true })
+    link.abandoned(probe)
+
+    const mine = (
+      till1.station.db
+        .prepare(`SELECT redemption_id FROM store_claims WHERE state IN ('granted', 'committed')`)
+        .all() as { redemption_id: string }[]
+    ).map((r) => r.redemption_id)
+    expect(mine.length).toBeGreaterThan(0)
+    const { code: pairingCode } = await hub.store.newPairingCode()
+    const { republished } = await link.pair(hub.url, pairingCode, STORE)
+    expect(republished).toBe(mine.length)
+    expect(link.config()).toMatchObject({ epoch: hub.epoch, lastSeq: 0 })
+    const atHub = await hub.store.pool.query<{ redemption_id: string }>(
+      'SELECT redemption_id FROM claims WHERE till_id = $1',
+      [link.config()!.tillId]
+    )
+    expect(atHub.rows.map((r) => r.redemption_id).sort()).toEqual([...mine].sort())
+    // Pairing again with the same hub (same epoch) does not republish.
+    const again = await hub.store.newPairingCode()
+    expect((await link.pair(hub.url, again.code, STORE)).republished).toBe(0)
+    expect(link.state().repairNeeded).toBe(false)
+  }, 120_000)
+})
+
 async function lastIntent(t: TestStation): Promise<{ redemption_id: string }> {
   return t.station.db.prepare(`SELECT redemption_id FROM store_claims ORDER BY rowid DESC LIMIT 1`).get() as {
     redemption_id: string

@@ -580,7 +580,10 @@ export class StoreLink {
       this.socket = null
       this.feedOpen = false
       this.announce()
-      if (!this.stopped) setTimeout(() => this.socket === null && this.reconnect(), this.retryMs).unref()
+      if (!this.stopped)
+        setTimeout(() => {
+          if (!this.stopped && this.socket === null) this.reconnect()
+        }, this.retryMs).unref()
     })
   }
 
