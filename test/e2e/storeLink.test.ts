@@ -3,16 +3,17 @@
  * till 2, and till 1 as a real protocol client paired with the same hub. Till 2 is paired by a manager on the
  * storeLink.pair channel; a code till 1 claimed shows DUPLICATE naming 1号机 and its cashier (from the mirror);
  * with the hub stopped the header says so and a redemption shows "not checked with the store"; when the hub is
- * back the waiting claim is sent. Screenshots in test-artifacts/.
+ * back the waiting claim is sent, meets till 1's claim of the same coupon, and the manager's conflicts page
+ * shows both stories. Screenshots in test-artifacts/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startHub, type RunningHub } from '../../src/hub/hub'
 import { trainingSeed } from '../../src/main/upstream/sandbox'
-import { hubDataDir, pairTill, removeHubDataDirs, type Till } from '../hub/support'
+import { hubDataDir, pairTill, removeHubDataDirs, tillOf, type Till } from '../hub/support'
 import { launchBrowser, screenshot } from './support/browser'
 import { connectContract, type ContractClient } from './support/contractClient'
-import { firstRun, manualScan, readDecision, waitForDisplay } from './support/counterDriver'
+import { firstRun, manualScan, waitForDisplay } from './support/counterDriver'
 import { startHostProcess, type HostProcess } from './support/host'
 
 const STORE = 'store-e2e'
@@ -105,6 +106,17 @@ describe('a till with the store hub', () => {
     expect(await page.getByTestId('store-link').textContent()).toContain('门店主机无响应')
     await screenshot(page, 'storelink-degraded-not-checked')
 
+    // Meanwhile till 1 redeems the same coupon with the hub: started for a moment on another port, so this
+    // till cannot reach it, and stopped again.
+    hub = await startHub({ dataDir: hubDir, storeId: STORE, log: () => undefined })
+    const first = await tillOf(hub.url, till1.tillId, STORE, till1.token).claim({
+      code: code('GIFT'),
+      // The hub keys claims on (card, code): till 1 names the coupon's real card, as a till would.
+      cardId: seed.scenarios.find((x) => x.key === 'GIFT')!.cardId!
+    })
+    expect(first.body.value.outcome).toBe('granted')
+    await hub.stop()
+
     hub = await startHub({ dataDir: hubDir, storeId: STORE, port, log: () => undefined })
     await expect
       .poll(() => page.getByTestId('store-link').getAttribute('data-state'), { timeout: 20_000 })
@@ -112,11 +124,17 @@ describe('a till with the store hub', () => {
     await expect
       .poll(() => page.getByTestId('store-link').getAttribute('data-waiting'), { timeout: 20_000 })
       .toBe('0')
-    const held = await hub.store.pool.query<{ status: string }>('SELECT status FROM claims WHERE code = $1', [
-      code('GIFT')
-    ])
-    expect(held.rows.map((r) => r.status)).toEqual(['completed'])
+    // Till 1's claim holds the code: this till's queued claim met it, and the manager sees both stories.
+    const collisions = await hub.store.pool.query('SELECT * FROM collisions')
+    expect(collisions.rowCount).toBe(1)
     await screenshot(page, 'storelink-back')
-    expect((await readDecision(page)).display).toBe('REDEEMED')
+    await page.keyboard.press('Escape')
+    await page.getByTestId('nav-conflicts').click()
+    await page.getByTestId('cross-till-conflict').waitFor({ timeout: 15_000 })
+    expect(await page.getByTestId('cross-till-conflict').getAttribute('data-code')).toBe(code('GIFT'))
+    expect(await page.getByTestId('cross-till-holder').textContent()).toContain('1号机')
+    expect(await page.getByTestId('cross-till-holder').textContent()).toContain('Cashier of till-1')
+    expect(await page.getByTestId('cross-till-here').textContent()).toContain(MANAGER.name)
+    await screenshot(page, 'storelink-cross-till-conflict')
   }, 60_000)
 })

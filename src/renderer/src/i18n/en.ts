@@ -732,6 +732,13 @@ export const en: Catalogue = {
       noAttempts: 'No sync attempt yet',
       reason: 'Reason',
       choose: 'Choose an item on the left to see its story',
+      crossTill: {
+        title: 'Redeemed at two tills',
+        intro:
+          'This till redeemed these coupons while the store hub did not answer; another till of the store had already redeemed them. Collect from the customer or write it off, and tell the other till.',
+        here: 'Here: {{time}}, cashier {{cashier}} (not checked with the store)',
+        holder: 'First: {{time}} at {{station}}, cashier {{cashier}}'
+      },
       resolveTitle: 'Resolve',
       note: 'Note',
       notePlaceholder: 'e.g. the customer paid the ¥10 back in cash',

@@ -687,6 +687,13 @@ export const zhCN = {
       noAttempts: '还没有同步尝试',
       reason: '原因',
       choose: '从左侧选择一笔查看经过',
+      crossTill: {
+        title: '两台收银台重复核销',
+        intro:
+          '以下券在门店主机无响应时由本机核销，但本店其他收银台已先核销。请向顾客追回或做损失处理，并告知对方收银台。',
+        here: '本机：{{time}}，收银员 {{cashier}}（未经门店核对）',
+        holder: '首次：{{time}}，{{station}}，收银员 {{cashier}}'
+      },
       resolveTitle: '处理',
       note: '说明',
       notePlaceholder: '例如：顾客已当场补付 10 元现金',
