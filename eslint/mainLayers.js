@@ -10,7 +10,7 @@ export const MAIN_LAYERS = [
   ['audit'], // the audit chain and who did it (Actor)
   ['upstream'], // WeChat, the token service, the training sandbox
   ['config'], // settings, paths, identity, mode, store profile, devices config
-  ['staff', 'devices', 'printer'], // people and PINs; scanners; the receipt printer
+  ['staff', 'devices', 'printer', 'storeLink'], // people and PINs; scanners; the receipt printer; the store hub link
   ['redeem'], // the counter's decisions, ledger
   ['sync'], // outbox worker, connectivity
   ['backup'],

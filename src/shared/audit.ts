@@ -26,7 +26,9 @@ export const AUDIT_ACTIONS = [
   'backup.restored',
   'training.practice_reset',
   /** A slip or Z report printed a second time (the paper says 重印). */
-  'print.reprinted'
+  'print.reprinted',
+  /** A manager paired this till with the store hub (src/main/storeLink). */
+  'storeLink.paired'
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

@@ -34,6 +34,12 @@ export const ERROR_CODES = [
   'CARD_NOT_PICKED',
   'CONFIRM_WARNINGS',
   'DUPLICATE',
+  /** The store hub says another till holds this coupon (details: station, cashier, time). */
+  'STORE_DUPLICATE',
+  // the store hub (src/main/storeLink): pairing
+  'STORE_HUB_UNREACHABLE',
+  /** The hub refused the pairing (details.hubCode: the hub's code, e.g. PAIRING_CODE_INVALID). */
+  'STORE_PAIRING_REFUSED',
   'LOOKUP_EXPIRED',
   'SCAN_EXPIRED',
   'ALREADY_VOIDED',

@@ -68,6 +68,11 @@ export interface RedemptionView {
   stale: boolean
   statusReason: string | null
   approvedBy: string | null
+  /**
+   * Decided while the store hub did not answer (degraded mode): "not checked with the store". Its claim is
+   * queued; absent when the till has no store hub or the hub answered (docs/hub.md § For the station side).
+   */
+  storeUnchecked?: boolean
 }
 
 export type SyncOutcome = 'confirmed' | 'queued' | 'conflict' | 'rejected'

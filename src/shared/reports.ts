@@ -218,6 +218,26 @@ export interface ConflictItem {
   lastError: string | null
 }
 
+/**
+ * A cross-till conflict (docs/hub.md § For the station side): this till redeemed a coupon while the store hub
+ * did not answer ("not checked with the store"), and when its queued claim finally reached the hub another
+ * till already held the coupon. Both stories: this till's redemption and the holder's.
+ */
+export interface CrossTillConflict {
+  redemptionId: string
+  code: string
+  cardId: string
+  at: EpochMs
+  cashierName: string
+  amountFen: Fen
+  holder: {
+    redemptionId: string
+    tillName: string
+    cashierName: string
+    at: EpochMs
+  }
+}
+
 export interface ConflictStory {
   redemption: DrillRow
   /** The decision at the till: outcome and reason codes. */

@@ -317,7 +317,52 @@ describe('each migration, one step up from the previous version on a real file',
     db.close()
   })
 
+  it('009 store_link: the ledger and print jobs survive; one link row, claim states and the mirror look-up', () => {
+    const { file, db: v8 } = atVersion(8)
+    insertSetting(v8)
+    insertRedemption(v8, { id: 'r-1', code: 'A1' } as Row)
+    v8.prepare(
+      `INSERT INTO print_jobs (kind, subject, reprint, state, created_at) VALUES ('slip', 'r-1', 0, 'printed', 5)`
+    ).run()
+    const before = {
+      redemptions: dump(v8, 'redemptions'),
+      print: dump(v8, 'print_jobs'),
+      settings: dump(v8, 'settings')
+    }
+    const db = upTo(file, v8, 9)
+    expect({
+      redemptions: dump(db, 'redemptions'),
+      print: dump(db, 'print_jobs'),
+      settings: dump(db, 'settings')
+    }).toEqual(before)
+
+    const link = db.prepare(
+      `INSERT INTO store_link (id, hub_url, store_id, till_id, till_name, epoch, paired_at) VALUES (?, 'http://hub', 's', 't', '1号机', 'e1', 9)`
+    )
+    link.run(1)
+    expect(() => link.run(2)).toThrow(/CHECK/)
+    const claim = db.prepare(
+      `INSERT INTO store_claims (redemption_id, card_id, code, cashier_id, cashier_name, amount_fen, at, state, checked, pending, updated_at)
+       VALUES (?, 'card', 'A1', 'staff-1', '李娜', 1000, 10, ?, ?, ?, 10)`
+    )
+    claim.run('r-1', 'intent', 1, 'claim')
+    expect(() => claim.run('r-2', 'maybe', 1, null)).toThrow(/CHECK/)
+    expect(() => claim.run('r-3', 'granted', 2, null)).toThrow(/CHECK/)
+    const pending = `SELECT redemption_id FROM store_claims WHERE pending IS NOT NULL`
+    expect(db.prepare(pending).all()).toEqual([{ redemption_id: 'r-1' }])
+    expect(plan(db, pending)).toContain('store_claims_pending')
+
+    db.prepare(
+      `INSERT INTO store_mirror (redemption_id, card_id, code, till, till_name, cashier_id, cashier_name, amount_fen, till_at, hub_at, live, seq)
+       VALUES ('o-1', 'card', 'A1', 't1', '1号机', 'c1', '王芳', 1000, 11, 12, 1, 1)`
+    ).run()
+    const holder = `SELECT till_name FROM store_mirror WHERE code = 'A1' AND card_id = 'card' AND live = 1`
+    expect(db.prepare(holder).all()).toEqual([{ till_name: '1号机' }])
+    expect(plan(db, holder)).toContain('store_mirror_code')
+    db.close()
+  })
+
   it('covers every migration the app ships', () => {
-    expect(migrations.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8])
+    expect(migrations.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9])
   })
 })

@@ -5,6 +5,7 @@ import type { CodeGetError, CodeStatus } from '../../shared/coupon'
 import type { Role } from '../audit/actor'
 import type { RedeemSettings } from '../config/settings'
 import type { Ledger } from './ledger'
+import type { StoreClaims } from './deps'
 
 export interface ContextInput {
   now: number
@@ -23,10 +24,19 @@ export interface ContextInput {
   codeWindow: { begin?: number; end?: number } | null
 }
 
-export function decideContext(input: ContextInput, settings: RedeemSettings, ledger: Ledger): DecideContext {
+export function decideContext(
+  input: ContextInput,
+  settings: RedeemSettings,
+  ledger: Ledger,
+  store?: Pick<StoreClaims, 'holderOf'>
+): DecideContext {
   const { timeZone, cutoffMinutes } = settings.store
   const day = businessDayOf(input.now, timeZone, cutoffMinutes)
   const original = input.code ? ledger.findLive(input.code, input.customCardId ?? null) : null
+  // Not in this till's ledger: another till of the store may hold it (the hub's mirror, docs/hub.md § Mirror).
+  // Shown as the same DUPLICATE, naming that till and its cashier (source 'store': its WeChat sync is not known).
+  const holder =
+    !original && input.code && store ? store.holderOf(input.code, input.customCardId ?? null) : null
   const openid = input.codeStatus?.kind === 'code' ? input.codeStatus.openid : null
   return {
     now: input.now,
@@ -53,7 +63,17 @@ export function decideContext(input: ContextInput, settings: RedeemSettings, led
               source: original.source
             }
           }
-        : {}),
+        : holder
+          ? {
+              originalRedemption: {
+                at: holder.at,
+                station: holder.tillName,
+                cashier: holder.cashierName,
+                synced: true,
+                source: 'store' as const
+              }
+            }
+          : {}),
       customerRedemptionsToday: openid ? ledger.countForCustomerOnDay(openid, day) : 0,
       offlineRedemptionsToday: ledger.countOfflineOnDay(day),
       ...(input.codeWindow ? { codeWindow: input.codeWindow } : {})

@@ -31,6 +31,42 @@ export interface ImmediateSync {
   notify(): void
 }
 
+/** Another till's claim of a coupon (from the store hub or its mirror), as the counter names it. */
+export interface StoreHolder {
+  tillName: string
+  cashierName: string
+  at: number
+}
+
+/**
+ * The store hub, as the counter needs it (src/main/storeLink fits this; docs/hub.md § For the station side).
+ * Narrow on purpose: the redemption service never knows HTTP, tokens or the feed.
+ */
+export interface StoreClaims {
+  /** Another till's live claim of this coupon in the mirror (custom codes: under that card), else null. */
+  holderOf(code: string, customCardId: string | null): StoreHolder | null
+  /**
+   * Claims the coupon before the local commit; the intent is durable before anything is sent. null: this till
+   * is not paired. 'unchecked': the hub did not answer within its deadline — decided in degraded mode, queued.
+   */
+  claim(input: {
+    redemptionId: string
+    cardId: string
+    code: string
+    cashier: { id: string; name: string }
+    amountFen: number
+    at: number
+  }): Promise<{ kind: 'granted' } | { kind: 'duplicate'; holder: StoreHolder } | { kind: 'unchecked' } | null>
+  /** The ledger committed it: complete the claim at the hub (or keep the queued claim). */
+  committed(redemptionId: string): void
+  /** The ledger did not commit it: release the claim. */
+  abandoned(redemptionId: string): void
+  /** A manager voided it before it reached WeChat: free the code at the hub. */
+  voided(redemptionId: string): void
+  /** Decided in degraded mode: "not checked with the store". */
+  unchecked(redemptionId: string): boolean
+}
+
 export interface RedemptionDeps {
   db: Db
   ledger: Ledger
@@ -40,6 +76,8 @@ export interface RedemptionDeps {
   cards: CardSource
   connectivity: ConnectivityProbe
   sync?: ImmediateSync
+  /** The store hub: cross-till duplicates (absent or not paired: the till protects only itself). */
+  storeClaims?: StoreClaims
   /** HID/serial scans held in main, handed over once by id. */
   deviceScans?: { take(scanId: string): ScanEvent | null }
   settings: () => RedeemSettings

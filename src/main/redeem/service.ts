@@ -12,6 +12,7 @@ import type { CardDefinition, UnreadableCard } from '../../shared/coupon'
 import { maskOpenid, type LookupView, type RedeemResult, type RedemptionView } from '../../shared/redeem'
 import { AppFailure } from '../../shared/result'
 import { businessDayOf } from '../../shared/time'
+import { formatLocalMinute } from '../../shared/rules/localTime'
 import type { Actor } from '../audit/actor'
 import type { Approvals } from '../staff/approvals'
 import { decideContext } from './decideContext'
@@ -146,9 +147,34 @@ export class RedemptionService {
     // The sync worker reads the look-up's status record (code_statuses) to tell its own consume from someone
     // else's after a lost answer: make sure it is written (normally it already is: it follows the look-up's answer).
     this.deps.journal.flush()
+    // The store hub: claim the coupon before committing (docs/hub.md § For the station side). A claim held by
+    // another till is DUPLICATE naming it; no answer in time decides in degraded mode and queues the claim.
+    const store = this.deps.storeClaims
+    const claim = store
+      ? await store.claim({
+          redemptionId: row.id,
+          cardId: row.card_id ?? '',
+          code: row.code,
+          cashier: { id: row.cashier_id, name: row.cashier_name },
+          amountFen: row.discount_fen,
+          at
+        })
+      : null
+    if (claim?.kind === 'duplicate') {
+      throw new AppFailure(
+        'STORE_DUPLICATE',
+        `Already redeemed at ${claim.holder.tillName} by ${claim.holder.cashierName}.`,
+        {
+          station: claim.holder.tillName,
+          cashier: claim.holder.cashierName,
+          time: formatLocalMinute(claim.holder.at, settings.store.timeZone)
+        }
+      )
+    }
     try {
       this.deps.ledger.recordRedemption(row)
     } catch (err) {
+      if (claim) store?.abandoned(row.id)
       if (isUniqueViolation(err)) {
         throw new AppFailure(
           'DUPLICATE',
@@ -157,6 +183,7 @@ export class RedemptionService {
       }
       throw err
     }
+    if (claim) store?.committed(row.id)
     let sync: RedeemResult['sync'] = 'queued'
     if (record.connectivity === 'online' && this.deps.sync) {
       sync = await this.deps.sync.sendNow(row.id, this.deps.confirmDeadlineMs ?? COUNTER_DEADLINE_MS)
@@ -170,6 +197,7 @@ export class RedemptionService {
     const outcome = this.deps.ledger.voidUnsynced(redemptionId, manager, reason, this.now())
     switch (outcome) {
       case 'voided':
+        this.deps.storeClaims?.voided(redemptionId)
         return this.redemption(redemptionId)
       case 'not_found':
         throw new AppFailure('NOT_FOUND', 'There is no such redemption.')
@@ -191,13 +219,17 @@ export class RedemptionService {
   recent(limit: number, beforeAt?: number): RedemptionView[] {
     return this.deps.ledger
       .recent(limit, beforeAt)
-      .map((row) => redemptionView(row, this.deps.ledger.outboxFor(row.id)))
+      .map((row) => this.withStore(redemptionView(row, this.deps.ledger.outboxFor(row.id))))
+  }
+
+  private withStore(view: RedemptionView): RedemptionView {
+    return this.deps.storeClaims?.unchecked(view.id) ? { ...view, storeUnchecked: true } : view
   }
 
   private redemption(id: string): RedemptionView {
     const row = this.deps.ledger.get(id)
     if (!row) throw new AppFailure('NOT_FOUND', 'There is no such redemption.')
-    return redemptionView(row, this.deps.ledger.outboxFor(id))
+    return this.withStore(redemptionView(row, this.deps.ledger.outboxFor(id)))
   }
 
   private record(lookupId: string, sessionId: string): LookupRecord {
@@ -239,7 +271,8 @@ export class RedemptionService {
                 codeWindow: record.codeWindow
               },
               settings,
-              this.deps.ledger
+              this.deps.ledger,
+              this.deps.storeClaims
             )
           ))
     const view: LookupView = {

@@ -8,6 +8,7 @@ import type { Actor } from '../audit/actor'
 import type {
   ConflictItem,
   ConflictStory,
+  CrossTillConflict,
   ResolutionOutcome,
   ResolutionView,
   SyncAttemptView
@@ -36,6 +37,50 @@ export function conflictQueue(db: Db, state: QueueState, limit: number): Conflic
   return rows.map((redemption) => {
     const o = outbox.get(redemption.id) as { attempts: number; last_error: string | null } | undefined
     return { redemption, attempts: o?.attempts ?? 0, lastError: o?.last_error ?? null }
+  })
+}
+
+/**
+ * Cross-till conflicts: a redemption decided while the store hub was silent whose queued claim met another
+ * till's claim (src/main/storeLink writes them into store_claims as 'collision', with the holder's story).
+ * Voided ones are settled and leave the list.
+ */
+export function crossTillConflicts(db: Db, limit: number): CrossTillConflict[] {
+  const rows = db
+    .prepare(
+      `SELECT redemption_id, code, card_id, at, cashier_name, amount_fen, holder_json FROM store_claims
+       WHERE state = 'collision' ORDER BY at DESC, redemption_id LIMIT ?`
+    )
+    .all(limit) as {
+    redemption_id: string
+    code: string
+    card_id: string
+    at: number
+    cashier_name: string
+    amount_fen: number
+    holder_json: string | null
+  }[]
+  return rows.map((r) => {
+    const holder = JSON.parse(r.holder_json ?? '{}') as {
+      redemptionId?: string
+      tillName?: string
+      cashier?: { name?: string }
+      tillAt?: number
+    }
+    return {
+      redemptionId: r.redemption_id,
+      code: r.code,
+      cardId: r.card_id,
+      at: r.at,
+      cashierName: r.cashier_name,
+      amountFen: r.amount_fen,
+      holder: {
+        redemptionId: holder.redemptionId ?? '',
+        tillName: holder.tillName ?? '',
+        cashierName: holder.cashier?.name ?? '',
+        at: holder.tillAt ?? 0
+      }
+    }
   })
 }
 

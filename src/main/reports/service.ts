@@ -26,7 +26,13 @@ import type { StationSettings } from '../config/settings'
 import type { Db } from '../db/open'
 import type { Upstream } from '../upstream/types'
 import { auditEntries } from './auditView'
-import { conflictQueue, conflictStory, resolveConflict, type QueueState } from './conflicts'
+import {
+  conflictQueue,
+  conflictStory,
+  crossTillConflicts,
+  resolveConflict,
+  type QueueState
+} from './conflicts'
 import { dayReport } from './dayReport'
 import { checkedPdf, desktopDelivery, zPdfFileName } from './delivery'
 import { offerDownload } from './downloads'
@@ -85,6 +91,11 @@ export class ReportService {
 
   conflicts(state: QueueState, limit: number) {
     return conflictQueue(this.db, state, limit)
+  }
+
+  /** Coupons this till redeemed unchecked that another till of the store already held (the store hub). */
+  crossTillConflicts(limit: number) {
+    return crossTillConflicts(this.db, limit)
   }
 
   story(redemptionId: string) {

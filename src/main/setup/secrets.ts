@@ -8,7 +8,8 @@ import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'n
 import { dirname, join } from 'node:path'
 import { z } from 'zod'
 
-export type SecretName = 'wechat.appSecret' | 'tokenService.stationKey'
+/** `storeHub.token`: this till's credential at the store hub (src/main/storeLink), issued at pairing. */
+export type SecretName = 'wechat.appSecret' | 'tokenService.stationKey' | 'storeHub.token'
 
 export interface SecretStore {
   /** Whether the values are encrypted at rest. */

@@ -34,6 +34,7 @@ import { secretStoreOf, SetupService } from '../setup/service'
 import { liveConfigFrom, readSetup, syncSetupIntoDb } from '../setup/store'
 import { Approvals } from '../staff/approvals'
 import { StaffStore } from '../staff/staffStore'
+import { StoreLink } from '../storeLink/link'
 import { ConnectivityMonitor, SyncWorker } from '../sync'
 import { TrainingService } from '../training/service'
 import { CardCache } from '../upstream/cardCache'
@@ -55,6 +56,8 @@ export interface CompositionInput {
   /** How often the printer's state is read while idle (ms); default 5 s, 0 = only before jobs. */
   printerPollMs?: number
   restart: (() => void) | null
+  /** The store hub link's timings (tests shorten them); defaults in src/main/storeLink/link.ts. */
+  storeLink?: { claimDeadlineMs?: number; retryMs?: number }
   /** The root's restore (it re-composes), for the backups.restore channel. */
   restore: (file: string, confirmDate: string, by: Actor) => Promise<RestoreResult>
 }
@@ -78,6 +81,8 @@ export interface StationServices {
   reports: ReportService
   setup: SetupService
   training: TrainingService
+  /** The till's link to the store hub: claims, mirror, queue (src/main/storeLink). Idle until paired. */
+  storeLink: StoreLink
 }
 
 export interface Composition {
@@ -136,6 +141,24 @@ export function compose(input: CompositionInput): Composition {
     onStatus: (status) => emit('device.status', status),
     now
   })
+  // The token is a set-up secret: main reads it to talk to the hub; no channel ever returns it.
+  const storeLink = new StoreLink({
+    db,
+    now,
+    token: {
+      get: () => secretStore().get('storeHub.token'),
+      set: (token) => secretStore().set('storeHub.token', token)
+    },
+    identity: () => {
+      const identity = settings.identity()
+      return { tillId: identity.stationId, tillName: identity.stationName }
+    },
+    isCommitted: (id) => ledger.get(id) !== null,
+    ...input.storeLink,
+    // The header shows the link and the waiting claims (docs/hub.md § For the station side).
+    onState: () => emit('storeLink.state', storeLink.overview()),
+    log: (line) => console.error(line)
+  })
   const redemptions = new RedemptionService(
     {
       db,
@@ -148,6 +171,7 @@ export function compose(input: CompositionInput): Composition {
         record: (ok, error) => monitor.recordUpstreamResult(ok, error)
       },
       sync: { sendNow: (id, deadlineMs) => sync.sendNow(id, deadlineMs), notify: () => sync.notify() },
+      storeClaims: storeLink,
       deviceScans: devices,
       settings: () => settings.forRedeem(),
       now
@@ -234,7 +258,8 @@ export function compose(input: CompositionInput): Composition {
       emit,
       background: input.background,
       now
-    })
+    }),
+    storeLink
   }
   /**
    * Damage found while the counter is in use: from here on SQLite itself refuses every write on this
@@ -277,6 +302,7 @@ export function compose(input: CompositionInput): Composition {
       backups.start()
       integrity.start()
       printer.start()
+      storeLink.start()
       void devices.apply(settings.devices()).catch((err: unknown) => {
         console.error(
           `[devices] scanners could not be started: ${err instanceof Error ? err.message : String(err)}`
@@ -286,6 +312,7 @@ export function compose(input: CompositionInput): Composition {
     },
     close: async () => {
       await devices.stop()
+      await storeLink.stop()
       await printer.stop()
       await backups.stop()
       await integrity.stop()

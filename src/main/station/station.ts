@@ -45,6 +45,8 @@ export interface StationOptions {
   fullCheckAtOpenBytes?: number
   /** How often the printer's state is read while idle (ms); default 5 s, 0 = only before jobs. */
   printerPollMs?: number
+  /** The store hub link's claim deadline and retry pause (tests shorten them). */
+  storeLink?: { claimDeadlineMs?: number; retryMs?: number }
   /** The runtime's own restart after going live (Electron relaunches itself); none in the Node host. */
   restart?: () => void
 }
@@ -88,6 +90,7 @@ export function openStation(options: StationOptions): Station {
         : {}),
       ...(options.printerPollMs !== undefined ? { printerPollMs: options.printerPollMs } : {}),
       restart: options.restart ?? null,
+      ...(options.storeLink ? { storeLink: options.storeLink } : {}),
       restore: (file, confirmDate, by) => restore(file, confirmDate, by)
     })
   const open = (): Composition => {

@@ -293,6 +293,12 @@ export const en: Catalogue = {
       ok: 'Scanners connected ({{n}})',
       down: 'Scanner not connected: {{names}}'
     },
+    storeLink: {
+      connected: 'Store hub connected',
+      degraded: 'Store hub not answering',
+      repair: 'Store hub was replaced: a manager must pair again',
+      waiting: '{{n}} claim(s) waiting'
+    },
     mute: 'Mute',
     unmute: 'Sound on',
     lock: 'Lock',
@@ -429,6 +435,7 @@ export const en: Catalogue = {
     synced: 'Synced to WeChat',
     syncedYes: 'Yes',
     syncedNo: 'Not yet',
+    otherTill: 'Redeemed at another till of this store (told by the store hub)',
     elsewhere:
       'WeChat says this coupon was already redeemed; this station has no record of it (another store or till?).'
   },
@@ -442,6 +449,8 @@ export const en: Catalogue = {
     confirmQuestion: 'Warnings checked? Press Enter again to redeem.'
   },
   redeemed: {
+    storeUnchecked:
+      'Not checked with the store: the store hub did not answer, another till may have taken this coupon. It is checked when the hub is back',
     sync: {
       confirmed: 'Confirmed by WeChat',
       queued: 'Saved; will sync to WeChat when online',
@@ -780,6 +789,13 @@ export const en: Catalogue = {
       noAttempts: 'No sync attempt yet',
       reason: 'Reason',
       choose: 'Choose an item on the left to see its story',
+      crossTill: {
+        title: 'Redeemed at two tills',
+        intro:
+          'This till redeemed these coupons while the store hub did not answer; another till of the store had already redeemed them. Collect from the customer or write it off, and tell the other till.',
+        here: 'Here: {{time}}, cashier {{cashier}} (not checked with the store)',
+        holder: 'First: {{time}} at {{station}}, cashier {{cashier}}'
+      },
       resolveTitle: 'Resolve',
       note: 'Note',
       notePlaceholder: 'e.g. the customer paid the ¥10 back in cash',
@@ -842,7 +858,8 @@ export const en: Catalogue = {
         backup: { restored: 'Backup restored' },
         sync: { resumed: 'Sync resumed by a manager' },
         training: { practice_reset: 'Practice reset' },
-        print: { reprinted: 'Reprint' }
+        print: { reprinted: 'Reprint' },
+        storeLink: { paired: 'Paired with the store hub' }
       },
       summary: {
         approvalRules: 'High value, share of the bill, per-customer count or offline limits changed',
@@ -973,6 +990,12 @@ export const en: Catalogue = {
     NOT_REDEEMABLE: 'This coupon cannot be redeemed now',
     CONFIRM_WARNINGS: 'Confirm the warnings above first',
     DUPLICATE: 'This coupon was just redeemed on this till; scan it again to see when',
+    STORE_HUB_UNREACHABLE:
+      'The store hub does not answer at that address; check the address and that the hub is running',
+    STORE_PAIRING_REFUSED:
+      'The store hub refused the pairing code; ask for a new code on the hub and type it again',
+    STORE_DUPLICATE:
+      'DUPLICATE! Already redeemed at {{station}} by {{cashier}} at {{time}}. Do NOT redeem it again',
     DB_DAMAGED:
       'The station database is damaged: changes are stopped and nothing was changed. A manager should restore the latest good backup',
     LOOKUP_EXPIRED: 'This scan has expired; scan again',

@@ -275,6 +275,12 @@ export const zhCN = {
   header: {
     stationUnknown: '门店信息读取中',
     devices: { none: '键盘扫码枪 · 摄像头', ok: '扫码枪已连接（{{n}}）', down: '扫码枪未连接：{{names}}' },
+    storeLink: {
+      connected: '门店主机已连接',
+      degraded: '门店主机无响应',
+      repair: '门店主机已更换，需店长重新配对',
+      waiting: '{{n}} 笔待确认'
+    },
     mute: '静音',
     unmute: '打开声音',
     lock: '锁定',
@@ -400,6 +406,7 @@ export const zhCN = {
     synced: '同步到微信',
     syncedYes: '已同步',
     syncedNo: '尚未同步',
+    otherTill: '本店其他收银台已核销（门店主机告知）',
     elsewhere: '微信显示此券已被核销，本机没有这次核销的记录（可能在其他门店或其他收银台）。'
   },
   actions: {
@@ -412,6 +419,7 @@ export const zhCN = {
     confirmQuestion: '已核对以上提示？再按一次 Enter 确认核销。'
   },
   redeemed: {
+    storeUnchecked: '未经门店核对：门店主机没有响应，此券可能已在其他收银台使用。主机恢复后会自动核对',
     sync: {
       confirmed: '微信已确认核销',
       queued: '已保存，联网后自动同步到微信',
@@ -737,6 +745,13 @@ export const zhCN = {
       noAttempts: '还没有同步尝试',
       reason: '原因',
       choose: '从左侧选择一笔查看经过',
+      crossTill: {
+        title: '两台收银台重复核销',
+        intro:
+          '以下券在门店主机无响应时由本机核销，但本店其他收银台已先核销。请向顾客追回或做损失处理，并告知对方收银台。',
+        here: '本机：{{time}}，收银员 {{cashier}}（未经门店核对）',
+        holder: '首次：{{time}}，{{station}}，收银员 {{cashier}}'
+      },
       resolveTitle: '处理',
       note: '说明',
       notePlaceholder: '例如：顾客已当场补付 10 元现金',
@@ -799,7 +814,8 @@ export const zhCN = {
         backup: { restored: '从备份恢复' },
         sync: { resumed: '店长恢复同步' },
         training: { practice_reset: '重置练习' },
-        print: { reprinted: '重印小票' }
+        print: { reprinted: '重印小票' },
+        storeLink: { paired: '已与门店主机配对' }
       },
       summary: {
         approvalRules: '高面值、折扣比例、每位顾客每日张数或离线限额已修改',
@@ -928,6 +944,9 @@ export const zhCN = {
     NOT_REDEEMABLE: '此券现在不能核销',
     CONFIRM_WARNINGS: '请先确认上面的提示',
     DUPLICATE: '此券刚刚已在本机核销，请重新扫码查看详情',
+    STORE_HUB_UNREACHABLE: '门店主机在此地址没有响应，请检查地址并确认主机已开启',
+    STORE_PAIRING_REFUSED: '门店主机拒绝了配对码，请在主机上获取新的配对码后重新输入',
+    STORE_DUPLICATE: '重复使用！此券已于 {{time}} 在{{station}}由{{cashier}}核销，请勿再次核销',
     DB_DAMAGED: '数据库已损坏，已停止写入，数据未改变。请店长恢复最新的完好备份',
     LOOKUP_EXPIRED: '这次扫码已过期，请重新扫码',
     SCAN_EXPIRED: '这次扫码已过期，请重新扫码',

@@ -9,6 +9,7 @@ import type { z } from 'zod'
 import { appContract, appEvents } from './contracts/app'
 import { deviceEvents, devicesContract } from './contracts/devices'
 import { printerContract, printerEvents } from './contracts/printer'
+import { storeLinkContract, storeLinkEvents } from './contracts/storeLink'
 import { redeemContract } from './contracts/redeem'
 import { reportsContract } from './contracts/reports'
 import { staffContract } from './contracts/staff'
@@ -31,14 +32,16 @@ export const contract = {
   ...reportsContract,
   ...devicesContract,
   ...setupContract,
-  ...printerContract
+  ...printerContract,
+  ...storeLinkContract
 } as const satisfies Record<ChannelName, ChannelSpec>
 
 export const eventContract = {
   ...appEvents,
   ...syncEvents,
   ...deviceEvents,
-  ...printerEvents
+  ...printerEvents,
+  ...storeLinkEvents
 } as const satisfies Record<EventName, unknown>
 
 export type Contract = typeof contract

@@ -77,6 +77,8 @@ export const PRINTER_CHANNELS = [
   'printer.retry'
 ] as const
 
+export const STORE_LINK_CHANNELS = ['storeLink.get', 'storeLink.pair', 'storeLink.conflicts'] as const
+
 export const SETUP_CHANNELS = ['setup.get', 'setup.save', 'setup.testConnection', 'setup.goLive'] as const
 
 export const SYNC_CHANNELS = ['sync.current', 'sync.resume'] as const
@@ -91,7 +93,8 @@ export const CHANNEL_NAMES = [
   ...STATION_CHANNELS,
   ...REPORTS_CHANNELS,
   ...SETUP_CHANNELS,
-  ...PRINTER_CHANNELS
+  ...PRINTER_CHANNELS,
+  ...STORE_LINK_CHANNELS
 ] as const
 
 export const APP_EVENTS = ['app.notice'] as const
@@ -102,7 +105,15 @@ export const DEVICE_EVENTS = ['device.scan', 'device.status'] as const
 
 export const PRINTER_EVENTS = ['printer.status', 'printer.job'] as const
 
-export const EVENT_NAMES = [...APP_EVENTS, ...SYNC_EVENTS, ...DEVICE_EVENTS, ...PRINTER_EVENTS] as const
+export const STORE_LINK_EVENTS = ['storeLink.state'] as const
+
+export const EVENT_NAMES = [
+  ...APP_EVENTS,
+  ...SYNC_EVENTS,
+  ...DEVICE_EVENTS,
+  ...PRINTER_EVENTS,
+  ...STORE_LINK_EVENTS
+] as const
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number]
 export type EventName = (typeof EVENT_NAMES)[number]

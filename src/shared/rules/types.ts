@@ -12,7 +12,8 @@ export interface OriginalRedemption {
   station: string
   cashier: string
   synced: boolean
-  source: 'ledger' | 'outbox'
+  /** 'store': another till of the store holds it (the store hub's mirror); whether WeChat has it is unknown here. */
+  source: 'ledger' | 'outbox' | 'store'
 }
 
 /** What the local database knows; the redeem service looks it up before calling decide. */

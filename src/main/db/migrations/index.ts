@@ -8,6 +8,7 @@ import { m005Reports } from './005_reports'
 import { m006LedgerCounts } from './006_ledger_counts'
 import { m007CustomCodeKeys } from './007_custom_code_keys'
 import { m008PrintJobs } from './008_print_jobs'
+import { m009StoreLink } from './009_store_link'
 
 export const migrations: readonly Migration[] = [
   m001Settings,
@@ -17,5 +18,6 @@ export const migrations: readonly Migration[] = [
   m005Reports,
   m006LedgerCounts,
   m007CustomCodeKeys,
-  m008PrintJobs
+  m008PrintJobs,
+  m009StoreLink
 ]

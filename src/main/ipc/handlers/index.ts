@@ -11,6 +11,7 @@ import { appHandlers } from './app'
 import { syncHandlers } from './sync'
 import { devicesHandlers } from './devices'
 import { printerHandlers } from './printer'
+import { storeLinkHandlers } from './storeLink'
 import { redeemHandlers } from './redeem'
 import { reportsHandlers } from './reports'
 import { setupHandlers } from './setup'
@@ -39,7 +40,8 @@ export function createHandlers(services: HandlerServices): Handlers {
     ...trainingHandlers(services),
     ...reportsHandlers(services),
     ...setupHandlers(services),
-    ...printerHandlers(services)
+    ...printerHandlers(services),
+    ...storeLinkHandlers(services)
   })
   // A read, and keyed by a symbol (not a channel): added after the wrapping, which walks channel names.
   return { ...handlers, [RECHECK_STAFF]: (staffId: string) => services.staff.current(staffId) }

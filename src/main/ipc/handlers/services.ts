@@ -14,6 +14,7 @@ import type { DeviceManager } from '../../devices/manager'
 import type { PrinterService } from '../../printer'
 import type { RedemptionService } from '../../redeem/service'
 import type { ReportService } from '../../reports/service'
+import type { StoreLink } from '../../storeLink/link'
 import type { SetupService } from '../../setup/service'
 import type { Approvals } from '../../staff/approvals'
 import type { StaffStore } from '../../staff/staffStore'
@@ -39,6 +40,8 @@ export interface HandlerServices {
   backups: BackupService
   integrity: IntegrityMonitor
   reports: ReportService
+  /** The till's link to the store hub (src/main/storeLink). */
+  storeLink: StoreLink
   setup: SetupService
   training: TrainingService
   /** What a manager should do once writes are stopped (the latest good backup). */

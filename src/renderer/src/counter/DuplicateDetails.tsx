@@ -35,12 +35,22 @@ export function DuplicateDetails({ original }: { original: OriginalRedemption | 
           <dt>{t('duplicate.cashier')}</dt>
           <dd data-testid="duplicate-cashier">{original.cashier}</dd>
         </div>
-        <div>
-          <dt>{t('duplicate.synced')}</dt>
-          <dd data-testid="duplicate-synced" data-synced={original.synced}>
-            {original.synced ? t('duplicate.syncedYes') : t('duplicate.syncedNo')}
-          </dd>
-        </div>
+        {original.source === 'store' ? (
+          // Another till's redemption, known through the store hub: this till cannot say whether WeChat has it.
+          <div>
+            <dt>{t('duplicate.synced')}</dt>
+            <dd data-testid="duplicate-synced" data-source="store">
+              {t('duplicate.otherTill')}
+            </dd>
+          </div>
+        ) : (
+          <div>
+            <dt>{t('duplicate.synced')}</dt>
+            <dd data-testid="duplicate-synced" data-synced={original.synced}>
+              {original.synced ? t('duplicate.syncedYes') : t('duplicate.syncedNo')}
+            </dd>
+          </div>
+        )}
       </dl>
     </section>
   )

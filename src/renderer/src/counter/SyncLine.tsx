@@ -2,7 +2,12 @@
  * After a redemption: "confirmed by WeChat" or "saved, will sync" (or "saved, sync paused" during a 45009 or
  * credentials pause), following 'redemption.updated' live.
  */
-import { CheckOutlined, ClockCircleOutlined, CloseOutlined } from '@ant-design/icons'
+import {
+  CheckOutlined,
+  ClockCircleOutlined,
+  CloseOutlined,
+  ExclamationCircleOutlined
+} from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { moneyText } from '../components/format'
 import { useSyncState } from '../shell/syncState'
@@ -31,6 +36,15 @@ export function SyncLine({ screen }: { screen: Redeemed }) {
             t('redeemed.sync.queuedPaused', { why: t(`sync.paused.${paused.reason}`) })
           : t(`redeemed.sync.${shown}`)}
       </p>
+      {r.storeUnchecked && (
+        // Decided while the store hub did not answer: another till may have taken it (docs/hub.md).
+        <p className="store-unchecked" data-testid="store-unchecked" role="status">
+          <span aria-hidden>
+            <ExclamationCircleOutlined />
+          </span>{' '}
+          {t('redeemed.storeUnchecked')}
+        </p>
+      )}
       <p className="redeemed-money" data-testid="redeemed-money">
         {r.cardTitle}
         {r.billFen !== null && ` · ${t('money.bill')} ${moneyText(r.billFen)}`}

@@ -1,4 +1,4 @@
-/** The bar on top of every signed-in screen: where, who, connectivity and queue, devices, sound, language, lock. */
+/** The bar on top of every signed-in screen: where, who, connectivity and queue, store hub link, devices, sound, language, lock. */
 import { Button, Tooltip } from 'antd'
 import {
   LockOutlined,
@@ -16,6 +16,7 @@ import { LanguageSwitch } from './LanguageSwitch'
 import { ModeTag } from './ModeTag'
 import { LOCK_KEY, MUTE_KEY } from './pages'
 import { useStation } from './stationContext'
+import { StoreLinkBadge } from './StoreLinkBadge'
 import { SyncStatus } from './SyncStatus'
 
 export function Header() {
@@ -36,6 +37,7 @@ export function Header() {
         <UserOutlined aria-hidden /> {who}
       </span>
       <SyncStatus />
+      <StoreLinkBadge />
       <DeviceStatusBadge />
       <span className="header-actions">
         <Tooltip title={`${muted ? t('header.unmute') : t('header.mute')} (${MUTE_KEY})`}>

@@ -10,7 +10,7 @@ export function errorText(t: TFunction, error: AppError): string {
   }
   // Main sends a code and, where the words need them, params in details (docs/i18n.md); never words.
   const params =
-    error.details !== null && typeof error.details === 'object'
+    error.details !== null && typeof error.details === 'object' && !Array.isArray(error.details)
       ? (error.details as Record<string, unknown>)
       : {}
   const key = `errors.${error.code}`

@@ -85,7 +85,54 @@ export function ConflictsPage() {
           )}
         </div>
       </div>
+      <CrossTillConflicts zone={zone} />
     </div>
+  )
+}
+
+/**
+ * Cross-till conflicts (docs/hub.md § The station side as built): this till redeemed a coupon while the store
+ * hub did not answer, and another till of the store had already redeemed it. Both stories side by side; shown
+ * only when there are any (a till without a store hub never has one).
+ */
+function CrossTillConflicts({ zone }: { zone: string }) {
+  const { t } = useTranslation()
+  const list = useLoad(() => call('storeLink.conflicts', { limit: 200 }), 'cross-till')
+  const items = list.value ?? []
+  if (items.length === 0) return null
+  return (
+    <section className="mgr-card" style={{ marginTop: 12 }} data-testid="cross-till-conflicts">
+      <h2 className="section-title">{t('reports.conflicts.crossTill.title')}</h2>
+      <p>{t('reports.conflicts.crossTill.intro')}</p>
+      <List
+        bordered
+        dataSource={items}
+        renderItem={(c) => (
+          <List.Item data-testid="cross-till-conflict" data-code={c.code} data-id={c.redemptionId}>
+            <List.Item.Meta
+              title={`${c.code} · ${moneyText(c.amountFen)}`}
+              description={
+                <>
+                  <div data-testid="cross-till-here">
+                    {t('reports.conflicts.crossTill.here', {
+                      time: dateTimeText(c.at, zone),
+                      cashier: c.cashierName
+                    })}
+                  </div>
+                  <div data-testid="cross-till-holder">
+                    {t('reports.conflicts.crossTill.holder', {
+                      time: dateTimeText(c.holder.at, zone),
+                      station: c.holder.tillName,
+                      cashier: c.holder.cashierName
+                    })}
+                  </div>
+                </>
+              }
+            />
+          </List.Item>
+        )}
+      />
+    </section>
   )
 }
 

@@ -1,0 +1,718 @@
+/**
+ * The till's link to the store hub (docs/hub.md § For the station side): pairing, claims with an intent log,
+ * the queue of what must still reach the hub, crash recovery, the mirror fed by the hub's WebSocket feed with
+ * catch-up by sequence, and republish after a new epoch. The redeem path sees only the narrow StoreClaims
+ * interface of src/main/redeem/deps.ts (claim, committed, abandoned, holderOf), which this class fits.
+ */
+import WebSocket from 'ws'
+import {
+  HUB_PATHS,
+  HUB_STORE_HEADER,
+  REPUBLISH_BATCH_MAX,
+  claimResponseSchema,
+  feedFrameSchema,
+  pairResponseSchema,
+  republishResponseSchema,
+  transitionResponseSchema,
+  type ClaimEvent,
+  type ClaimHolder,
+  type ClaimRequest,
+  type RepublishItem
+} from '../../shared/hub/protocol'
+import { AppFailure } from '../../shared/result'
+import type { StoreLinkOverview } from '../../shared/ipc/contracts/storeLink'
+import type { Actor } from '../audit/actor'
+import { appendAudit } from '../audit/audit'
+import type { Db } from '../db/open'
+import { HubClient, type HubAuth } from './client'
+
+export interface LinkConfig {
+  hubUrl: string
+  storeId: string
+  tillId: string
+  tillName: string
+  epoch: string
+  lastSeq: number
+  pairedAt: number
+}
+
+export interface TokenStore {
+  get(): string | null
+  set(token: string): void
+}
+
+export interface StoreLinkOptions {
+  db: Db
+  now: () => number
+  token: TokenStore
+  /** This till as the hub should name it (the station's id and name). */
+  identity: () => { tillId: string; tillName: string }
+  /** Whether the ledger holds this redemption (crash recovery: complete it, else release it). */
+  isCommitted: (redemptionId: string) => boolean
+  /** How long a claim may take before the till decides in degraded mode (docs/hub.md § Claims). */
+  claimDeadlineMs?: number
+  /** Deadline of background requests (queued claims, transitions, pairing, republish). */
+  requestDeadlineMs?: number
+  /** How far back a republish after a new epoch reaches. */
+  republishDays?: number
+  /** Pause between retries of the queue and reconnects of the feed. */
+  retryMs?: number
+  onState?: (state: StoreLinkState) => void
+  log?: (line: string) => void
+}
+
+export type StoreLinkStatus = 'not_paired' | 'connected' | 'degraded'
+export interface StoreLinkState {
+  status: StoreLinkStatus
+  /** Claims and transitions that have not reached the hub yet. */
+  waiting: number
+  /** The hub answered with another epoch: it lost its data; pair again (then the till republishes). */
+  repairNeeded: boolean
+}
+
+/** Another till's live claim of a coupon, as the counter shows it. */
+export interface StoreHolder {
+  tillName: string
+  cashierName: string
+  at: number
+}
+
+export interface StoreClaimInput {
+  redemptionId: string
+  cardId: string
+  code: string
+  cashier: { id: string; name: string }
+  amountFen: number
+  at: number
+}
+
+export type StoreClaimOutcome =
+  | { kind: 'granted' }
+  | { kind: 'duplicate'; holder: StoreHolder }
+  /** The hub did not answer in time (or refused the till): decided in degraded mode; the claim is queued. */
+  | { kind: 'unchecked' }
+
+/** A queued claim that met another till's claim when it finally reached the hub: a cross-till conflict. */
+export interface StoreCollision {
+  redemptionId: string
+  cardId: string
+  code: string
+  at: number
+  cashierName: string
+  amountFen: number
+  holder: ClaimHolder
+}
+
+interface ClaimRow {
+  redemption_id: string
+  card_id: string
+  code: string
+  cashier_id: string
+  cashier_name: string
+  amount_fen: number
+  at: number
+  state: 'intent' | 'granted' | 'duplicate' | 'committed' | 'released' | 'voided' | 'collision'
+  checked: number
+  pending: 'claim' | 'complete' | 'release' | 'void' | null
+  holder_json: string | null
+}
+
+export class StoreLink {
+  private readonly claimDeadlineMs: number
+  private readonly requestDeadlineMs: number
+  private readonly retryMs: number
+  private socket: WebSocket | null = null
+  private feedOpen = false
+  /** The last claim missed its deadline (or a background request failed): degraded until the hub answers. */
+  private hubSilent = false
+  private repairNeeded = false
+  private stopped = true
+  private timer: NodeJS.Timeout | null = null
+  private flushing: Promise<void> | null = null
+  private lastState = ''
+  private readonly claiming = new Set<string>()
+
+  constructor(private readonly o: StoreLinkOptions) {
+    this.claimDeadlineMs = o.claimDeadlineMs ?? 300
+    this.requestDeadlineMs = o.requestDeadlineMs ?? 5000
+    this.retryMs = o.retryMs ?? 2000
+  }
+
+  config(): LinkConfig | null {
+    const row = this.o.db
+      .prepare(
+        `SELECT hub_url AS hubUrl, store_id AS storeId, till_id AS tillId, till_name AS tillName, epoch,
+                last_seq AS lastSeq, paired_at AS pairedAt FROM store_link WHERE id = 1`
+      )
+      .get() as LinkConfig | undefined
+    return row ?? null
+  }
+
+  state(): StoreLinkState {
+    const waiting = (
+      this.o.db.prepare('SELECT count(*) AS n FROM store_claims WHERE pending IS NOT NULL').get() as {
+        n: number
+      }
+    ).n
+    const paired = this.config() !== null && this.o.token.get() !== null
+    const status: StoreLinkStatus = !paired
+      ? 'not_paired'
+      : this.feedOpen && !this.hubSilent && !this.repairNeeded
+        ? 'connected'
+        : 'degraded'
+    return { status, waiting, repairNeeded: this.repairNeeded }
+  }
+
+  /**
+   * Joins the hub at `hubUrl` with the code shown there. A hub with another epoch than the one this till knew
+   * lost its data: the mirror restarts from 0 and this till's recent claims are republished.
+   */
+  /** The state and the hub this till is paired with, for the header and set-up (never the token). */
+  overview(): StoreLinkOverview {
+    const config = this.config()
+    return {
+      ...this.state(),
+      hubUrl: config?.hubUrl ?? null,
+      storeId: config?.storeId ?? null,
+      pairedAt: config?.pairedAt ?? null
+    }
+  }
+
+  async pair(
+    hubUrl: string,
+    pairingCode: string,
+    storeId: string,
+    by?: Actor
+  ): Promise<{ republished: number }> {
+    const { tillId, tillName } = this.o.identity()
+    const client = new HubClient(hubUrl)
+    const answer = await client.call('POST', HUB_PATHS.pair, pairResponseSchema, {
+      body: { pairingCode: pairingCode.trim(), storeId, tillId, tillName },
+      deadlineMs: this.requestDeadlineMs
+    })
+    if (answer.kind === 'unreachable')
+      throw new AppFailure(
+        'STORE_HUB_UNREACHABLE',
+        `The store hub at ${hubUrl} did not answer: ${answer.reason}`
+      )
+    if (answer.kind === 'refused')
+      throw new AppFailure('STORE_PAIRING_REFUSED', answer.error.message, { hubCode: answer.error.code })
+    const before = this.config()
+    const newEpoch = before !== null && before.epoch !== answer.epoch
+    this.o.token.set(answer.value.token)
+    this.o.db
+      .prepare(
+        `INSERT INTO store_link (id, hub_url, store_id, till_id, till_name, epoch, last_seq, paired_at)
+         VALUES (1, @hubUrl, @storeId, @tillId, @tillName, @epoch, 0, @at)
+         ON CONFLICT (id) DO UPDATE SET hub_url = @hubUrl, store_id = @storeId, till_id = @tillId,
+           till_name = @tillName, epoch = @epoch, paired_at = @at,
+           last_seq = CASE WHEN store_link.epoch = @epoch THEN store_link.last_seq ELSE 0 END`
+      )
+      .run({
+        hubUrl,
+        storeId: answer.value.storeId,
+        tillId: answer.value.tillId,
+        tillName,
+        epoch: answer.epoch,
+        at: this.o.now()
+      })
+    // The old hub's claims are not the new hub's: the feed refills the mirror from sequence 0.
+    if (newEpoch) this.o.db.prepare('DELETE FROM store_mirror').run()
+    if (by)
+      appendAudit(this.o.db, {
+        at: this.o.now(),
+        actorId: by.staffId,
+        actorName: by.name,
+        action: 'storeLink.paired',
+        subject: answer.value.tillId,
+        detail: { hubUrl, storeId: answer.value.storeId, epoch: answer.epoch, newEpoch }
+      })
+    this.repairNeeded = false
+    this.hubSilent = false
+    const republished = newEpoch ? await this.republish() : 0
+    if (!this.stopped) this.reconnect()
+    this.announce()
+    return { republished }
+  }
+
+  start(): void {
+    this.stopped = false
+    this.recover()
+    this.reconnect()
+    this.schedule()
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+    this.closeSocket()
+    await this.flushing
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Claims (the StoreClaims interface of src/main/redeem/deps.ts)
+
+  /** null when the till is not paired: the redeem path then works as a single till. */
+  async claim(input: StoreClaimInput): Promise<StoreClaimOutcome | null> {
+    const link = this.link()
+    if (!link) return null
+    // The intent first: whatever happens next (crash, timeout), the till knows it may hold this code.
+    this.o.db
+      .prepare(
+        `INSERT INTO store_claims (redemption_id, card_id, code, cashier_id, cashier_name, amount_fen, at, state,
+           checked, pending, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'intent', 0, 'claim', ?)
+         ON CONFLICT (redemption_id) DO NOTHING`
+      )
+      .run(
+        input.redemptionId,
+        input.cardId,
+        input.code,
+        input.cashier.id,
+        input.cashier.name,
+        input.amountFen,
+        input.at,
+        this.o.now()
+      )
+    this.claiming.add(input.redemptionId)
+    const answer = await link.client
+      .call('POST', HUB_PATHS.claims, claimResponseSchema, {
+        auth: link.auth,
+        body: this.claimRequest(link.config, this.row(input.redemptionId)!),
+        deadlineMs: this.claimDeadlineMs
+      })
+      .finally(() => this.claiming.delete(input.redemptionId))
+    if (answer.kind !== 'ok') {
+      this.noteFailure(answer)
+      this.announce()
+      return { kind: 'unchecked' }
+    }
+    this.noteAnswer(answer.epoch)
+    if (answer.value.outcome === 'granted') {
+      this.setState(input.redemptionId, "state = 'granted', checked = 1, pending = NULL")
+      return { kind: 'granted' }
+    }
+    const holder = answer.value.holder
+    this.o.db
+      .prepare(
+        `UPDATE store_claims SET state = 'duplicate', checked = 1, pending = NULL, holder_json = ?, updated_at = ?
+         WHERE redemption_id = ?`
+      )
+      .run(JSON.stringify(holder), this.o.now(), input.redemptionId)
+    // The feed will bring the holder's claim too; put it in the mirror now so a re-scan says DUPLICATE at once.
+    this.mirrorHolder(input, holder)
+    this.announce()
+    return { kind: 'duplicate', holder: holderView(holder) }
+  }
+
+  /** The ledger committed the redemption: tell the hub (complete), or keep the queued claim. */
+  committed(redemptionId: string): void {
+    const row = this.row(redemptionId)
+    if (!row) return
+    if (row.state === 'granted') this.setState(redemptionId, "state = 'committed', pending = 'complete'")
+    else if (row.state === 'intent') this.setState(redemptionId, "state = 'committed', pending = 'claim'")
+    this.kick()
+  }
+
+  /** The ledger did not commit it (a local refusal or an error): free the code at the hub. */
+  abandoned(redemptionId: string): void {
+    const row = this.row(redemptionId)
+    if (!row || (row.state !== 'granted' && row.state !== 'intent')) return
+    this.setState(redemptionId, "state = 'released', pending = 'release'")
+    this.kick()
+  }
+
+  /**
+   * A manager voided the redemption (it never reached WeChat): free the code at the hub, or the other tills
+   * would call the next honest scan of it a duplicate. A claim still queued is voided once it arrives.
+   */
+  voided(redemptionId: string): void {
+    const row = this.row(redemptionId)
+    if (!row || (row.state !== 'committed' && row.state !== 'collision')) return
+    this.setState(
+      redemptionId,
+      row.pending === 'claim' ? "state = 'voided'" : "state = 'voided', pending = 'void'"
+    )
+    this.kick()
+  }
+
+  /** Another till's live claim of this coupon in the mirror (plain code: the code; custom: card and code). */
+  holderOf(code: string, customCardId: string | null): StoreHolder | null {
+    const link = this.config()
+    if (!link) return null
+    const row = this.o.db
+      .prepare(
+        `SELECT till_name AS tillName, cashier_name AS cashierName, till_at AS at FROM store_mirror
+         WHERE live = 1 AND code = ? AND (? IS NULL OR card_id = ?) AND till <> ?
+         ORDER BY hub_at LIMIT 1`
+      )
+      .get(code, customCardId, customCardId, link.tillId) as StoreHolder | undefined
+    return row ?? null
+  }
+
+  /**
+   * "Not checked with the store": decided without the hub's answer (degraded mode) and not yet confirmed by it —
+   * its claim still waits, or it met another till's claim (a cross-till conflict). `checked` itself stays 0 for
+   * the record once the queued claim was granted.
+   */
+  unchecked(redemptionId: string): boolean {
+    const row = this.row(redemptionId)
+    return (
+      row !== null &&
+      row.checked === 0 &&
+      (row.state === 'collision' || (row.state !== 'released' && row.pending === 'claim'))
+    )
+  }
+
+  collisions(): StoreCollision[] {
+    const rows = this.o.db
+      .prepare(`SELECT * FROM store_claims WHERE state = 'collision' ORDER BY at`)
+      .all() as ClaimRow[]
+    return rows.map((r) => ({
+      redemptionId: r.redemption_id,
+      cardId: r.card_id,
+      code: r.code,
+      at: r.at,
+      cashierName: r.cashier_name,
+      amountFen: r.amount_fen,
+      holder: JSON.parse(r.holder_json ?? 'null') as ClaimHolder
+    }))
+  }
+
+  /** Sends what waits (queued claims, completions, releases), oldest first; stops at the first silence. */
+  flush(): Promise<void> {
+    if (this.stopped && this.flushing === null) return Promise.resolve()
+    this.flushing ??= this.flushOnce().finally(() => {
+      this.flushing = null
+    })
+    return this.flushing
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+
+  private async flushOnce(): Promise<void> {
+    const link = this.link()
+    if (!link) return
+    const rows = this.o.db
+      .prepare('SELECT * FROM store_claims WHERE pending IS NOT NULL ORDER BY at, redemption_id')
+      .all() as ClaimRow[]
+    for (const row of rows) {
+      // A claim the counter is waiting for right now is the redeem path's; the queue leaves it alone.
+      if (this.claiming.has(row.redemption_id)) continue
+      if (!(await this.send(link, row))) break
+    }
+    this.announce()
+  }
+
+  /** One pending step of one row; false when the hub did not answer (try again later). */
+  private async send(link: Link, row: ClaimRow): Promise<boolean> {
+    if (row.pending === 'claim') {
+      const answer = await link.client.call('POST', HUB_PATHS.claims, claimResponseSchema, {
+        auth: link.auth,
+        body: this.claimRequest(link.config, row),
+        deadlineMs: this.requestDeadlineMs
+      })
+      if (answer.kind !== 'ok') return this.noteFailure(answer)
+      this.noteAnswer(answer.epoch)
+      if (answer.value.outcome === 'duplicate') {
+        // Decided in degraded mode and committed, but another till holds the code: a cross-till conflict for
+        // the manager, with both stories. Never merged: the holder keeps the claim.
+        this.o.db
+          .prepare(
+            `UPDATE store_claims SET state = CASE WHEN state = 'committed' THEN 'collision' ELSE state END,
+               pending = NULL, holder_json = ?, updated_at = ? WHERE redemption_id = ?`
+          )
+          .run(JSON.stringify(answer.value.holder), this.o.now(), row.redemption_id)
+        return true
+      }
+      // Read again: the redeem path may have committed or abandoned it while the claim was on the wire.
+      const now = this.row(row.redemption_id) ?? row
+      const next =
+        now.state === 'committed'
+          ? 'complete'
+          : now.state === 'released'
+            ? 'release'
+            : now.state === 'voided'
+              ? 'void'
+              : null
+      this.o.db
+        .prepare(
+          `UPDATE store_claims SET pending = ?, updated_at = ? WHERE redemption_id = ? AND pending = 'claim'`
+        )
+        .run(next, this.o.now(), row.redemption_id)
+      return next === null ? true : this.send(link, { ...row, pending: next })
+    }
+    const to = row.pending === 'complete' ? 'completed' : row.pending === 'void' ? 'voided' : 'released'
+    const answer = await link.client.call('POST', HUB_PATHS.transition, transitionResponseSchema, {
+      auth: link.auth,
+      body: { redemptionId: row.redemption_id, till: link.config.tillId, to, at: this.o.now() },
+      deadlineMs: this.requestDeadlineMs
+    })
+    if (answer.kind === 'unreachable') return this.noteFailure(answer)
+    // A release of a claim that never reached the hub (CLAIM_UNKNOWN) or an already closed one is done too.
+    if (
+      answer.kind === 'refused' &&
+      !['CLAIM_UNKNOWN', 'INVALID_TRANSITION', 'CLAIM_CLOSED', 'NOT_HOLDER'].includes(answer.error.code)
+    )
+      return this.noteFailure(answer)
+    if (answer.kind === 'ok') this.noteAnswer(answer.epoch)
+    // Only what was sent is done: a void asked while a completion was on the wire stays pending.
+    this.o.db
+      .prepare(
+        'UPDATE store_claims SET pending = NULL, updated_at = ? WHERE redemption_id = ? AND pending = ?'
+      )
+      .run(this.o.now(), row.redemption_id, row.pending)
+    return true
+  }
+
+  /** Crash between intent and commit: complete what the ledger holds, release the rest (docs/hub.md § 3). */
+  private recover(): void {
+    const open = this.o.db
+      .prepare(`SELECT redemption_id FROM store_claims WHERE state IN ('intent', 'granted')`)
+      .all() as { redemption_id: string }[]
+    for (const { redemption_id: id } of open) {
+      if (this.o.isCommitted(id)) this.committed(id)
+      else this.abandoned(id)
+    }
+  }
+
+  private async republish(): Promise<number> {
+    const link = this.link()
+    if (!link) return 0
+    const since = this.o.now() - (this.o.republishDays ?? 7) * 86_400_000
+    const rows = this.o.db
+      .prepare(
+        `SELECT * FROM store_claims WHERE at >= ? AND state IN ('granted', 'committed') ORDER BY at, redemption_id`
+      )
+      .all(since) as ClaimRow[]
+    let sent = 0
+    for (let i = 0; i < rows.length; i += REPUBLISH_BATCH_MAX) {
+      const batch = rows.slice(i, i + REPUBLISH_BATCH_MAX)
+      const claims: RepublishItem[] = batch.map((r) => ({
+        ...this.claimRequest(link.config, r),
+        status: r.state === 'committed' ? 'completed' : 'held'
+      }))
+      const answer = await link.client.call('POST', HUB_PATHS.republish, republishResponseSchema, {
+        auth: link.auth,
+        body: { claims },
+        deadlineMs: this.requestDeadlineMs
+      })
+      if (answer.kind !== 'ok')
+        throw new AppFailure('STORE_HUB_UNREACHABLE', 'The store hub did not take the republished claims.')
+      const mark = this.o.db.prepare(
+        `UPDATE store_claims SET state = CASE WHEN state = 'committed' THEN 'collision' ELSE state END,
+           holder_json = ?, pending = NULL, updated_at = ? WHERE redemption_id = ?`
+      )
+      const done = this.o.db.prepare(
+        `UPDATE store_claims SET pending = CASE WHEN pending = 'claim' THEN NULL ELSE pending END
+         WHERE redemption_id = ?`
+      )
+      for (const result of answer.value.results) {
+        if (result.outcome === 'collision')
+          mark.run(JSON.stringify(result.holder), this.o.now(), result.redemptionId)
+        else if (result.outcome !== 'refused') done.run(result.redemptionId)
+      }
+      sent += batch.length
+    }
+    return sent
+  }
+
+  private claimRequest(config: LinkConfig, row: ClaimRow): ClaimRequest {
+    return {
+      redemptionId: row.redemption_id,
+      cardId: row.card_id,
+      code: row.code,
+      till: config.tillId,
+      cashier: { id: row.cashier_id, name: row.cashier_name },
+      amountFen: row.amount_fen,
+      at: row.at
+    }
+  }
+
+  private mirrorHolder(input: StoreClaimInput, holder: ClaimHolder): void {
+    this.o.db
+      .prepare(
+        `INSERT INTO store_mirror (redemption_id, card_id, code, till, till_name, cashier_id, cashier_name,
+           amount_fen, till_at, hub_at, live, seq)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, 1, 0) ON CONFLICT (redemption_id) DO NOTHING`
+      )
+      .run(
+        holder.redemptionId,
+        input.cardId,
+        input.code,
+        holder.till,
+        holder.tillName,
+        holder.cashier.id,
+        holder.cashier.name,
+        holder.tillAt,
+        holder.hubAt
+      )
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // The feed: a WebSocket from the last applied sequence; every reconnect catches up from there.
+
+  private reconnect(): void {
+    this.closeSocket()
+    const link = this.link()
+    if (!link || this.stopped) return
+    const url = new URL(`${HUB_PATHS.feed}?after=${link.config.lastSeq}`, link.config.hubUrl)
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:'
+    const socket = new WebSocket(url, {
+      headers: { authorization: `Bearer ${link.auth.token}`, [HUB_STORE_HEADER]: link.auth.storeId },
+      handshakeTimeout: this.requestDeadlineMs
+    })
+    this.socket = socket
+    socket.on('message', (data) => {
+      const frame = feedFrameSchema.safeParse(safeJson(String(data)))
+      if (!frame.success) return
+      if (frame.data.type === 'hello') {
+        this.feedOpen = true
+        this.noteAnswer(frame.data.epoch)
+        this.announce()
+        this.kick()
+      } else this.apply(frame.data.events)
+    })
+    socket.on('error', () => undefined)
+    socket.on('close', () => {
+      if (this.socket !== socket) return
+      this.socket = null
+      this.feedOpen = false
+      this.announce()
+      if (!this.stopped)
+        setTimeout(() => {
+          if (!this.stopped && this.socket === null) this.reconnect()
+        }, this.retryMs).unref()
+    })
+  }
+
+  private closeSocket(): void {
+    const socket = this.socket
+    this.socket = null
+    this.feedOpen = false
+    if (socket) {
+      socket.removeAllListeners('message')
+      socket.terminate()
+    }
+  }
+
+  /** Applies events in order and stores the last sequence in the same transaction. */
+  private apply(events: ClaimEvent[]): void {
+    if (events.length === 0) return
+    const upsert = this.o.db.prepare(
+      `INSERT INTO store_mirror (redemption_id, card_id, code, till, till_name, cashier_id, cashier_name,
+         amount_fen, till_at, hub_at, live, seq)
+       VALUES (@redemptionId, @cardId, @code, @till, @tillName, @cashierId, @cashierName, @amountFen, @tillAt,
+         @hubAt, @live, @seq)
+       ON CONFLICT (redemption_id) DO UPDATE SET live = @live, seq = @seq, till_name = @tillName`
+    )
+    const cursor = this.o.db.prepare('UPDATE store_link SET last_seq = max(last_seq, ?) WHERE id = 1')
+    this.o.db.transaction(() => {
+      for (const e of events) {
+        const live = e.kind === 'claimed' || e.kind === 'completed' ? 1 : 0
+        upsert.run({
+          ...e,
+          cashierId: e.cashier.id,
+          cashierName: e.cashier.name,
+          live,
+          // The first event of a claim carries its claim time; later ones keep it.
+          tillAt: e.tillAt
+        })
+        cursor.run(e.seq)
+      }
+    })()
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+
+  private link(): Link | null {
+    // The secret store is touched only once paired (an unpaired till never reads or creates it).
+    const config = this.config()
+    if (!config) return null
+    const token = this.o.token.get()
+    if (!token) return null
+    return { config, auth: { storeId: config.storeId, token }, client: new HubClient(config.hubUrl) }
+  }
+
+  private row(redemptionId: string): ClaimRow | null {
+    return (
+      (this.o.db.prepare('SELECT * FROM store_claims WHERE redemption_id = ?').get(redemptionId) as
+        ClaimRow | undefined) ?? null
+    )
+  }
+
+  private setState(redemptionId: string, set: string): void {
+    this.o.db
+      .prepare(`UPDATE store_claims SET ${set}, updated_at = ? WHERE redemption_id = ?`)
+      .run(this.o.now(), redemptionId)
+  }
+
+  private noteFailure(
+    answer:
+      | { kind: 'unreachable'; reason: string }
+      | { kind: 'refused'; epoch: string | null; error: { code: string } }
+  ): false {
+    // Logged once per silence, not once per retry.
+    if (answer.kind === 'refused') {
+      if (answer.epoch) this.noteAnswer(answer.epoch)
+      if (!this.hubSilent) this.o.log?.(`store hub refused: ${answer.error.code}`)
+    } else if (!this.hubSilent) this.o.log?.(`store hub silent: ${answer.reason}`)
+    this.hubSilent = true
+    return false
+  }
+
+  private noteAnswer(epoch: string): void {
+    const config = this.config()
+    if (config && config.epoch !== epoch) {
+      // The hub lost its data (docs/hub.md § Epoch): its tokens went with it; pair again, then republish.
+      this.repairNeeded = true
+      this.closeSocket()
+    } else this.hubSilent = false
+  }
+
+  /** Sends the queue soon, without holding up the caller (the cashier is never kept waiting by the queue). */
+  private kick(): void {
+    if (this.stopped) return
+    setImmediate(() => {
+      if (!this.stopped) void this.flush()
+    })
+  }
+
+  private schedule(): void {
+    if (this.stopped) return
+    this.timer = setTimeout(() => {
+      const { waiting } = this.state()
+      const go = waiting > 0 ? this.flush() : Promise.resolve()
+      void go.finally(() => this.schedule())
+    }, this.retryMs)
+    this.timer.unref()
+  }
+
+  private announce(): void {
+    if (!this.o.onState) return
+    const state = this.state()
+    const key = JSON.stringify(state)
+    if (key === this.lastState) return
+    this.lastState = key
+    this.o.onState(state)
+  }
+}
+
+interface Link {
+  config: LinkConfig
+  auth: HubAuth
+  client: HubClient
+}
+
+function holderView(holder: ClaimHolder): StoreHolder {
+  return { tillName: holder.tillName, cashierName: holder.cashier.name, at: holder.tillAt }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return null
+  }
+}
