@@ -41,6 +41,7 @@ export function SyncStatus() {
         icon={LOOK[shown].icon}
         className="header-tag"
         data-testid="connectivity"
+        title={t(`sync.connectivity.${shown}`)}
       >
         {t(`sync.connectivity.${shown}`)}
       </Tag>
@@ -50,6 +51,7 @@ export function SyncStatus() {
           className="header-tag"
           data-testid="queue-depth"
           data-depth={state.queueDepth}
+          title={t('sync.queue', { n: state.queueDepth })}
         >
           {t('sync.queue', { n: state.queueDepth })}
           {age && ` · ${t('sync.oldest', { age: t(`age.${age.unit}`, { n: age.count }) })}`}
