@@ -10,7 +10,7 @@ import { Session } from '../ipc/session'
 import { isAllowedOrigin } from '../security/origin'
 import type { Station } from '../station/station'
 
-export function registerIpc(station: Station, allowedOrigins: readonly string[]): void {
+export function registerIpc(station: Pick<Station, 'handlers'>, allowedOrigins: readonly string[]): void {
   const dispatch = createDispatcher(station.handlers, (line) => console.error(line))
   const sessions = new Map<number, Session>()
   const sessionFor = (contents: WebContents): Session => {
@@ -33,7 +33,7 @@ export function registerIpc(station: Station, allowedOrigins: readonly string[])
   }
 }
 
-export function forwardEvents(station: Station, contents: WebContents): () => void {
+export function forwardEvents(station: Pick<Station, 'events'>, contents: WebContents): () => void {
   return station.events.onAny((event, payload) => {
     if (!contents.isDestroyed()) contents.send(`${EVENT_CHANNEL_PREFIX}${event}`, payload)
   })

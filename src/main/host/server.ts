@@ -17,7 +17,8 @@ import { serveStatic } from './staticFiles'
 import { ClientFrame, type ServerFrame } from '../../shared/ipc/wire'
 
 export interface HostOptions {
-  station: Station
+  /** What a transport uses of the station: its handler map and its event bus (both stable across restores). */
+  station: Pick<Station, 'handlers' | 'events'>
   rendererDir: string
   port?: number
   log?: (line: string) => void
