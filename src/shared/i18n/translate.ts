@@ -23,6 +23,8 @@ export function createTranslator(lang: Language): Translate {
     fallbackLng: false,
     initAsync: false,
     interpolation: { escapeValue: false },
+    // No advertising line in the till's console or the test logs.
+    showSupportNotice: false,
     returnNull: false
   })
   const t: Translate = (key, params) => String(instance.t(key, params ?? {}))

@@ -26,7 +26,9 @@ void i18n.use(initReactI18next).init({
   lng: initialLanguage(),
   fallbackLng: false,
   interpolation: { escapeValue: false },
-  returnNull: false
+  returnNull: false,
+  // No advertising line in the till's console.
+  showSupportNotice: false
 })
 
 export default i18n
