@@ -90,6 +90,7 @@ export function ManagerPinDialog({ open, purpose, subject, onApproved, onCancel 
           label={t('approval.pinOf', { name: chosenName })}
           busy={busy}
           testId="approval-pin"
+          captureKeys
         />
       )}
       {error && (

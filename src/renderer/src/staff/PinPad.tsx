@@ -3,7 +3,7 @@
  * finger on a touch till. The field is a real password input so screen readers and tests can reach it.
  */
 import { Button, Input, type InputRef } from 'antd'
-import { useRef } from 'react'
+import { useCallback, useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 
 const MAX_PIN = 8
@@ -17,6 +17,12 @@ interface PinPadProps {
   busy?: boolean
   testId?: string
   autoFocus?: boolean
+  /**
+   * Take digits, Backspace and Enter typed anywhere on the page into this field. A dialog opens with an
+   * animation and its focus lands late on a busy till: a manager who types at once must not lose the first
+   * digits, nor have them land in the bill field behind the dialog.
+   */
+  captureKeys?: boolean
 }
 
 export function PinPad({
@@ -26,14 +32,32 @@ export function PinPad({
   label,
   busy = false,
   testId = 'pin',
-  autoFocus = true
+  autoFocus = true,
+  captureKeys = false
 }: PinPadProps) {
   const { t } = useTranslation()
   const field = useRef<InputRef>(null)
-  const set = (next: string) => {
-    onChange(next.replace(/\D/g, '').slice(0, MAX_PIN))
-    field.current?.focus()
-  }
+  const set = useCallback(
+    (next: string) => {
+      onChange(next.replace(/\D/g, '').slice(0, MAX_PIN))
+      field.current?.focus()
+    },
+    [onChange]
+  )
+  useEffect(() => {
+    if (!captureKeys) return
+    const onKey = (e: KeyboardEvent) => {
+      if (e.target === field.current?.input || e.ctrlKey || e.altKey || e.metaKey) return
+      if (/^\d$/.test(e.key)) set(value + e.key)
+      else if (e.key === 'Backspace') set(value.slice(0, -1))
+      else if (e.key === 'Enter' && value.length >= 4 && !busy) onSubmit()
+      else return
+      e.preventDefault()
+      e.stopPropagation()
+    }
+    document.addEventListener('keydown', onKey, true)
+    return () => document.removeEventListener('keydown', onKey, true)
+  }, [captureKeys, value, busy, set, onSubmit])
   const digits = ['1', '2', '3', '4', '5', '6', '7', '8', '9']
   return (
     <div className="pin-pad">
