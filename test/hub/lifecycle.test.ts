@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto'
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
 import { HUB_MIGRATIONS } from '../../src/hub/db/migrations'
 import { migrateHub } from '../../src/hub/db/migrate'
@@ -157,9 +158,40 @@ describe('migrations', () => {
       'SELECT max(version) AS v FROM schema_migrations'
     )
     expect(versions.rows[0]?.v).toBe(HUB_MIGRATIONS.length)
-    await expect(migrateHub(hub.store.pool, [{ version: 2, name: 'gap', sql: 'SELECT 1' }])).rejects.toThrow(
+    await expect(migrateHub(hub.store.pool, [{ version: 3, name: 'gap', sql: 'SELECT 1' }])).rejects.toThrow(
       /without gaps/
     )
+  })
+
+  it('002 chain: upgrades a version-1 database, keeps its tills, and partitions redemptions by business date', async () => {
+    const hub = running[0]!
+    // A fresh schema on the same server stands for a hub database left at version 1.
+    const schema = `m002_${randomUUID().replaceAll('-', '')}`
+    await hub.store.pool.query(`CREATE SCHEMA ${schema}`)
+    const pool = new pg.Pool({ ...hub.database, max: 1, options: `-c search_path=${schema}` })
+    try {
+      expect(await migrateHub(pool, HUB_MIGRATIONS.slice(0, 1))).toBe(1)
+      await pool.query(`INSERT INTO tills VALUES ('t1', 's1', 'T', '\\x01', 1, NULL)`)
+      expect(await migrateHub(pool, HUB_MIGRATIONS)).toBe(2)
+      expect((await pool.query('SELECT till_id FROM tills')).rows).toEqual([{ till_id: 't1' }])
+      await pool.query(`INSERT INTO chain_stores VALUES ('s1', 'S', '', 'Asia/Shanghai', 1)`)
+      await pool.query(
+        `INSERT INTO chain_tills (till_id, store_id, name, enrolled_at) VALUES ('t1', 's1', 'T', 1)`
+      )
+      await pool.query(
+        `INSERT INTO redemptions (redemption_id, business_date, store_id, till_id, card_id, code, cashier_id,
+           cashier_name, amount_fen, redeemed_at, status, status_at, last_seq)
+         VALUES (gen_random_uuid(), '2026-12-05', 's1', 't1', 'c', '1', 'k', 'K', 100, 1, 'committed', 1, 1)`
+      )
+      const part = await pool.query<{ p: string }>('SELECT tableoid::regclass::text AS p FROM redemptions')
+      expect(part.rows[0]?.p).toContain('redemptions_default')
+      const claim = `INSERT INTO code_claims VALUES ('wechat', 'c', '1', gen_random_uuid(), 's1', 't1', 1)`
+      await pool.query(claim)
+      await expect(pool.query(claim)).rejects.toThrow(/duplicate key/)
+    } finally {
+      await pool.end()
+      await hub.store.pool.query(`DROP SCHEMA ${schema} CASCADE`)
+    }
   })
 
   it('refuse a database written by a newer hub and leave it as it was', async () => {
@@ -171,7 +203,9 @@ describe('migrations', () => {
     )
     const err = await startError(migrateHub(hub.store.pool, HUB_MIGRATIONS))
     expect(err.code).toBe('HUB_DB_TOO_NEW')
-    expect(err.message).toMatch(/newer Hexiao hub \(schema \d+; this hub knows up to 1\)/)
+    expect(err.message).toContain(
+      `newer Hexiao hub (schema ${newer}; this hub knows up to ${HUB_MIGRATIONS.length})`
+    )
     const rows = await hub.store.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations')
     expect(rows.rows[0]?.n).toBe(HUB_MIGRATIONS.length + 1)
     await hub.store.pool.query('DELETE FROM schema_migrations WHERE version = $1', [newer])

@@ -1,5 +1,6 @@
 import type { HubMigration } from '../migrate'
 import { m001 } from './001_initial'
+import { m002 } from './002_chain'
 
 /** Append new migrations here; never edit a released one (src/hub/README.md § Add a migration). */
-export const HUB_MIGRATIONS: readonly HubMigration[] = [m001]
+export const HUB_MIGRATIONS: readonly HubMigration[] = [m001, m002]
