@@ -1,7 +1,7 @@
 /**
- * Real key events for wedge tests: a "scanner" types through Playwright's keyboard (CDP key events,
- * handled by Chromium exactly like a USB keyboard's), with Shift pressed around upper-case letters as a
- * scanner's HID reports do.
+ * Real key events for wedge tests: CDP key events, handled by Chromium exactly like a USB keyboard's, with
+ * Shift pressed around upper-case letters as a scanner's HID reports do. A person types key by key through
+ * Playwright's keyboard; a scanner's burst is queued in one go (typeLikeDevice).
  */
 import type { Page } from 'playwright-core'
 
@@ -21,7 +21,18 @@ export interface TypeOptions {
   suffix?: 'Enter' | 'Tab' | null
 }
 
+/** Key pauses up to this are a scanner's: the burst is queued in one go (see typeLikeDevice). */
+const SCANNER_MAX_DELAY_MS = 10
+
+/**
+ * Types like a device. A person (delay above SCANNER_MAX_DELAY_MS): one key per Playwright round trip,
+ * held for `delay`. A scanner: every key event of the burst is queued back to back on one CDP session and
+ * awaited together, so it reaches the page at scanner speed however loaded the machine that drives the
+ * browser is — key by key, a busy test runner stretched the gaps past the listener's limit and the first
+ * keys of a burst fell out of the scan (issue 13's wedge flake).
+ */
 export async function typeLikeDevice(page: Page, text: string, { delay, suffix = 'Enter' }: TypeOptions) {
+  if (delay <= SCANNER_MAX_DELAY_MS) return scanBurst(page, text, suffix)
   for (const char of text) {
     if (/^[A-Z]$/.test(char)) {
       await page.keyboard.down('Shift')
@@ -32,6 +43,72 @@ export async function typeLikeDevice(page: Page, text: string, { delay, suffix =
     }
   }
   if (suffix) await page.keyboard.press(suffix, { delay })
+}
+
+interface KeyDef {
+  key: string
+  code: string
+  windowsVirtualKeyCode: number
+  text?: string
+  shift: boolean
+}
+
+const PUNCTUATION: Record<string, Omit<KeyDef, 'shift' | 'text'>> = {
+  '-': { key: '-', code: 'Minus', windowsVirtualKeyCode: 189 },
+  '.': { key: '.', code: 'Period', windowsVirtualKeyCode: 190 },
+  '/': { key: '/', code: 'Slash', windowsVirtualKeyCode: 191 }
+}
+
+function keyDef(char: string): KeyDef {
+  if (char === 'Enter')
+    return { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r', shift: false }
+  if (char === 'Tab') return { key: 'Tab', code: 'Tab', windowsVirtualKeyCode: 9, shift: false }
+  const punctuation = PUNCTUATION[char]
+  if (punctuation) return { ...punctuation, text: char, shift: false }
+  const code = codeOf(char)
+  return {
+    key: char,
+    code,
+    windowsVirtualKeyCode: char.toUpperCase().charCodeAt(0),
+    text: char,
+    shift: /[A-Z]/.test(char)
+  }
+}
+
+/** The fields of CDP's Input.dispatchKeyEvent these bursts use. */
+interface KeyEventParams {
+  type: 'keyDown' | 'keyUp' | 'rawKeyDown'
+  modifiers: number
+  key: string
+  code: string
+  windowsVirtualKeyCode: number
+  text?: string
+  unmodifiedText?: string
+}
+
+/** A scanner's HID reports as Chromium gets them: Shift around upper-case letters, then the suffix key. */
+async function scanBurst(page: Page, text: string, suffix: TypeOptions['suffix']): Promise<void> {
+  const cdp = await page.context().newCDPSession(page)
+  const SHIFT = 8
+  const shiftKey = { key: 'Shift', code: 'ShiftLeft', windowsVirtualKeyCode: 16 }
+  const sent: Promise<unknown>[] = []
+  const send = (params: KeyEventParams) => sent.push(cdp.send('Input.dispatchKeyEvent', params))
+  for (const name of [...text, ...(suffix ? [suffix] : [])]) {
+    const { shift, ...def } = keyDef(name)
+    const modifiers = shift ? SHIFT : 0
+    if (shift) send({ type: 'rawKeyDown', modifiers: SHIFT, ...shiftKey })
+    send({ type: def.text ? 'keyDown' : 'rawKeyDown', modifiers, ...def, unmodifiedText: def.text })
+    send({
+      type: 'keyUp',
+      modifiers,
+      key: def.key,
+      code: def.code,
+      windowsVirtualKeyCode: def.windowsVirtualKeyCode
+    })
+    if (shift) send({ type: 'keyUp', modifiers: 0, ...shiftKey })
+  }
+  await Promise.all(sent)
+  await cdp.detach()
 }
 
 export interface KeySpeed {
