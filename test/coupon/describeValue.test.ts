@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest'
-import { describeValue, faceValue } from '../../src/shared/coupon/describeValue'
+import { describeValue as describeIn, faceValue } from '../../src/shared/coupon/describeValue'
+import { createTranslator } from '../../src/shared/i18n'
 import { parseCardGet } from '../../src/shared/coupon/parseCardGet'
 import type { CardDefinition, CardValue } from '../../src/shared/coupon/types'
 import { zheText } from '../../src/shared/coupon/text'
@@ -29,6 +30,12 @@ const base: CardDefinition = {
   useCustomCode: false,
   status: null
 }
+
+// Both languages of the one catalogue, as the counter shows them.
+const describeValue = (card: CardDefinition) => ({
+  'zh-CN': describeIn(card, createTranslator('zh-CN')),
+  en: describeIn(card, createTranslator('en'))
+})
 
 const withValue = (value: CardValue, extra: Partial<CardDefinition> = {}): CardDefinition => ({
   ...base,

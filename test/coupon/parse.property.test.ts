@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import { parseCardGet } from '../../src/shared/coupon/parseCardGet'
 import { parseCodeGet } from '../../src/shared/coupon/parseCodeGet'
 import { describeValue } from '../../src/shared/coupon/describeValue'
+import { createTranslator } from '../../src/shared/i18n'
 import type { CardDefinition, CodeGetError, CodeStatus } from '../../src/shared/coupon/types'
 import { CARD_PAYLOADS, CODE_NORMAL, CODE_WECOM } from './payloads'
 import { mutated } from './mutate'
@@ -23,7 +24,7 @@ function expectWellFormedCard(c: CardDefinition) {
   for (const id of c.locationIdList) expect(isNonNegInt(id)).toBe(true)
   for (const t of c.timeLimit) expect(t.weekday === null || (t.weekday >= 1 && t.weekday <= 7)).toBe(true)
   // Every readable card can be described without throwing.
-  expect(describeValue(c)['zh-CN'].headline).toEqual(expect.any(String))
+  expect(describeValue(c, createTranslator('zh-CN')).headline).toEqual(expect.any(String))
 }
 
 function expectWellFormedCode(r: CodeStatus | CodeGetError) {

@@ -1,7 +1,6 @@
 import { FULL_REASON_PARAMS } from '../support/reasonParams'
 import { describe, it, expect } from 'vitest'
-import { LANGS } from '../../src/shared/coupon/text'
-import { createTranslator, en, zhCN } from '../../src/shared/i18n'
+import { LANGUAGES as LANGS, createTranslator, en, zhCN } from '../../src/shared/i18n'
 import { REASON_CODES } from '../../src/shared/rules/reasonCodes'
 import { REASON_PARAM_KEYS, reasonText as textWith } from '../../src/shared/rules/reasons'
 

@@ -1,6 +1,7 @@
-/** What a coupon is worth, in words for the cashier and the customer (zh-CN and en), and in fen for policy. */
+/** What a coupon is worth, in words for the cashier and the customer, and in fen for policy. */
+import type { Translate } from '../i18n/translate'
 import type { Fen } from '../money'
-import { yuanShort, yuanSign, zheText, type Lang } from './text'
+import { yuanShort, yuanSign, zheText } from './text'
 import type { CardDefinition } from './types'
 
 export interface ValueText {
@@ -12,75 +13,59 @@ export interface ValueText {
   conditions: string[]
 }
 
-export type ValueTexts = Record<Lang, ValueText>
+/** Both money forms go to every text: zh-CN writes 满100减10, English ¥10 off (catalogue § couponValue). */
+const money = (fen: Fen) => ({ yuan: yuanShort(fen), sign: yuanSign(fen) })
 
-function headlines(card: CardDefinition): { zh: string; en: string; zhDetail?: string; enDetail?: string } {
+function headline(card: CardDefinition, t: Translate): { headline: string; detail: string | null } {
   const v = card.value
+  const plain = (headline: string) => ({ headline, detail: null })
   switch (v.kind) {
-    case 'cash':
-      return v.leastCost > 0
-        ? {
-            zh: `满${yuanShort(v.leastCost)}减${yuanShort(v.reduceCost)}`,
-            en: `${yuanSign(v.reduceCost)} off, min spend ${yuanSign(v.leastCost)}`
-          }
-        : { zh: `立减${yuanShort(v.reduceCost)}元`, en: `${yuanSign(v.reduceCost)} off` }
+    case 'cash': {
+      const reduce = money(v.reduceCost)
+      if (v.leastCost === 0) return plain(t('couponValue.cashOff', { reduce }))
+      return plain(t('couponValue.cashMinSpend', { reduce, least: money(v.leastCost) }))
+    }
     case 'discount':
-      if (v.percentOff === 0) return { zh: '不打折', en: 'No discount' }
-      if (v.percentOff === 100) return { zh: '免单', en: '100% off' }
-      return { zh: `${zheText(v.percentOff)}折`, en: `${v.percentOff}% off` }
-    case 'gift': {
-      const item = v.detail || card.title
-      return { zh: `兑换：${item}`, en: `Gift: ${item}` }
-    }
-    case 'groupon': {
-      const deal = v.detail || card.title
-      return { zh: `团购：${deal}`, en: `Deal: ${deal}` }
-    }
-    case 'general': {
-      const offer = v.detail || card.title
-      return { zh: `优惠：${offer}`, en: `Offer: ${offer}` }
-    }
+      if (v.percentOff === 0) return plain(t('couponValue.noDiscount'))
+      if (v.percentOff === 100) return plain(t('couponValue.free'))
+      return plain(t('couponValue.discount', { zhe: zheText(v.percentOff), percent: v.percentOff }))
+    case 'gift':
+      return plain(t('couponValue.gift', { item: v.detail || card.title }))
+    case 'groupon':
+      return plain(t('couponValue.groupon', { item: v.detail || card.title }))
+    case 'general':
+      return plain(t('couponValue.general', { item: v.detail || card.title }))
     case 'member': {
       const p = v.discountPercentOff
-      const base =
+      const line =
         p === undefined
-          ? { zh: '会员卡（不核销）', en: 'Member card (not redeemed)' }
-          : { zh: `会员卡，会员${zheText(p)}折`, en: `Member card, members ${p}% off` }
-      return v.prerogative ? { ...base, zhDetail: v.prerogative, enDetail: v.prerogative } : base
+          ? t('couponValue.memberNotRedeemed')
+          : t('couponValue.memberDiscount', { zhe: zheText(p), percent: p })
+      return { headline: line, detail: v.prerogative || null }
     }
     case 'unknown':
       return {
-        zh: card.title || card.rawType,
-        en: card.title || card.rawType,
-        zhDetail: `未识别的券类型：${card.rawType}`,
-        enDetail: `Unrecognised card type: ${card.rawType}`
+        headline: card.title || card.rawType,
+        detail: t('couponValue.unknownType', { type: card.rawType })
       }
   }
 }
 
-function conditions(card: CardDefinition, lang: Lang): string[] {
-  const zh = lang === 'zh-CN'
+function conditions(card: CardDefinition, t: Translate): string[] {
   const out: string[] = []
   // CASH already says its minimum spend in the headline.
-  if (card.minSpend > 0 && card.value.kind !== 'cash') {
-    out.push(zh ? `满${yuanShort(card.minSpend)}元可用` : `Min spend ${yuanSign(card.minSpend)}`)
-  }
-  if (!card.canUseWithOtherDiscount)
-    out.push(zh ? '不可与其他优惠共享' : 'Cannot be combined with other offers')
-  if (card.acceptCategory) out.push(zh ? `适用于${card.acceptCategory}` : `Valid for: ${card.acceptCategory}`)
-  if (card.rejectCategory)
-    out.push(zh ? `不适用于${card.rejectCategory}` : `Not valid for: ${card.rejectCategory}`)
-  if (card.objectUseFor)
-    out.push(zh ? `购买${card.objectUseFor}可用` : `Valid when buying ${card.objectUseFor}`)
+  if (card.minSpend > 0 && card.value.kind !== 'cash')
+    out.push(t('couponValue.minSpend', { least: money(card.minSpend) }))
+  if (!card.canUseWithOtherDiscount) out.push(t('couponValue.noStacking'))
+  if (card.acceptCategory) out.push(t('couponValue.acceptCategory', { category: card.acceptCategory }))
+  if (card.rejectCategory) out.push(t('couponValue.rejectCategory', { category: card.rejectCategory }))
+  if (card.objectUseFor) out.push(t('couponValue.objectUseFor', { item: card.objectUseFor }))
   return out
 }
 
-export function describeValue(card: CardDefinition): ValueTexts {
-  const h = headlines(card)
-  return {
-    'zh-CN': { headline: h.zh, detail: h.zhDetail ?? null, conditions: conditions(card, 'zh-CN') },
-    en: { headline: h.en, detail: h.enDetail ?? null, conditions: conditions(card, 'en') }
-  }
+/** What the coupon is worth in the words of `t`'s language (the one catalogue, src/shared/i18n). */
+export function describeValue(card: CardDefinition, t: Translate): ValueText {
+  return { ...headline(card, t), conditions: conditions(card, t) }
 }
 
 /**

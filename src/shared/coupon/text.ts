@@ -1,9 +1,6 @@
 /** Small text helpers shared by coupon descriptions and reason texts. Integer arithmetic only. */
 import { fenToYuanText, type Fen } from '../money'
 
-export type Lang = 'zh-CN' | 'en'
-export const LANGS: readonly Lang[] = ['zh-CN', 'en']
-
 /** Yuan without a '.00' tail: 10000 → '100', 10050 → '100.50'. */
 export const yuanShort = (fen: Fen): string => (fen % 100 === 0 ? String(fen / 100) : fenToYuanText(fen))
 

@@ -414,6 +414,24 @@ export const en: Catalogue = {
     code: 'Code',
     customer: 'Customer'
   },
+  couponValue: {
+    cashMinSpend: '{{reduce.sign}} off, min spend {{least.sign}}',
+    cashOff: '{{reduce.sign}} off',
+    noDiscount: 'No discount',
+    free: '100% off',
+    discount: '{{percent}}% off',
+    gift: 'Gift: {{item}}',
+    groupon: 'Deal: {{item}}',
+    general: 'Offer: {{item}}',
+    memberNotRedeemed: 'Member card (not redeemed)',
+    memberDiscount: 'Member card, members {{percent}}% off',
+    unknownType: 'Unrecognised card type: {{type}}',
+    minSpend: 'Min spend {{least.sign}}',
+    noStacking: 'Cannot be combined with other offers',
+    acceptCategory: 'Valid for: {{category}}',
+    rejectCategory: 'Not valid for: {{category}}',
+    objectUseFor: 'Valid when buying {{item}}'
+  },
   weekday: { 1: 'Mon', 2: 'Tue', 3: 'Wed', 4: 'Thu', 5: 'Fri', 6: 'Sat', 7: 'Sun' },
   bill: {
     required: 'Bill amount (required)',

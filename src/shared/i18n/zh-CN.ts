@@ -385,6 +385,24 @@ export const zhCN = {
     code: '券码',
     customer: '顾客'
   },
+  couponValue: {
+    cashMinSpend: '满{{least.yuan}}减{{reduce.yuan}}',
+    cashOff: '立减{{reduce.yuan}}元',
+    noDiscount: '不打折',
+    free: '免单',
+    discount: '{{zhe}}折',
+    gift: '兑换：{{item}}',
+    groupon: '团购：{{item}}',
+    general: '优惠：{{item}}',
+    memberNotRedeemed: '会员卡（不核销）',
+    memberDiscount: '会员卡，会员{{zhe}}折',
+    unknownType: '未识别的券类型：{{type}}',
+    minSpend: '满{{least.yuan}}元可用',
+    noStacking: '不可与其他优惠共享',
+    acceptCategory: '适用于{{category}}',
+    rejectCategory: '不适用于{{category}}',
+    objectUseFor: '购买{{item}}可用'
+  },
   weekday: { 1: '周一', 2: '周二', 3: '周三', 4: '周四', 5: '周五', 6: '周六', 7: '周日' },
   bill: {
     required: '本单消费金额（必填）',

@@ -3,13 +3,11 @@ import { Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { describeValue } from '../../../shared/coupon'
 import type { LookupView } from '../../../shared/redeem'
-import { useLang } from '../i18n/useLang'
 import { useStation } from '../shell/stationContext'
 import { couponFacts } from './couponFacts'
 
 export function CouponCard({ view }: { view: LookupView }) {
   const { t } = useTranslation()
-  const lang = useLang()
   const { info } = useStation()
   const card = view.card
   const code = view.codeStatus?.kind === 'code' ? view.codeStatus : null
@@ -23,7 +21,7 @@ export function CouponCard({ view }: { view: LookupView }) {
       </section>
     )
   }
-  const value = describeValue(card)[lang]
+  const value = describeValue(card, t)
   return (
     <section
       className="coupon"
