@@ -63,6 +63,20 @@ class Answers {
   }
 }
 
+/** A two-way link (network, serial): it can ask the printer's real-time status and read the answer. */
+function askingLink(answers: Answers, write: (bytes: Buffer) => Promise<void>, t: LinkTimeouts) {
+  return {
+    canAsk: true,
+    ask: async (n: Parameters<typeof realTimeStatus>[0]) => {
+      // Listen before asking: a quick printer answers before write() returns.
+      const answer = answers.next(t.answerMs)
+      await write(realTimeStatus(n))
+      return answer
+    },
+    write
+  } satisfies Omit<PrinterLink, 'close'>
+}
+
 async function networkLink(host: string, port: number, t: LinkTimeouts): Promise<PrinterLink> {
   const socket = new Socket()
   const answers = new Answers()
@@ -93,13 +107,7 @@ async function networkLink(host: string, port: number, t: LinkTimeouts): Promise
       socket.write(bytes, (err) => (err ? reject(err) : resolve()))
     })
   return {
-    canAsk: true,
-    ask: async (n) => {
-      const answer = answers.next(t.answerMs)
-      await write(realTimeStatus(n))
-      return answer
-    },
-    write,
+    ...askingLink(answers, write, t),
     // end() lets the last bytes go; a printer that stopped reading never lets it finish, so destroy after a grace.
     close: () =>
       new Promise<void>((resolve) => {
@@ -126,13 +134,7 @@ async function serialLink(path: string, baudRate: number, t: LinkTimeouts): Prom
       port.write(bytes, (err) => (err ? reject(err) : port.drain((e) => (e ? reject(e) : resolve()))))
     )
   return {
-    canAsk: true,
-    ask: async (n) => {
-      const answer = answers.next(t.answerMs)
-      await write(realTimeStatus(n))
-      return answer
-    },
-    write,
+    ...askingLink(answers, write, t),
     close: () =>
       new Promise<void>((resolve) => {
         if (!port.isOpen) return resolve()
