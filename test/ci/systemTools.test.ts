@@ -8,6 +8,8 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startSocatPair } from '../devices/support/socatPair'
 import { chromiumPath } from '../e2e/support/browser'
+import { HubStartError } from '../../src/hub/errors'
+import { ensureOsUser } from '../../src/hub/postgres/embedded'
 
 const savedPath = process.env.PATH
 afterEach(() => {
@@ -26,5 +28,22 @@ describe('missing system tools are named with their package', () => {
     expect(() => chromiumPath(['/nonexistent/chromium'])).toThrow(
       /No Chromium found.*apt-get install chromium.*CHROMIUM_PATH/
     )
+  })
+
+  it('useradd (the hub makes its PostgreSQL account when it runs as root) missing', () => {
+    process.env.PATH = emptyPath()
+    const make = () => ensureOsUser('hexiao-no-such-user')
+    // Not root: PostgreSQL runs as the hub's own account and no tool is needed.
+    if (process.getuid?.() !== 0) return expect(make()).toBeUndefined()
+    const err = (() => {
+      try {
+        make()
+      } catch (e) {
+        return e
+      }
+    })()
+    expect(err).toBeInstanceOf(HubStartError)
+    expect((err as HubStartError).code).toBe('PG_USER_UNAVAILABLE')
+    expect((err as HubStartError).message).toMatch(/useradd program is not installed.*apt-get install passwd/)
   })
 })

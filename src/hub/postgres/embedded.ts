@@ -130,9 +130,13 @@ export function ensureOsUser(name: string): OsUser | undefined {
   )
   const after = idOf(name)
   if (after) return after
+  const missing = (made.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT'
+  const why = missing
+    ? 'the useradd program is not installed: on Debian or Ubuntu, apt-get install passwd'
+    : made.stderr.trim() || made.error?.message || `useradd exit ${made.status}`
   throw new HubStartError(
     'PG_USER_UNAVAILABLE',
-    `PostgreSQL cannot run as root, and the system user "${name}" could not be created (${made.stderr.trim() || made.error?.message || `useradd exit ${made.status}`}). Create a user for it, or run the hub as a normal user.`
+    `PostgreSQL cannot run as root, and the system user "${name}" could not be created (${why}). Create a user for it (or pass --os-user with an existing one), or run the hub as a normal user.`
   )
 }
 
