@@ -5,16 +5,25 @@
  */
 import { execFileSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
 import { HUB_MIGRATIONS } from '../../src/hub/db/migrations'
 import { migrateHub } from '../../src/hub/db/migrate'
 import { HubStartError } from '../../src/hub/errors'
 import { startHub, type RunningHub } from '../../src/hub/hub'
-import { platformPackage } from '../../src/hub/postgres/embedded'
+import { findBinaries, platformPackage } from '../../src/hub/postgres/embedded'
 import { sha256 } from '../../src/hub/store/hubStore'
 import { call, claimBody, hubDataDir, pairTill, removeHubDataDirs, snapshot, tillOf } from './support'
 
@@ -311,6 +320,24 @@ describe('start-up failures say what to do', () => {
     expect(err.code).toBe('HUB_DATA_DIR_UNREACHABLE')
     expect(err.message).toContain('hexiao-hub')
     expect(err.message).toContain('not searchable')
+  })
+
+  it('runs binaries installed under a private folder (a clone in /root) from a copy its account can reach', async () => {
+    const privateDir = mkdtempSync(join(tmpdir(), 'hexiao-privbin-')) // 0700, owned by the test's user
+    const bin = join(privateDir, 'pg', 'bin')
+    cpSync(dirname(findBinaries().dir), dirname(bin), { recursive: true, verbatimSymlinks: true })
+    const log: string[] = []
+    const dir = hubDataDir()
+    const hub = await startHub({ dataDir: dir, pgBin: bin, log: (l) => log.push(l) })
+    try {
+      const copied = log.some((l) => l.includes('copying them to'))
+      // As root PostgreSQL runs as hexiao-hub, who cannot enter the 0700 folder; otherwise nothing is copied.
+      expect(copied).toBe(process.getuid?.() === 0)
+      expect((await hub.store.pool.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }])
+    } finally {
+      await hub.stop()
+      rmSync(privateDir, { recursive: true, force: true })
+    }
   })
 
   it('says so when it cannot listen, and leaves no PostgreSQL running', async () => {

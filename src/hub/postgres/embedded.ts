@@ -14,11 +14,13 @@ import { randomBytes } from 'node:crypto'
 import {
   appendFileSync,
   chownSync,
+  cpSync,
   existsSync,
   mkdirSync,
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync
 } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -234,8 +236,49 @@ function assertReachable(dir: string, user: OsUser | undefined): void {
     )
 }
 
+/**
+ * The binaries as the PostgreSQL account can run them. Installed under a private folder (a clone in /root, a
+ * 0700 temp folder), they are out of that account's reach and every spawn fails with a bare EACCES. Then the
+ * package's folder (bin, lib, share) is copied once into the data directory, which assertReachable has just
+ * proved reachable, and refreshed when the source changes (another npm ci).
+ */
+function reachableBinaries(
+  binaries: PgBinaries,
+  user: OsUser | undefined,
+  root: string,
+  log: (l: string) => void
+): PgBinaries {
+  if (!user) return binaries
+  const runs = spawnSync('/bin/sh', ['-c', 'test -x "$0"', binaries.postgres], {
+    uid: user.uid,
+    gid: user.gid
+  })
+  if (runs.status === 0) return binaries
+  const source = dirname(binaries.dir)
+  const runtime = join(root, 'runtime')
+  const stamp = `${source}\n${statSync(binaries.postgres).mtimeMs}\n`
+  const stampFile = join(runtime, '.source')
+  if (!existsSync(stampFile) || readFileSync(stampFile, 'utf8') !== stamp) {
+    log(`PostgreSQL's programs are in a folder "${user.name}" cannot reach; copying them to ${runtime}.`)
+    const staging = `${runtime}.copy`
+    rmSync(staging, { recursive: true, force: true })
+    cpSync(source, staging, { recursive: true, verbatimSymlinks: true })
+    writeFileSync(join(staging, '.source'), stamp)
+    rmSync(runtime, { recursive: true, force: true })
+    renameSync(staging, runtime)
+  }
+  const dir = join(runtime, 'bin')
+  const exe = process.platform === 'win32' ? '.exe' : ''
+  return {
+    dir,
+    initdb: join(dir, `initdb${exe}`),
+    pgCtl: join(dir, `pg_ctl${exe}`),
+    postgres: join(dir, `postgres${exe}`)
+  }
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
-  const { dataDir, binaries, osUser, log } = options
+  const { dataDir, osUser, log } = options
   const root = join(dataDir, 'postgres')
   const pgData = join(root, 'data')
   const logFile = join(root, 'postgres.log')
@@ -243,6 +286,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   mkdirSync(root, { recursive: true, mode: 0o700 })
   if (osUser) chownSync(root, osUser.uid, osUser.gid)
   assertReachable(root, osUser)
+  const binaries = reachableBinaries(options.binaries, osUser, root, log)
 
   let created = false
   if (!existsSync(join(pgData, 'PG_VERSION'))) {
