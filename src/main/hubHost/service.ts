@@ -105,7 +105,7 @@ export class StoreHubService {
         state: status?.state ?? 'stopped',
         reason: status?.reason ?? null,
         restarts: status?.restarts ?? 0,
-        retryAt: status?.retryAt ?? null,
+        retryInMs: status?.retryAt ? Math.max(0, status.retryAt - this.o.now()) : null,
         addresses: this.addresses(port),
         pairing,
         tills: status?.state === 'running' ? await this.tills() : []

@@ -32,8 +32,8 @@ export interface StoreHubView {
     /** Why the last start failed or the hub died: a hub start code (storeHub.reason.<code>), else null. */
     reason: string | null
     restarts: number
-    /** When the next start is due while restarting (epoch ms). */
-    retryAt: number | null
+    /** How long until the next start, while restarting (ms). */
+    retryInMs: number | null
     /** Addresses the other tills type (http://<LAN address>:<port>); loopback only when there is no LAN. */
     addresses: string[]
     /** The latest pairing code made here, until it expires (single use). */
