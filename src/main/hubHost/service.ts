@@ -67,7 +67,7 @@ const DEADLINE_MS = 5000
 
 export class StoreHubService {
   private supervisor: HubSupervisor | null = null
-  private pairing: { code: string; expiresAt: number } | null = null
+  private pairing: { code: string; expiresAt: number; madeAt: number } | null = null
   private selfPairing: Promise<void> | null = null
   private closed = false
 
@@ -98,7 +98,12 @@ export class StoreHubService {
     if (role !== 'hub') return { role, hub: null, link }
     const status = this.supervisor?.status()
     const port = status?.port ?? this.o.port ?? DEFAULT_HUB_PORT
-    const pairing = this.pairing && this.pairing.expiresAt > this.o.now() ? this.pairing : null
+    const tills = status?.state === 'running' ? await this.tills() : []
+    // A till paired since the code was made has most likely used it (single use): offer a fresh one instead.
+    const made = this.pairing
+    if (made && (made.expiresAt <= this.o.now() || tills.some((t) => !t.self && t.pairedAt >= made.madeAt)))
+      this.pairing = null
+    const pairing = this.pairing ? { code: this.pairing.code, expiresAt: this.pairing.expiresAt } : null
     return {
       role,
       hub: {
@@ -108,7 +113,7 @@ export class StoreHubService {
         retryInMs: status?.retryAt ? Math.max(0, status.retryAt - this.o.now()) : null,
         addresses: this.addresses(port),
         pairing,
-        tills: status?.state === 'running' ? await this.tills() : []
+        tills
       },
       link
     }
@@ -177,8 +182,9 @@ export class StoreHubService {
   }
 
   async newCode(): Promise<StoreHubView> {
+    const madeAt = this.o.now()
     const answer = await this.admin('POST', HUB_PATHS.adminPairingCodes, pairingCodeResponseSchema)
-    this.pairing = answer
+    this.pairing = { ...answer, madeAt }
     return this.view()
   }
 
