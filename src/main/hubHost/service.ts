@@ -108,7 +108,8 @@ export class StoreHubService {
       role,
       hub: {
         state: status?.state ?? 'stopped',
-        reason: status?.reason ?? null,
+        // A runtime that cannot run the hub (no launcher) says so instead of a silent "stopped".
+        reason: this.o.launcher ? (status?.reason ?? null) : 'HUB_NOT_AVAILABLE',
         restarts: status?.restarts ?? 0,
         retryInMs: status?.retryAt ? Math.max(0, status.retryAt - this.o.now()) : null,
         addresses: this.addresses(port),

@@ -1004,6 +1004,7 @@ export const en: Catalogue = {
     retryIn: 'Next try in {{seconds}} s',
     restarts: 'Restarted {{n}} time(s)',
     reason: {
+      HUB_NOT_AVAILABLE: 'This version of the station cannot run the store hub. Make another till the hub.',
       HUB_EXITED: 'The store hub stopped unexpectedly.',
       HUB_START_FAILED: 'The store hub could not be started.',
       HUB_LISTEN_FAILED:

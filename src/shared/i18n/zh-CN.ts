@@ -959,6 +959,7 @@ export const zhCN = {
     retryIn: '{{seconds}} 秒后重试',
     restarts: '已重启 {{n}} 次',
     reason: {
+      HUB_NOT_AVAILABLE: '这个版本的收银台无法运行门店主机。请把另一台收银台设为主机。',
       HUB_EXITED: '门店主机意外停止。',
       HUB_START_FAILED: '门店主机无法启动。',
       HUB_LISTEN_FAILED: '它的网络端口被占用（其他程序，或仍在运行的主机）。请关闭该程序或重启电脑。',
