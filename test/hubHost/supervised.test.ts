@@ -407,6 +407,26 @@ describe('the store hub as a supervised child of a station', () => {
       (v) => v.hub?.state === 'running' && v.link.status === 'connected',
       'the hub once the port is free'
     )
+    // Till 1 belongs to the other store (paired with till 2's hub): this hub (a store of its own) refuses it,
+    // and the code stays unused.
+    const { hub: dHub } = await ask(d, 'storeHub.newCode')
+    const dCode = dHub!.pairing!.code
+    expect(
+      await a.dispatch('storeHub.join', { address: `127.0.0.1:${port}`, pairingCode: dCode }, a.session)
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'STORE_PAIRING_REFUSED', details: { hubCode: 'STORE_MISMATCH' } }
+    })
+    // Ten wrong codes pause pairing: the eleventh attempt, even with the right code, says so.
+    const e = await openTill('6号机')
+    for (let i = 0; i < 10; i += 1)
+      await e.dispatch('storeHub.join', { address: `127.0.0.1:${port}`, pairingCode: 'WRNG-CODE' }, e.session)
+    expect(
+      await e.dispatch('storeHub.join', { address: `127.0.0.1:${port}`, pairingCode: dCode }, e.session)
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'STORE_PAIRING_REFUSED', details: { hubCode: 'PAIRING_LOCKED' } }
+    })
     // Back to a single till: the hub stops and the till forgets it.
     const single = await ask(d, 'storeHub.setRole', { role: 'single' })
     expect(single).toMatchObject({ role: 'single', hub: null, link: { status: 'not_paired' } })
