@@ -45,10 +45,10 @@ function reachableDir(): string {
   return join(dir, 'station')
 }
 
-async function startTill(): Promise<HostProcess> {
+async function startTill(port?: number): Promise<HostProcess> {
   return startHostProcess({
     dataDir: reachableDir(),
-    args: ['--hub-listen', '127.0.0.1', '--hub-port', String(await freePort())]
+    args: ['--hub-listen', '127.0.0.1', '--hub-port', String(port ?? (await freePort()))]
   })
 }
 
@@ -180,6 +180,45 @@ describe('set-up: the store hub role and pairing', () => {
     expect(await page2.getByTestId('store-hub-found').first().innerText()).toBe(address)
     await shots(page2, 'join-find-en')
   }, 90_000)
+
+  it('a hub that cannot start says why in plain words, and keeps trying', async () => {
+    const port = await freePort()
+    const squatter = createServer()
+    await new Promise<void>((resolve) => squatter.listen(port, '127.0.0.1', resolve))
+    const till3 = await startTill(port)
+    try {
+      const page3 = await browser.newPage({ viewport: SIZES[0]! })
+      await page3.goto(till3.url)
+      await firstRun(page3, MANAGER.name, MANAGER.pin)
+      await openPage(page3, 'settings')
+      await page3.getByTestId('store-hub-role-hub').click()
+      await page3.getByTestId('store-hub-confirm').click()
+      await expect
+        .poll(
+          () =>
+            page3
+              .getByTestId('store-hub-reason')
+              .innerText()
+              .catch(() => ''),
+          { timeout: 90_000 }
+        )
+        .toContain('网络端口被占用')
+      expect(await page3.getByTestId('store-hub-state').getAttribute('data-state')).toBe('restarting')
+      expect(await page3.getByTestId('store-hub-state').innerText()).toBe('门店主机无法启动：正在重试')
+      // Nothing to hand out while it is not running: no address, no code.
+      expect(await page3.getByTestId('store-hub-addresses').count()).toBe(0)
+      await plainWords(page3, 'zh-CN')
+      await shots(page3, 'cannot-start-zh')
+      await page3.getByTestId('language-switch').getByText('English').click()
+      await expect.poll(() => page3.getByTestId('store-hub-reason').innerText()).toContain('port is taken')
+      await plainWords(page3, 'en')
+      await shots(page3, 'cannot-start-en')
+      await page3.close()
+    } finally {
+      await till3.stop()
+      await new Promise<void>((resolve) => squatter.close(() => resolve()))
+    }
+  }, 150_000)
 
   it('the hub and its PostgreSQL stop with the station', async () => {
     const pidFile = join(till1.dataDir, 'training', 'hub', 'postgres', 'data', 'postmaster.pid')

@@ -998,6 +998,7 @@ export const en: Catalogue = {
     state: {
       starting: 'Store hub starting…',
       running: 'Store hub running',
+      failedStart: 'The store hub could not start: trying again',
       restarting: 'Store hub stopped unexpectedly: starting it again',
       stopped: 'Store hub stopped'
     },

@@ -953,6 +953,7 @@ export const zhCN = {
     state: {
       starting: '门店主机正在启动…',
       running: '门店主机运行中',
+      failedStart: '门店主机无法启动：正在重试',
       restarting: '门店主机意外停止：正在重新启动',
       stopped: '门店主机已停止'
     },

@@ -138,6 +138,11 @@ function HubPanel({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [running, hub.pairing === null])
   const stateType = running ? 'success' : hub.state === 'restarting' ? 'error' : 'info'
+  // A hub that never got going did not "stop unexpectedly": it could not start (the reason says why).
+  const stateKey =
+    hub.state === 'restarting' && hub.reason !== null && hub.reason !== 'HUB_EXITED'
+      ? 'failedStart'
+      : hub.state
   const seconds = hub.retryInMs !== null ? Math.max(1, Math.ceil(hub.retryInMs / 1000)) : null
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -146,7 +151,7 @@ function HubPanel({
         showIcon
         title={
           <span data-testid="store-hub-state" data-state={hub.state}>
-            {t(`storeHub.state.${hub.state}`)}
+            {t(`storeHub.state.${stateKey}`)}
           </span>
         }
         description={
@@ -159,86 +164,90 @@ function HubPanel({
           ) : undefined
         }
       />
-      <LinkLine view={view} />
-      <Field label={t('storeHub.addressesLabel')} help={t('storeHub.addressesHelp')}>
-        <div className="store-hub-addresses" data-testid="store-hub-addresses">
-          {hub.addresses.map((a) => (
-            <Typography.Text key={a} code copyable className="store-hub-big">
-              {a.replace(/^http:\/\//, '')}
-            </Typography.Text>
-          ))}
-        </div>
-      </Field>
-      <Field label={t('storeHub.codeLabel')}>
-        <Space wrap>
-          {hub.pairing ? (
-            <>
-              <Typography.Text code className="store-hub-code" data-testid="store-hub-code">
-                {hub.pairing.code}
-              </Typography.Text>
-              <span className="field-help">
-                {t('storeHub.codeValid', { time: formatLocal(hub.pairing.expiresAt, zone, 'HH:mm') })}
-              </span>
-            </>
-          ) : (
-            <span className="field-help">{t('storeHub.codeNone')}</span>
-          )}
-          <Button
-            onClick={() => void run(() => call('storeHub.newCode', undefined))}
-            disabled={!running || busy}
-            data-testid="store-hub-new-code"
-          >
-            {t('storeHub.newCode')}
-          </Button>
-        </Space>
-      </Field>
-      <Typography.Text strong>{t('storeHub.tillsLabel')}</Typography.Text>
-      <List
-        size="small"
-        bordered
-        dataSource={hub.tills}
-        locale={{ emptyText: t('storeHub.tillsNone') }}
-        data-testid="store-hub-tills"
-        renderItem={(till) => (
-          <List.Item
-            data-testid="store-hub-till"
-            actions={
-              till.self || till.revokedAt !== null
-                ? []
-                : [
-                    <Button
-                      key="revoke"
-                      size="small"
-                      danger
-                      disabled={busy}
-                      onClick={() =>
-                        modal.confirm({
-                          title: t('storeHub.revokeTitle', { name: till.name }),
-                          content: t('storeHub.revokeBody'),
-                          okText: t('storeHub.revoke'),
-                          cancelText: t('storeHub.cancel'),
-                          okButtonProps: { danger: true },
-                          onOk: () => void run(() => call('storeHub.revoke', { tillId: till.tillId }))
-                        })
-                      }
-                    >
-                      {t('storeHub.revoke')}
-                    </Button>
-                  ]
-            }
-          >
-            <Space>
-              <strong>{till.name}</strong>
-              {till.self && <Tag>{t('storeHub.tillSelf')}</Tag>}
-              <span className="field-help">
-                {till.revokedAt !== null
-                  ? t('storeHub.tillRevoked', { time: dateTimeText(till.revokedAt, zone) })
-                  : t('storeHub.tillPaired', { time: dateTimeText(till.pairedAt, zone) })}
-              </span>
+      {(running || view.link.status !== 'not_paired') && <LinkLine view={view} />}
+      {running && (
+        <>
+          <Field label={t('storeHub.addressesLabel')} help={t('storeHub.addressesHelp')}>
+            <div className="store-hub-addresses" data-testid="store-hub-addresses">
+              {hub.addresses.map((a) => (
+                <Typography.Text key={a} code copyable className="store-hub-big">
+                  {a.replace(/^http:\/\//, '')}
+                </Typography.Text>
+              ))}
+            </div>
+          </Field>
+          <Field label={t('storeHub.codeLabel')}>
+            <Space wrap>
+              {hub.pairing ? (
+                <>
+                  <Typography.Text code className="store-hub-code" data-testid="store-hub-code">
+                    {hub.pairing.code}
+                  </Typography.Text>
+                  <span className="field-help">
+                    {t('storeHub.codeValid', { time: formatLocal(hub.pairing.expiresAt, zone, 'HH:mm') })}
+                  </span>
+                </>
+              ) : (
+                <span className="field-help">{t('storeHub.codeNone')}</span>
+              )}
+              <Button
+                onClick={() => void run(() => call('storeHub.newCode', undefined))}
+                disabled={!running || busy}
+                data-testid="store-hub-new-code"
+              >
+                {t('storeHub.newCode')}
+              </Button>
             </Space>
-          </List.Item>
-        )}
-      />
+          </Field>
+          <Typography.Text strong>{t('storeHub.tillsLabel')}</Typography.Text>
+          <List
+            size="small"
+            bordered
+            dataSource={hub.tills}
+            locale={{ emptyText: t('storeHub.tillsNone') }}
+            data-testid="store-hub-tills"
+            renderItem={(till) => (
+              <List.Item
+                data-testid="store-hub-till"
+                actions={
+                  till.self || till.revokedAt !== null
+                    ? []
+                    : [
+                        <Button
+                          key="revoke"
+                          size="small"
+                          danger
+                          disabled={busy}
+                          onClick={() =>
+                            modal.confirm({
+                              title: t('storeHub.revokeTitle', { name: till.name }),
+                              content: t('storeHub.revokeBody'),
+                              okText: t('storeHub.revoke'),
+                              cancelText: t('storeHub.cancel'),
+                              okButtonProps: { danger: true },
+                              onOk: () => void run(() => call('storeHub.revoke', { tillId: till.tillId }))
+                            })
+                          }
+                        >
+                          {t('storeHub.revoke')}
+                        </Button>
+                      ]
+                }
+              >
+                <Space>
+                  <strong>{till.name}</strong>
+                  {till.self && <Tag>{t('storeHub.tillSelf')}</Tag>}
+                  <span className="field-help">
+                    {till.revokedAt !== null
+                      ? t('storeHub.tillRevoked', { time: dateTimeText(till.revokedAt, zone) })
+                      : t('storeHub.tillPaired', { time: dateTimeText(till.pairedAt, zone) })}
+                  </span>
+                </Space>
+              </List.Item>
+            )}
+          />
+        </>
+      )}
     </Space>
   )
 }
