@@ -11,7 +11,7 @@ export const MAIN_LAYERS = [
   ['upstream'], // WeChat, the token service, the training sandbox
   ['config'], // settings, paths, identity, mode, store profile, devices config
   ['staff', 'devices', 'printer', 'storeLink'], // people and PINs; scanners; the receipt printer; the store hub link
-  ['redeem'], // the counter's decisions, ledger
+  ['redeem', 'hubHost'], // the counter's decisions, ledger; the store hub this till may run (supervised child)
   ['sync'], // outbox worker, connectivity
   ['backup'],
   ['reports', 'setup', 'training'], // manager services

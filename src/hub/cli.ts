@@ -1,16 +1,46 @@
 /**
  * `npm run hub -- --data-dir <dir> [--port N] [--listen 127.0.0.1|0.0.0.0] [--database-url postgres://…]
- *   [--store-id S] [--pg-bin DIR] [--os-user NAME]`
+ *   [--store-id S] [--pg-bin DIR] [--os-user NAME] [--mdns auto|on|off]`
  * Runs the store hub (docs/hub.md): starts its PostgreSQL, prints the address and a pairing code, and stops
  * PostgreSQL cleanly on SIGINT/SIGTERM.
+ *
+ * Supervised by a station (docs/hub.md § The station side): started with an IPC channel (a Node child process)
+ * or as an Electron utility process, it also tells its parent `started` or `failed` with the start error's
+ * code, and stops itself when the parent goes away, so a station killed hard leaves no hub behind.
  */
 import { parseArgs } from 'node:util'
 import { hubIdSchema } from '../shared/hub/protocol'
+import { advertiseHub, type Advertisement } from './advertise'
 import { HubStartError } from './errors'
 import { startHub } from './hub'
 
+/** What a supervised hub tells its parent (src/main/hubHost/supervisor.ts reads the same shape). */
+export type HubParentMessage =
+  | { type: 'started'; url: string; port: number; epoch: string; storeId: string | null }
+  | { type: 'failed'; code: string; message: string }
+
+interface ParentPort {
+  postMessage(message: unknown): void
+}
+/** Electron's utility process has process.parentPort; a Node child forked with 'ipc' has process.send. */
+const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort
+function tellParent(message: HubParentMessage): Promise<void> {
+  if (parentPort) parentPort.postMessage(message)
+  else if (process.send && process.connected)
+    // Resolves once the message is handed to the channel, so an exit right after does not lose it.
+    return new Promise((resolve) => process.send!(message, undefined, {}, () => resolve()))
+  return Promise.resolve()
+}
+
 const USAGE =
   'usage: npm run hub -- --data-dir <dir> [--port N] [--listen 127.0.0.1|0.0.0.0|<address>] [--database-url postgres://…] [--store-id ID] [--pg-bin DIR] [--os-user NAME]'
+
+let parentGone = false
+let onParentGone = (): void => {
+  parentGone = true
+}
+// The supervising station is gone (even killed with SIGKILL): stop as if told to, also mid-start.
+if (process.send) process.on('disconnect', () => onParentGone())
 
 async function main(): Promise<void> {
   let values
@@ -24,6 +54,7 @@ async function main(): Promise<void> {
         'store-id': { type: 'string' },
         'pg-bin': { type: 'string' },
         'os-user': { type: 'string' },
+        mdns: { type: 'string', default: 'auto' },
         help: { type: 'boolean' }
       }
     }).values
@@ -57,6 +88,12 @@ async function main(): Promise<void> {
     ...(values['pg-bin'] ? { pgBin: values['pg-bin'] } : {}),
     ...(values['os-user'] ? { osUser: values['os-user'] } : {})
   })
+  const loopbackOnly = ['127.0.0.1', 'localhost', '::1'].includes(values.listen)
+  const advertise = values.mdns === 'on' || (values.mdns === 'auto' && !loopbackOnly)
+  const ad: Advertisement | null = advertise
+    ? advertiseHub(hub.port, { epoch: hub.epoch, storeId: hub.storeId }, (line) => console.error(line))
+    : null
+  void tellParent({ type: 'started', url: hub.url, port: hub.port, epoch: hub.epoch, storeId: hub.storeId })
   const until = new Date(hub.pairing.expiresAt).toISOString().slice(11, 16)
   console.log(`Hexiao store hub listening on ${hub.url} (epoch ${hub.epoch})`)
   console.log(`Store: ${hub.storeId ?? '(not set yet: the first till to pair sets it)'}`)
@@ -75,8 +112,8 @@ async function main(): Promise<void> {
     if (stopping) return
     stopping = true
     console.log(`${signal}: stopping the hub…`)
-    hub
-      .stop()
+    ;(ad ? ad.stop() : Promise.resolve())
+      .then(() => hub.stop())
       .then(() => {
         console.log('Hub stopped.')
         process.exit(0)
@@ -88,10 +125,17 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', () => stop('SIGINT'))
   process.on('SIGTERM', () => stop('SIGTERM'))
+  onParentGone = () => stop('parent gone')
+  if (parentGone) stop('parent gone')
 }
 
-main().catch((err: unknown) => {
+main().catch(async (err: unknown) => {
   if (err instanceof HubStartError) console.error(`Hub did not start [${err.code}]: ${err.message}`)
   else console.error(`Hub did not start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
+  await tellParent({
+    type: 'failed',
+    code: err instanceof HubStartError ? err.code : 'HUB_START_FAILED',
+    message: err instanceof Error ? err.message : String(err)
+  })
   process.exit(1)
 })

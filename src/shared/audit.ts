@@ -28,7 +28,11 @@ export const AUDIT_ACTIONS = [
   /** A slip or Z report printed a second time (the paper says 重印). */
   'print.reprinted',
   /** A manager paired this till with the store hub (src/main/storeLink). */
-  'storeLink.paired'
+  'storeLink.paired',
+  /** A manager changed this till's store hub role: single / hub / join (src/main/hubHost). */
+  'storeHub.role_changed',
+  /** A manager revoked a till at this till's hub (src/main/hubHost). */
+  'storeHub.till_revoked'
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

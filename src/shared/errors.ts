@@ -72,7 +72,14 @@ export const ERROR_CODES = [
   'DEVICES_FAILED',
   // the receipt printer (src/main/printer)
   'BAD_PRINTER_CONFIG',
-  'PRINTER_NOT_CONFIGURED'
+  'PRINTER_NOT_CONFIGURED',
+  // the store hub role and the hub this till runs (src/main/hubHost)
+  'STORE_HUB_IS_HUB',
+  'STORE_HUB_BAD_ADDRESS',
+  'STORE_HUB_REVOKE_SELF',
+  'STORE_HUB_NOT_RUNNING',
+  /** The hub refused an admin request (details.hubCode). */
+  'STORE_HUB_ADMIN_REFUSED'
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

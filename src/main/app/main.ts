@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { openStation } from '../station/station'
 import { APP_ORIGIN } from '../security/origin'
 import { forwardEvents, registerIpc } from './ipc'
+import { utilityHubLauncher } from './hubUtility'
 import { installReportsDelivery } from './reportsDelivery'
 import { electronSecretStore } from './safeSecrets'
 import { openWithRecovery } from './recovery'
@@ -37,7 +38,11 @@ export function runElectronApp(): void {
         runtime: 'electron',
         secrets: electronSecretStore(app.getPath('userData')),
         // Set-up decides when (going live opens another database); this is only how Electron restarts.
-        restart: relaunchSoon
+        restart: relaunchSoon,
+        // The store hub, when set-up makes this till the hub (./hubUtility.ts: untested without Electron).
+        storeHub: {
+          launcher: utilityHubLauncher(join(import.meta.dirname, 'hub.js'), (line) => console.error(line))
+        }
       })
     )
     if (!station) {

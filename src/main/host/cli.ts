@@ -1,11 +1,14 @@
 /**
- * `npm run host -- --data-dir <dir> [--port N]`: runs the station without Electron and
- * prints the loopback URL to open in a browser. Used for development and browser tests.
+ * `npm run host -- --data-dir <dir> [--port N] [--hub-listen ADDR] [--hub-port N]`: runs the station without
+ * Electron and prints the loopback URL to open in a browser. Used for development and browser tests. When set-up
+ * makes this till the store hub, the hub runs as a child process of this Node (out/main/hub.js beside this
+ * file; src/main/hubHost), on --hub-listen (default 0.0.0.0, the store LAN) and --hub-port (default 7420).
  */
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { describeStartFailure } from '../backup/recovery'
+import { nodeChildLauncher } from '../hubHost/nodeChild'
 import { openStation } from '../station/station'
 import { startHost } from './server'
 
@@ -14,7 +17,9 @@ async function main(): Promise<void> {
     options: {
       'data-dir': { type: 'string' },
       port: { type: 'string', default: '0' },
-      'renderer-dir': { type: 'string' }
+      'renderer-dir': { type: 'string' },
+      'hub-listen': { type: 'string' },
+      'hub-port': { type: 'string' }
     }
   })
   const dataDir = resolve(values['data-dir'] ?? 'data')
@@ -25,7 +30,19 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be 0-65535, got ${values.port}`)
 
-  const station = openStation({ dataDir, runtime: 'node-host' })
+  const hubPort = values['hub-port'] === undefined ? undefined : Number(values['hub-port'])
+  if (hubPort !== undefined && (!Number.isInteger(hubPort) || hubPort < 0 || hubPort > 65535))
+    throw new Error(`--hub-port must be 0-65535, got ${values['hub-port']}`)
+  const hubEntry = fileURLToPath(new URL('./hub.js', import.meta.url))
+  const station = openStation({
+    dataDir,
+    runtime: 'node-host',
+    storeHub: {
+      launcher: nodeChildLauncher(hubEntry, (line) => console.error(line)),
+      ...(values['hub-listen'] ? { listen: values['hub-listen'] } : {}),
+      ...(hubPort !== undefined ? { port: hubPort } : {})
+    }
+  })
   const host = await startHost({ station, rendererDir, port, log: (line) => console.error(line) })
   console.log(`Hexiao Station host (${station.mode} mode), data in ${dataDir}`)
   console.log(`Open: ${host.url}`)

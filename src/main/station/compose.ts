@@ -6,6 +6,7 @@
  * A restore composes again over the restored file and the holder (./station.ts) swaps to the new composition,
  * so no field of a running service is ever rewritten.
  */
+import { join } from 'node:path'
 import type { Emit } from '../../shared/ipc/contract'
 import type { StationMode } from '../../shared/ipc/types'
 import type { RestoreResult } from '../../shared/reports'
@@ -13,10 +14,13 @@ import type { Actor } from '../audit/actor'
 import { damageAdvice } from '../backup/recovery'
 import { BackupService } from '../backup/service'
 import type { Clock } from '../clock/clock'
-import { databaseFile } from '../config/paths'
+import { databaseFile, modeDir } from '../config/paths'
 import { StationSettings } from '../config/settings'
 import { readStoreProfile } from '../config/storeProfile'
 import { IntegrityMonitor } from '../db/integrityMonitor'
+import { browseHubs, lanAddresses } from '../hubHost/discover'
+import { StoreHubService } from '../hubHost/service'
+import type { HubLauncher } from '../hubHost/supervisor'
 import { openDatabase, type Db } from '../db/open'
 import { createNodeHidApi } from '../devices'
 import { DeviceManager } from '../devices/manager'
@@ -58,6 +62,18 @@ export interface CompositionInput {
   restart: (() => void) | null
   /** The store hub link's timings (tests shorten them); defaults in src/main/storeLink/link.ts. */
   storeLink?: { claimDeadlineMs?: number; retryMs?: number }
+  /**
+   * How this runtime runs the store hub when set-up makes this till the hub (src/main/hubHost): the Node host
+   * forks out/main/hub.js, Electron uses its utility process; none: the role can be chosen but no hub starts.
+   * listen/port/backoff: tests keep the hub on loopback and restart it quickly.
+   */
+  storeHub?: {
+    launcher?: HubLauncher | null
+    listen?: string
+    port?: number
+    backoffMs?: number[]
+    stopGraceMs?: number
+  }
   /** The root's restore (it re-composes), for the backups.restore channel. */
   restore: (file: string, confirmDate: string, by: Actor) => Promise<RestoreResult>
 }
@@ -83,6 +99,8 @@ export interface StationServices {
   training: TrainingService
   /** The till's link to the store hub: claims, mirror, queue (src/main/storeLink). Idle until paired. */
   storeLink: StoreLink
+  /** This till's store hub role; on the hub till, the hub itself as a supervised child (src/main/hubHost). */
+  storeHub: StoreHubService
 }
 
 export interface Composition {
@@ -157,6 +175,21 @@ export function compose(input: CompositionInput): Composition {
     ...input.storeLink,
     // The header shows the link and the waiting claims (docs/hub.md § For the station side).
     onState: () => emit('storeLink.state', storeLink.overview()),
+    log: (line) => console.error(line)
+  })
+  const storeHub = new StoreHubService({
+    db,
+    now,
+    // Per mode, like the databases: a training hub never holds a live claim (src/main/config/paths.ts).
+    hubDataDir: join(modeDir(dataDir, mode), 'hub'),
+    launcher: input.storeHub?.launcher ?? null,
+    link: storeLink,
+    ...(input.storeHub?.listen !== undefined ? { listen: input.storeHub.listen } : {}),
+    ...(input.storeHub?.port !== undefined ? { port: input.storeHub.port } : {}),
+    ...(input.storeHub?.backoffMs ? { backoffMs: input.storeHub.backoffMs } : {}),
+    ...(input.storeHub?.stopGraceMs !== undefined ? { stopGraceMs: input.storeHub.stopGraceMs } : {}),
+    lanAddresses,
+    discover: async () => (await browseHubs()).map((h) => h.url),
     log: (line) => console.error(line)
   })
   const redemptions = new RedemptionService(
@@ -259,7 +292,8 @@ export function compose(input: CompositionInput): Composition {
       background: input.background,
       now
     }),
-    storeLink
+    storeLink,
+    storeHub
   }
   /**
    * Damage found while the counter is in use: from here on SQLite itself refuses every write on this
@@ -303,6 +337,7 @@ export function compose(input: CompositionInput): Composition {
       integrity.start()
       printer.start()
       storeLink.start()
+      storeHub.start()
       void devices.apply(settings.devices()).catch((err: unknown) => {
         console.error(
           `[devices] scanners could not be started: ${err instanceof Error ? err.message : String(err)}`
@@ -313,6 +348,8 @@ export function compose(input: CompositionInput): Composition {
     close: async () => {
       await devices.stop()
       await storeLink.stop()
+      // The hub child stops with the station: SIGTERM, then its PostgreSQL's fast stop is awaited.
+      await storeHub.close()
       await printer.stop()
       await backups.stop()
       await integrity.stop()

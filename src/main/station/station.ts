@@ -21,7 +21,7 @@ import type { LiveUpstreamConfig } from '../upstream/forMode'
 import type { Sandbox } from '../upstream/sandbox'
 import type { SwappableUpstream } from '../upstream/swappable'
 import type { Db } from '../db/open'
-import { compose, type Composition, type StationServices } from './compose'
+import { compose, type Composition, type CompositionInput, type StationServices } from './compose'
 import { restoreFromBackup } from './restore'
 
 export type { StationServices } from './compose'
@@ -47,6 +47,8 @@ export interface StationOptions {
   printerPollMs?: number
   /** The store hub link's claim deadline and retry pause (tests shorten them). */
   storeLink?: { claimDeadlineMs?: number; retryMs?: number }
+  /** How the store hub runs here when set-up makes this till the hub (see CompositionInput.storeHub). */
+  storeHub?: CompositionInput['storeHub']
   /** The runtime's own restart after going live (Electron relaunches itself); none in the Node host. */
   restart?: () => void
 }
@@ -91,6 +93,7 @@ export function openStation(options: StationOptions): Station {
       ...(options.printerPollMs !== undefined ? { printerPollMs: options.printerPollMs } : {}),
       restart: options.restart ?? null,
       ...(options.storeLink ? { storeLink: options.storeLink } : {}),
+      ...(options.storeHub ? { storeHub: options.storeHub } : {}),
       restore: (file, confirmDate, by) => restore(file, confirmDate, by)
     })
   const open = (): Composition => {

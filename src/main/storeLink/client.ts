@@ -32,9 +32,11 @@ export class HubClient {
     method: 'GET' | 'POST',
     path: string,
     schema: S,
-    options: { auth?: HubAuth; body?: unknown; deadlineMs: number }
+    /** auth: a till's credential; admin: the hub's admin token (only the station that runs the hub has it). */
+    options: { auth?: HubAuth; admin?: string; body?: unknown; deadlineMs: number }
   ): Promise<HubCall<z.infer<S>>> {
     const headers: Record<string, string> = {}
+    if (options.admin) headers.authorization = `Bearer ${options.admin}`
     if (options.auth) {
       headers.authorization = `Bearer ${options.auth.token}`
       headers[HUB_STORE_HEADER] = options.auth.storeId

@@ -235,6 +235,22 @@ export class StoreLink {
     return { republished }
   }
 
+  /**
+   * Forgets the hub (a manager made this a single till again): the feed closes, the link row and the mirror go.
+   * The intent log stays (it is this till's own history); nothing queued is sent without a hub. The old token
+   * stays in the secret store but is useless without the link; the next pairing replaces it.
+   */
+  unpair(): void {
+    this.closeSocket()
+    this.o.db.transaction(() => {
+      this.o.db.prepare('DELETE FROM store_link').run()
+      this.o.db.prepare('DELETE FROM store_mirror').run()
+    })()
+    this.repairNeeded = false
+    this.hubSilent = false
+    this.announce()
+  }
+
   start(): void {
     this.stopped = false
     this.recover()

@@ -284,3 +284,6 @@ export const tillsResponseSchema = z.object({
 })
 
 export const healthResponseSchema = z.object({ protocol: z.number().int(), storeId: z.string().nullable() })
+
+/** The mDNS service type a hub listening beyond loopback advertises (`_hexiao-hub._tcp`); only a hint to tills. */
+export const HUB_MDNS_TYPE = 'hexiao-hub'

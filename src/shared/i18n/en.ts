@@ -877,7 +877,8 @@ export const en: Catalogue = {
         sync: { resumed: 'Sync resumed by a manager' },
         training: { practice_reset: 'Practice reset' },
         print: { reprinted: 'Reprint' },
-        storeLink: { paired: 'Paired with the store hub' }
+        storeLink: { paired: 'Paired with the store hub' },
+        storeHub: { role_changed: 'Store hub role changed', till_revoked: 'Till removed from the store hub' }
       },
       summary: {
         approvalRules: 'High value, share of the bill, per-customer count or offline limits changed',
@@ -987,6 +988,105 @@ export const en: Catalogue = {
       PDF_FAILED: 'Printing the Z report produced no PDF; nothing was saved'
     }
   },
+  storeHub: {
+    title: 'Store hub',
+    intro:
+      'With two or more tills in one store, one till runs the store hub: no coupon is then redeemed at two tills, even with the internet down.',
+    roleLabel: 'This till',
+    roles: {
+      single: 'Single till (no store hub)',
+      hub: 'This till is the store hub (主机)',
+      join: 'This till joins a store hub (副机)'
+    },
+    roleHelp: {
+      single: 'Only this till redeems coupons in this store.',
+      hub: 'This till runs the store hub; the other tills of the store join it with the code shown here.',
+      join: 'Type the address and the pairing code shown on the hub till.'
+    },
+    choose: 'Use this role',
+    changing: 'Changing…',
+    confirmHubTitle: 'Make this till the store hub?',
+    confirmHubBody:
+      'A new store hub starts on this till. If another till was the hub, make it a joining till, then pair every other till with this one again.',
+    confirmLeaveTitle: 'Stop the store hub on this till?',
+    confirmLeaveBody:
+      'The other tills lose the store hub until one till is the hub again and they are paired with it.',
+    confirmOk: 'Yes, change',
+    cancel: 'Cancel',
+    state: {
+      starting: 'Store hub starting…',
+      running: 'Store hub running',
+      failedStart: 'The store hub could not start: trying again',
+      restarting: 'Store hub stopped unexpectedly: starting it again',
+      stopped: 'Store hub stopped'
+    },
+    retryIn: 'Next try in {{seconds}} s',
+    restarts: 'Restarted {{n}} time(s)',
+    reason: {
+      HUB_NOT_AVAILABLE: 'This version of the station cannot run the store hub. Make another till the hub.',
+      HUB_EXITED: 'The store hub stopped unexpectedly.',
+      HUB_START_FAILED: 'The store hub could not be started.',
+      HUB_LISTEN_FAILED:
+        'Its network port is taken (another program, or a hub still running). Close that program or restart the computer.',
+      HUB_DATA_DIR_UNREACHABLE:
+        'The store hub cannot use its data folder (its database account has no access). Move the station data to a shared folder.',
+      HUB_ALREADY_RUNNING: 'Another store hub is still running on this computer. Stop it first.',
+      HUB_STORE_MISMATCH: 'The hub data belongs to another store.',
+      HUB_DB_TOO_NEW: 'The hub data comes from a newer version. Update the app on this till.',
+      HUB_MIGRATION_FAILED: 'Upgrading the hub data failed; it was left as it was. Contact support.',
+      PG_BINARIES_MISSING: 'The database programs are missing. Reinstall the app.',
+      PG_BINARIES_UNUSABLE: 'The database programs do not run on this computer. Reinstall the app.',
+      PG_USER_UNAVAILABLE: 'The database account could not be created. Contact support.',
+      PG_INIT_FAILED: 'The hub database could not be created. Check the free disk space.',
+      PG_START_FAILED: 'The hub database did not start. Check the free disk space, or restart the computer.',
+      HUB_BAD_ARGUMENT: 'The store hub settings are not valid. Contact support.',
+      other: 'The store hub could not start.'
+    },
+    addressesLabel: 'Address for the other tills',
+    addressesHelp:
+      'On each other till: Settings → Store hub → “This till joins a store hub”, then type this address and the code.',
+    codeLabel: 'Pairing code',
+    codeValid: 'Single use, valid until {{time}}',
+    codeNone: 'No code yet',
+    newCode: 'New pairing code',
+    tillsLabel: 'Tills paired with this hub',
+    tillsNone: 'No till paired yet',
+    tillSelf: 'this till',
+    tillPaired: 'paired {{time}}',
+    tillRevoked: 'removed {{time}}',
+    revoke: 'Remove',
+    revokeTitle: 'Remove {{name}} from the store hub?',
+    revokeBody: 'That till stops checking coupons with the store until it is paired again.',
+    join: {
+      address: 'Hub address',
+      addressHelp: 'As shown on the hub till, e.g. 192.168.1.20:7420',
+      code: 'Pairing code',
+      codeHelp: '8 letters and digits, e.g. ABCD-EFGH',
+      submit: 'Pair with the store hub',
+      pairing: 'Pairing…',
+      find: 'Find the hub on the network',
+      finding: 'Looking for store hubs…',
+      found: 'Found on the network (choose one):',
+      noneFound: 'No store hub answered on the network; type the address shown on the hub till.',
+      paired: 'Paired with the store hub at {{address}}',
+      notPaired: 'Not paired with a store hub yet',
+      badCode: 'A pairing code is 8 letters and digits, e.g. ABCD-EFGH',
+      badAddress: 'Type the hub address, e.g. 192.168.1.20:7420'
+    },
+    link: {
+      connected: 'Connected to the store hub',
+      degraded: 'The store hub is not answering; coupons are checked against this till only',
+      repair: 'The store hub was replaced: pair again with the new code',
+      not_paired: 'Not paired'
+    },
+    refused: {
+      PAIRING_CODE_INVALID:
+        'The pairing code is wrong, already used or expired. Make a new code on the hub till and type it again.',
+      PAIRING_LOCKED: 'Too many wrong codes: pairing is paused for a few minutes. Wait, then use a new code.',
+      STORE_MISMATCH: 'That store hub belongs to another store. Check the address.',
+      other: 'The store hub refused the pairing. Make a new code on the hub till and try again.'
+    }
+  },
   errors: {
     LOCKED: 'The till is locked; type your PIN to unlock',
     WRONG_PIN: 'Wrong PIN; try again',
@@ -1012,6 +1112,13 @@ export const en: Catalogue = {
       'The store hub does not answer at that address; check the address and that the hub is running',
     STORE_PAIRING_REFUSED:
       'The store hub refused the pairing code; ask for a new code on the hub and type it again',
+    STORE_HUB_IS_HUB:
+      'This till is the store hub itself; choose “joins a store hub” first to pair with another hub',
+    STORE_HUB_BAD_ADDRESS:
+      'That is not a hub address; type it as shown on the hub till, e.g. 192.168.1.20:7420',
+    STORE_HUB_REVOKE_SELF: 'The hub till cannot remove itself',
+    STORE_HUB_NOT_RUNNING: 'The store hub on this till is not running yet; wait until it says “running”',
+    STORE_HUB_ADMIN_REFUSED: 'The store hub refused the request; restart the station and try again',
     STORE_DUPLICATE:
       'DUPLICATE! Already redeemed at {{station}} by {{cashier}} at {{time}}. Do NOT redeem it again',
     DB_DAMAGED:

@@ -833,7 +833,8 @@ export const zhCN = {
         sync: { resumed: '店长恢复同步' },
         training: { practice_reset: '重置练习' },
         print: { reprinted: '重印小票' },
-        storeLink: { paired: '已与门店主机配对' }
+        storeLink: { paired: '已与门店主机配对' },
+        storeHub: { role_changed: '更改门店主机角色', till_revoked: '从门店主机移除收银台' }
       },
       summary: {
         approvalRules: '高面值、折扣比例、每位顾客每日张数或离线限额已修改',
@@ -943,6 +944,101 @@ export const zhCN = {
       PDF_FAILED: '打印 Z 报表没有生成 PDF，未保存任何文件'
     }
   },
+  storeHub: {
+    title: '门店主机',
+    intro:
+      '一家门店有两台或更多收银台时，由一台收银台运行门店主机：即使断网，同一张券也不会在两台收银台核销。',
+    roleLabel: '本收银台',
+    roles: {
+      single: '单台收银（不用门店主机）',
+      hub: '本机是门店主机（主机）',
+      join: '本机连接门店主机（副机）'
+    },
+    roleHelp: {
+      single: '本店只有这一台收银台核销卡券。',
+      hub: '本机运行门店主机；本店其他收银台用这里显示的配对码连接。',
+      join: '输入主机上显示的地址和配对码。'
+    },
+    choose: '使用此角色',
+    changing: '正在切换…',
+    confirmHubTitle: '把本机设为门店主机？',
+    confirmHubBody:
+      '本机将启动新的门店主机。如果原来有别的主机，请把它改为副机，然后让其他收银台重新与本机配对。',
+    confirmLeaveTitle: '停止本机的门店主机？',
+    confirmLeaveBody: '在另一台收银台成为主机并重新配对之前，其他收银台将无法连接门店主机。',
+    confirmOk: '确定切换',
+    cancel: '取消',
+    state: {
+      starting: '门店主机正在启动…',
+      running: '门店主机运行中',
+      failedStart: '门店主机无法启动：正在重试',
+      restarting: '门店主机意外停止：正在重新启动',
+      stopped: '门店主机已停止'
+    },
+    retryIn: '{{seconds}} 秒后重试',
+    restarts: '已重启 {{n}} 次',
+    reason: {
+      HUB_NOT_AVAILABLE: '这个版本的收银台无法运行门店主机。请把另一台收银台设为主机。',
+      HUB_EXITED: '门店主机意外停止。',
+      HUB_START_FAILED: '门店主机无法启动。',
+      HUB_LISTEN_FAILED: '它的网络端口被占用（其他程序，或仍在运行的主机）。请关闭该程序或重启电脑。',
+      HUB_DATA_DIR_UNREACHABLE:
+        '门店主机无法使用它的数据文件夹（数据库账户没有权限）。请把收银台数据放到共享文件夹。',
+      HUB_ALREADY_RUNNING: '这台电脑上还有另一个门店主机在运行。请先停止它。',
+      HUB_STORE_MISMATCH: '主机数据属于另一家门店。',
+      HUB_DB_TOO_NEW: '主机数据来自更新的版本。请更新本机的应用。',
+      HUB_MIGRATION_FAILED: '主机数据升级失败，数据保持原样。请联系技术支持。',
+      PG_BINARIES_MISSING: '缺少数据库程序。请重新安装应用。',
+      PG_BINARIES_UNUSABLE: '数据库程序无法在这台电脑上运行。请重新安装应用。',
+      PG_USER_UNAVAILABLE: '无法创建数据库账户。请联系技术支持。',
+      PG_INIT_FAILED: '无法创建主机数据库。请检查磁盘剩余空间。',
+      PG_START_FAILED: '主机数据库未能启动。请检查磁盘剩余空间，或重启电脑。',
+      HUB_BAD_ARGUMENT: '门店主机设置无效。请联系技术支持。',
+      other: '门店主机无法启动。'
+    },
+    addressesLabel: '其他收银台要输入的地址',
+    addressesHelp: '在每台其他收银台：设置 → 门店主机 → “本机连接门店主机”，然后输入这个地址和配对码。',
+    codeLabel: '配对码',
+    codeValid: '只能用一次，{{time}} 前有效',
+    codeNone: '还没有配对码',
+    newCode: '生成新配对码',
+    tillsLabel: '已与本主机配对的收银台',
+    tillsNone: '还没有收银台配对',
+    tillSelf: '本机',
+    tillPaired: '{{time}} 配对',
+    tillRevoked: '{{time}} 已移除',
+    revoke: '移除',
+    revokeTitle: '把 {{name}} 从门店主机移除？',
+    revokeBody: '该收银台在重新配对之前，将不再与门店核对卡券。',
+    join: {
+      address: '主机地址',
+      addressHelp: '与主机上显示的一致，例如 192.168.1.20:7420',
+      code: '配对码',
+      codeHelp: '8 位字母和数字，例如 ABCD-EFGH',
+      submit: '与门店主机配对',
+      pairing: '正在配对…',
+      find: '在网络中查找主机',
+      finding: '正在查找门店主机…',
+      found: '在网络中找到（请选择）：',
+      noneFound: '网络中没有门店主机应答；请输入主机上显示的地址。',
+      paired: '已与 {{address}} 的门店主机配对',
+      notPaired: '还没有与门店主机配对',
+      badCode: '配对码是 8 位字母和数字，例如 ABCD-EFGH',
+      badAddress: '请输入主机地址，例如 192.168.1.20:7420'
+    },
+    link: {
+      connected: '已连接门店主机',
+      degraded: '门店主机没有应答；卡券只按本机记录核对',
+      repair: '门店主机已更换：请用新的配对码重新配对',
+      not_paired: '未配对'
+    },
+    refused: {
+      PAIRING_CODE_INVALID: '配对码错误、已用过或已过期。请在主机上生成新的配对码后重新输入。',
+      PAIRING_LOCKED: '错误次数太多：配对暂停几分钟。请稍候，再用新的配对码。',
+      STORE_MISMATCH: '该门店主机属于另一家门店。请检查地址。',
+      other: '门店主机拒绝了配对。请在主机上生成新的配对码后重试。'
+    }
+  },
   errors: {
     LOCKED: '收银台已锁定，请输入 PIN 解锁',
     WRONG_PIN: 'PIN 不正确，请重新输入',
@@ -964,6 +1060,11 @@ export const zhCN = {
     DUPLICATE: '此券刚刚已在本机核销，请重新扫码查看详情',
     STORE_HUB_UNREACHABLE: '门店主机在此地址没有响应，请检查地址并确认主机已开启',
     STORE_PAIRING_REFUSED: '门店主机拒绝了配对码，请在主机上获取新的配对码后重新输入',
+    STORE_HUB_IS_HUB: '本机就是门店主机；要连接其他主机，请先选择“本机连接门店主机”',
+    STORE_HUB_BAD_ADDRESS: '这不是主机地址；请按主机上显示的输入，例如 192.168.1.20:7420',
+    STORE_HUB_REVOKE_SELF: '主机不能移除自己',
+    STORE_HUB_NOT_RUNNING: '本机的门店主机还没有运行；请等到显示“运行中”',
+    STORE_HUB_ADMIN_REFUSED: '门店主机拒绝了请求；请重启收银台后重试',
     STORE_DUPLICATE: '重复使用！此券已于 {{time}} 在{{station}}由{{cashier}}核销，请勿再次核销',
     DB_DAMAGED: '数据库已损坏，已停止写入，数据未改变。请店长恢复最新的完好备份',
     LOOKUP_EXPIRED: '这次扫码已过期，请重新扫码',

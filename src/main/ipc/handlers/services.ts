@@ -15,6 +15,7 @@ import type { PrinterService } from '../../printer'
 import type { RedemptionService } from '../../redeem/service'
 import type { ReportService } from '../../reports/service'
 import type { StoreLink } from '../../storeLink/link'
+import type { StoreHubService } from '../../hubHost/service'
 import type { SetupService } from '../../setup/service'
 import type { Approvals } from '../../staff/approvals'
 import type { StaffStore } from '../../staff/staffStore'
@@ -42,6 +43,8 @@ export interface HandlerServices {
   reports: ReportService
   /** The till's link to the store hub (src/main/storeLink). */
   storeLink: StoreLink
+  /** This till's store hub role and the hub it may run (src/main/hubHost). */
+  storeHub: StoreHubService
   setup: SetupService
   training: TrainingService
   /** What a manager should do once writes are stopped (the latest good backup). */

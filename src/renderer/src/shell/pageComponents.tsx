@@ -8,6 +8,7 @@ import { ConflictsPage } from '../pages/manager/ConflictsPage'
 import { ManagerHub } from '../pages/manager/ManagerHub'
 import { StaffPage } from '../pages/StaffPage'
 import { SetupPage } from '../setup/SetupPage'
+import { StoreHubSection } from '../setup/StoreHubSection'
 import { TrainingSheet } from '../training/TrainingSheet'
 import type { PageKey } from './pages'
 
@@ -16,7 +17,12 @@ export const PAGE_COMPONENTS: Readonly<Record<PageKey, () => ReactNode>> = {
   training: () => <TrainingSheet />,
   day: () => <ManagerHub />,
   conflicts: () => <ConflictsPage />,
-  settings: () => <SetupPage />,
+  settings: () => (
+    <>
+      <SetupPage />
+      <StoreHubSection />
+    </>
+  ),
   devices: () => <DevicesPage />,
   staff: () => <StaffPage />
 }
