@@ -1,6 +1,6 @@
 /**
  * `npm run hub -- --data-dir <dir> [--port N] [--listen 127.0.0.1|0.0.0.0] [--database-url postgres://…]
- *   [--store-id S] [--pg-bin DIR] [--os-user NAME]`
+ *   [--store-id S] [--pg-bin DIR] [--os-user NAME] [--chain-url http://hq…]`
  * Runs the store hub (docs/hub.md): starts its PostgreSQL, prints the address and a pairing code, and stops
  * PostgreSQL cleanly on SIGINT/SIGTERM.
  */
@@ -10,7 +10,7 @@ import { HubStartError } from './errors'
 import { startHub } from './hub'
 
 const USAGE =
-  'usage: npm run hub -- --data-dir <dir> [--port N] [--listen 127.0.0.1|0.0.0.0|<address>] [--database-url postgres://…] [--store-id ID] [--pg-bin DIR] [--os-user NAME]'
+  'usage: npm run hub -- --data-dir <dir> [--port N] [--listen 127.0.0.1|0.0.0.0|<address>] [--database-url postgres://…] [--store-id ID] [--pg-bin DIR] [--os-user NAME] [--chain-url http://hq…]'
 
 async function main(): Promise<void> {
   let values
@@ -24,6 +24,8 @@ async function main(): Promise<void> {
         'store-id': { type: 'string' },
         'pg-bin': { type: 'string' },
         'os-user': { type: 'string' },
+        // A store hub that forwards its tills' chain lane to HQ (docs/chain.md § Two paths).
+        'chain-url': { type: 'string' },
         help: { type: 'boolean' }
       }
     }).values
@@ -55,7 +57,8 @@ async function main(): Promise<void> {
     ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
     ...(storeId ? { storeId } : {}),
     ...(values['pg-bin'] ? { pgBin: values['pg-bin'] } : {}),
-    ...(values['os-user'] ? { osUser: values['os-user'] } : {})
+    ...(values['os-user'] ? { osUser: values['os-user'] } : {}),
+    ...(values['chain-url'] ? { chainUrl: values['chain-url'] } : {})
   })
   const until = new Date(hub.pairing.expiresAt).toISOString().slice(11, 16)
   console.log(`Hexiao store hub listening on ${hub.url} (epoch ${hub.epoch})`)
@@ -69,6 +72,8 @@ async function main(): Promise<void> {
   console.log(
     `A new code: POST ${hub.url}/v1/admin/pairing-codes with the admin token in ${values['data-dir']}/admin-token`
   )
+
+  if (values['chain-url']) console.log(`Tills' chain lane is forwarded to ${values['chain-url']}`)
 
   let stopping = false
   const stop = (signal: string) => {
