@@ -35,6 +35,7 @@ import { liveConfigFrom, readSetup, syncSetupIntoDb } from '../setup/store'
 import { Approvals } from '../staff/approvals'
 import { StaffStore } from '../staff/staffStore'
 import { StoreLink } from '../storeLink/link'
+import { ChainLink } from '../chainLink/link'
 import { ConnectivityMonitor, SyncWorker } from '../sync'
 import { TrainingService } from '../training/service'
 import { CardCache } from '../upstream/cardCache'
@@ -58,6 +59,8 @@ export interface CompositionInput {
   restart: (() => void) | null
   /** The store hub link's timings (tests shorten them); defaults in src/main/storeLink/link.ts. */
   storeLink?: { claimDeadlineMs?: number; retryMs?: number }
+  /** The chain lane's timings (tests shorten them); defaults in src/main/chainLink/link.ts. */
+  chainLink?: { pollMs?: number; idlePollMs?: number; backoffBaseMs?: number; backoffMaxMs?: number }
   /** The root's restore (it re-composes), for the backups.restore channel. */
   restore: (file: string, confirmDate: string, by: Actor) => Promise<RestoreResult>
 }
@@ -83,6 +86,8 @@ export interface StationServices {
   training: TrainingService
   /** The till's link to the store hub: claims, mirror, queue (src/main/storeLink). Idle until paired. */
   storeLink: StoreLink
+  /** The till's chain lane to headquarters (src/main/chainLink): its own sender, apart from the WeChat outbox. */
+  chainLink: ChainLink
 }
 
 export interface Composition {
@@ -157,6 +162,21 @@ export function compose(input: CompositionInput): Composition {
     ...input.storeLink,
     // The header shows the link and the waiting claims (docs/hub.md § For the station side).
     onState: () => emit('storeLink.state', storeLink.overview()),
+    log: (line) => console.error(line)
+  })
+  // The chain lane's events are written by triggers (migration 010); this only sends them. Token: a set-up secret.
+  const chainLink = new ChainLink({
+    db,
+    now,
+    token: {
+      get: () => secretStore().get('chainHub.token'),
+      set: (token) => secretStore().set('chainHub.token', token)
+    },
+    identity: () => {
+      const identity = settings.identity()
+      return { tillId: identity.stationId, tillName: identity.stationName }
+    },
+    ...input.chainLink,
     log: (line) => console.error(line)
   })
   const redemptions = new RedemptionService(
@@ -259,7 +279,8 @@ export function compose(input: CompositionInput): Composition {
       background: input.background,
       now
     }),
-    storeLink
+    storeLink,
+    chainLink
   }
   /**
    * Damage found while the counter is in use: from here on SQLite itself refuses every write on this
@@ -303,6 +324,7 @@ export function compose(input: CompositionInput): Composition {
       integrity.start()
       printer.start()
       storeLink.start()
+      chainLink.start()
       void devices.apply(settings.devices()).catch((err: unknown) => {
         console.error(
           `[devices] scanners could not be started: ${err instanceof Error ? err.message : String(err)}`
@@ -313,6 +335,7 @@ export function compose(input: CompositionInput): Composition {
     close: async () => {
       await devices.stop()
       await storeLink.stop()
+      await chainLink.stop()
       await printer.stop()
       await backups.stop()
       await integrity.stop()

@@ -47,6 +47,8 @@ export interface StationOptions {
   printerPollMs?: number
   /** The store hub link's claim deadline and retry pause (tests shorten them). */
   storeLink?: { claimDeadlineMs?: number; retryMs?: number }
+  /** The chain lane's poll and backoff timings (tests shorten them). */
+  chainLink?: { pollMs?: number; idlePollMs?: number; backoffBaseMs?: number; backoffMaxMs?: number }
   /** The runtime's own restart after going live (Electron relaunches itself); none in the Node host. */
   restart?: () => void
 }
@@ -91,6 +93,7 @@ export function openStation(options: StationOptions): Station {
       ...(options.printerPollMs !== undefined ? { printerPollMs: options.printerPollMs } : {}),
       restart: options.restart ?? null,
       ...(options.storeLink ? { storeLink: options.storeLink } : {}),
+      ...(options.chainLink ? { chainLink: options.chainLink } : {}),
       restore: (file, confirmDate, by) => restore(file, confirmDate, by)
     })
   const open = (): Composition => {

@@ -859,7 +859,8 @@ export const en: Catalogue = {
         sync: { resumed: 'Sync resumed by a manager' },
         training: { practice_reset: 'Practice reset' },
         print: { reprinted: 'Reprint' },
-        storeLink: { paired: 'Paired with the store hub' }
+        storeLink: { paired: 'Paired with the store hub' },
+        chainLink: { enrolled: 'Enrolled with headquarters' }
       },
       summary: {
         approvalRules: 'High value, share of the bill, per-customer count or offline limits changed',
@@ -994,6 +995,10 @@ export const en: Catalogue = {
       'The store hub does not answer at that address; check the address and that the hub is running',
     STORE_PAIRING_REFUSED:
       'The store hub refused the pairing code; ask for a new code on the hub and type it again',
+    CHAIN_HUB_UNREACHABLE:
+      'Headquarters’ server does not answer at that address; check the address and the network',
+    CHAIN_ENROLMENT_REFUSED:
+      'Headquarters’ server refused the enrolment code; ask headquarters for a new code and type it again',
     STORE_DUPLICATE:
       'DUPLICATE! Already redeemed at {{station}} by {{cashier}} at {{time}}. Do NOT redeem it again',
     DB_DAMAGED:

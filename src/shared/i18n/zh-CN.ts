@@ -815,7 +815,8 @@ export const zhCN = {
         sync: { resumed: '店长恢复同步' },
         training: { practice_reset: '重置练习' },
         print: { reprinted: '重印小票' },
-        storeLink: { paired: '已与门店主机配对' }
+        storeLink: { paired: '已与门店主机配对' },
+        chainLink: { enrolled: '已登记到总部' }
       },
       summary: {
         approvalRules: '高面值、折扣比例、每位顾客每日张数或离线限额已修改',
@@ -946,6 +947,8 @@ export const zhCN = {
     DUPLICATE: '此券刚刚已在本机核销，请重新扫码查看详情',
     STORE_HUB_UNREACHABLE: '门店主机在此地址没有响应，请检查地址并确认主机已开启',
     STORE_PAIRING_REFUSED: '门店主机拒绝了配对码，请在主机上获取新的配对码后重新输入',
+    CHAIN_HUB_UNREACHABLE: '总部服务器在此地址没有响应，请检查地址和网络',
+    CHAIN_ENROLMENT_REFUSED: '总部服务器拒绝了登记码，请向总部索取新的登记码后重新输入',
     STORE_DUPLICATE: '重复使用！此券已于 {{time}} 在{{station}}由{{cashier}}核销，请勿再次核销',
     DB_DAMAGED: '数据库已损坏，已停止写入，数据未改变。请店长恢复最新的完好备份',
     LOOKUP_EXPIRED: '这次扫码已过期，请重新扫码',

@@ -10,6 +10,7 @@ import { appContract, appEvents } from './contracts/app'
 import { deviceEvents, devicesContract } from './contracts/devices'
 import { printerContract, printerEvents } from './contracts/printer'
 import { storeLinkContract, storeLinkEvents } from './contracts/storeLink'
+import { chainLinkContract } from './contracts/chainLink'
 import { redeemContract } from './contracts/redeem'
 import { reportsContract } from './contracts/reports'
 import { staffContract } from './contracts/staff'
@@ -33,7 +34,8 @@ export const contract = {
   ...devicesContract,
   ...setupContract,
   ...printerContract,
-  ...storeLinkContract
+  ...storeLinkContract,
+  ...chainLinkContract
 } as const satisfies Record<ChannelName, ChannelSpec>
 
 export const eventContract = {

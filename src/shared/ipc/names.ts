@@ -79,6 +79,8 @@ export const PRINTER_CHANNELS = [
 
 export const STORE_LINK_CHANNELS = ['storeLink.get', 'storeLink.pair', 'storeLink.conflicts'] as const
 
+export const CHAIN_LINK_CHANNELS = ['chainLink.get', 'chainLink.enrol', 'chainLink.conflicts'] as const
+
 export const SETUP_CHANNELS = ['setup.get', 'setup.save', 'setup.testConnection', 'setup.goLive'] as const
 
 export const SYNC_CHANNELS = ['sync.current', 'sync.resume'] as const
@@ -94,7 +96,8 @@ export const CHANNEL_NAMES = [
   ...REPORTS_CHANNELS,
   ...SETUP_CHANNELS,
   ...PRINTER_CHANNELS,
-  ...STORE_LINK_CHANNELS
+  ...STORE_LINK_CHANNELS,
+  ...CHAIN_LINK_CHANNELS
 ] as const
 
 export const APP_EVENTS = ['app.notice'] as const

@@ -12,6 +12,7 @@ import { syncHandlers } from './sync'
 import { devicesHandlers } from './devices'
 import { printerHandlers } from './printer'
 import { storeLinkHandlers } from './storeLink'
+import { chainLinkHandlers } from './chainLink'
 import { redeemHandlers } from './redeem'
 import { reportsHandlers } from './reports'
 import { setupHandlers } from './setup'
@@ -41,7 +42,8 @@ export function createHandlers(services: HandlerServices): Handlers {
     ...reportsHandlers(services),
     ...setupHandlers(services),
     ...printerHandlers(services),
-    ...storeLinkHandlers(services)
+    ...storeLinkHandlers(services),
+    ...chainLinkHandlers(services)
   })
   // A read, and keyed by a symbol (not a channel): added after the wrapping, which walks channel names.
   return { ...handlers, [RECHECK_STAFF]: (staffId: string) => services.staff.current(staffId) }

@@ -15,6 +15,7 @@ import type { PrinterService } from '../../printer'
 import type { RedemptionService } from '../../redeem/service'
 import type { ReportService } from '../../reports/service'
 import type { StoreLink } from '../../storeLink/link'
+import type { ChainLink } from '../../chainLink/link'
 import type { SetupService } from '../../setup/service'
 import type { Approvals } from '../../staff/approvals'
 import type { StaffStore } from '../../staff/staffStore'
@@ -42,6 +43,8 @@ export interface HandlerServices {
   reports: ReportService
   /** The till's link to the store hub (src/main/storeLink). */
   storeLink: StoreLink
+  /** The till's chain lane to headquarters (src/main/chainLink). */
+  chainLink: ChainLink
   setup: SetupService
   training: TrainingService
   /** What a manager should do once writes are stopped (the latest good backup). */
