@@ -200,6 +200,19 @@ describe('cross-store duplicates', () => {
     )
     expect(rows.rows[0]).toEqual({ n: 1 })
   })
+  it('a coupon voided and redeemed again in one batch is no duplicate; the second redemption holds the code', async () => {
+    const till = await enrol(hub, 'sh-01', 'revoid-1')
+    const r1 = redeemed(till, 'REVOID-1')
+    const v1 = statusEvent(till, 'voided', r1.body.redemptionId)
+    const r2 = redeemed(till, 'REVOID-1')
+    expect(value(await send(hub.url, till, [r1, v1, r2])).duplicates).toEqual([])
+    const holder = await hub.store.pool.query(
+      "SELECT redemption_id::text AS id FROM code_claims WHERE code = 'REVOID-1'"
+    )
+    expect(holder.rows).toEqual([{ id: r2.body.redemptionId }])
+    const dups = await hub.store.pool.query("SELECT 1 FROM chain_duplicates WHERE code = 'REVOID-1'")
+    expect(dups.rowCount).toBe(0)
+  })
 })
 
 describe('bad input changes nothing', () => {

@@ -366,7 +366,16 @@ export class ChainIngest {
     }
   }
 
-  /** Applies the events (from, to] of one till to the projections, in seq order. */
+  /**
+   * Applies the events (from, to] of one till to the projections, set-based: a few statements per batch whatever its
+   * size, with the result of applying them one by one in seq order:
+   * 1. a `redeemed` event inserts its redemption (once per redemption id);
+   * 2. each redemption takes its latest status by seq (never by the till's clock);
+   * 3. a `voided` redemption frees its claim (it never reached WeChat);
+   * 4. each redemption still live at the end of the range claims (platform, card, code), first writer wins; a
+   *    losing claim is a duplicate against the holder, recorded once per pair.
+   * 'resolved' and 'day_closed' live in the event log only (HQ's day view reads them there).
+   */
   private async apply(
     client: pg.PoolClient,
     till: ChainTill,
@@ -374,106 +383,85 @@ export class ChainIngest {
     to: number,
     now: number
   ): Promise<void> {
-    const { rows } = await client.query<{
-      seq: number
-      kind: string
-      body: Record<string, unknown>
-      business_date: string
-      till_at: number
-    }>(
-      `SELECT seq, kind, body, business_date::text AS business_date, till_at FROM till_events
-       WHERE till_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq`,
-      [till.tillId, from, to]
-    )
-    for (const row of rows) {
-      if (row.kind === 'redeemed')
-        await this.applyRedeemed(client, till, row.seq, row.business_date, row.body as RedeemedBody, now)
-      else if (['synced', 'conflict', 'rejected', 'voided'].includes(row.kind)) {
-        const id = row.body.redemptionId as string
-        // Latest status by seq, never by the till's clock (a skewed clock cannot reorder the story).
-        await client.query(
-          `UPDATE redemptions SET status = $2, status_at = $3, last_seq = $4
-           WHERE redemption_id = $1 AND till_id = $5 AND last_seq < $4`,
-          [id, row.kind, row.till_at, row.seq, till.tillId]
-        )
-        if (row.kind === 'voided')
-          // A voided redemption never reached WeChat: the code is free again (the till freed it too).
-          await client.query('DELETE FROM code_claims WHERE redemption_id = $1', [id])
-      }
-      // 'resolved' and 'day_closed' live in the event log only (HQ's day view reads them there).
-    }
-  }
-
-  private async applyRedeemed(
-    client: pg.PoolClient,
-    till: ChainTill,
-    seq: number,
-    businessDate: string,
-    b: RedeemedBody,
-    now: number
-  ): Promise<void> {
-    const known = await client.query('SELECT 1 FROM redemptions WHERE redemption_id = $1', [b.redemptionId])
-    if ((known.rowCount ?? 0) > 0) return
+    const range = [till.tillId, from, to]
+    const inRange = 'e.till_id = $1 AND e.seq > $2 AND e.seq <= $3'
     await client.query(
       `INSERT INTO redemptions (redemption_id, business_date, store_id, till_id, platform, card_id, code, card_title,
          cashier_id, cashier_name, amount_fen, bill_fen, redeemed_at, status, status_at, last_seq)
-       VALUES ($1, $2, $3, $4, 'wechat', $5, $6, $7, $8, $9, $10, $11, $12, $13, $12, $14)`,
-      [
-        b.redemptionId,
-        businessDate,
-        till.storeId,
-        till.tillId,
-        b.cardId,
-        b.code,
-        b.cardTitle,
-        b.cashierId,
-        b.cashierName,
-        b.amountFen,
-        b.billFen,
-        b.redeemedAt,
-        b.status,
-        seq
-      ]
+       SELECT DISTINCT ON (e.redemption_id) e.redemption_id, e.business_date, $4, e.till_id, 'wechat',
+         e.body->>'cardId', e.body->>'code', e.body->>'cardTitle', e.body->>'cashierId', e.body->>'cashierName',
+         (e.body->>'amountFen')::bigint, (e.body->>'billFen')::bigint, (e.body->>'redeemedAt')::bigint,
+         e.body->>'status', (e.body->>'redeemedAt')::bigint, e.seq
+       FROM till_events e
+       WHERE ${inRange} AND e.kind = 'redeemed'
+         AND NOT EXISTS (SELECT 1 FROM redemptions r WHERE r.redemption_id = e.redemption_id)
+       ORDER BY e.redemption_id, e.seq`,
+      [...range, till.storeId]
     )
-    if (b.status === 'voided') return
-    const card = claimCardOf(b)
-    const won = await client.query(
-      `INSERT INTO code_claims (platform, card_id, code, redemption_id, store_id, till_id, redeemed_at)
-       VALUES ('wechat', $1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING redemption_id`,
-      [card, b.code, b.redemptionId, till.storeId, till.tillId, b.redeemedAt]
-    )
-    if ((won.rowCount ?? 0) > 0) return
-    const holder = await client.query<{
-      redemption_id: string
-      store_id: string
-      till_id: string
-      redeemed_at: number
-    }>(
-      `SELECT redemption_id::text AS redemption_id, store_id, till_id, redeemed_at FROM code_claims
-       WHERE platform = 'wechat' AND card_id = $1 AND code = $2`,
-      [card, b.code]
-    )
-    const h = holder.rows[0]
-    if (!h || h.redemption_id === b.redemptionId.toLowerCase()) return
     await client.query(
-      `INSERT INTO chain_duplicates (platform, card_id, code, first_redemption_id, first_store_id, first_till_id,
-         first_at, second_redemption_id, second_store_id, second_till_id, second_at, found_at)
-       VALUES ('wechat', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-       ON CONFLICT (first_redemption_id, second_redemption_id) DO NOTHING`,
-      [
-        card,
-        b.code,
-        h.redemption_id,
-        h.store_id,
-        h.till_id,
-        h.redeemed_at,
-        b.redemptionId,
-        till.storeId,
-        till.tillId,
-        b.redeemedAt,
-        now
-      ]
+      `UPDATE redemptions r SET status = s.kind, status_at = s.till_at, last_seq = s.seq
+       FROM (SELECT DISTINCT ON (e.redemption_id) e.redemption_id, e.kind, e.till_at, e.seq FROM till_events e
+             WHERE ${inRange} AND e.kind IN ('synced', 'conflict', 'rejected', 'voided')
+             ORDER BY e.redemption_id, e.seq DESC) s
+       WHERE r.redemption_id = s.redemption_id AND r.till_id = $1 AND r.last_seq < s.seq`,
+      range
     )
+    await client.query(
+      `DELETE FROM code_claims WHERE redemption_id IN
+         (SELECT e.redemption_id FROM till_events e WHERE ${inRange} AND e.kind = 'voided')`,
+      range
+    )
+    const lost = await client.query<{ redemption_id: string; card: string; code: string; at: number }>(
+      `WITH fresh AS (
+         SELECT e.redemption_id, e.seq,
+           CASE WHEN (e.body->>'customCode')::boolean THEN e.body->>'cardId' ELSE '' END AS card,
+           e.body->>'code' AS code, (e.body->>'redeemedAt')::bigint AS at
+         FROM till_events e
+         WHERE ${inRange} AND e.kind = 'redeemed' AND e.body->>'status' <> 'voided'
+           AND NOT EXISTS (SELECT 1 FROM till_events v WHERE v.till_id = $1 AND v.seq > e.seq AND v.seq <= $3
+                           AND v.kind = 'voided' AND v.redemption_id = e.redemption_id)),
+       won AS (
+         INSERT INTO code_claims (platform, card_id, code, redemption_id, store_id, till_id, redeemed_at)
+         SELECT 'wechat', f.card, f.code, f.redemption_id, $4, $1, f.at FROM fresh f ORDER BY f.seq
+         ON CONFLICT DO NOTHING RETURNING redemption_id)
+       SELECT f.redemption_id::text AS redemption_id, f.card, f.code, f.at FROM fresh f
+       WHERE f.redemption_id NOT IN (SELECT redemption_id FROM won) ORDER BY f.seq`,
+      [...range, till.storeId]
+    )
+    for (const loser of lost.rows) {
+      const holder = await client.query<{
+        redemption_id: string
+        store_id: string
+        till_id: string
+        redeemed_at: number
+      }>(
+        `SELECT redemption_id::text AS redemption_id, store_id, till_id, redeemed_at FROM code_claims
+         WHERE platform = 'wechat' AND card_id = $1 AND code = $2`,
+        [loser.card, loser.code]
+      )
+      const h = holder.rows[0]
+      // No holder: freed since (a void); the holder itself: a replay of the same redemption. Neither is a duplicate.
+      if (!h || h.redemption_id === loser.redemption_id) continue
+      await client.query(
+        `INSERT INTO chain_duplicates (platform, card_id, code, first_redemption_id, first_store_id, first_till_id,
+           first_at, second_redemption_id, second_store_id, second_till_id, second_at, found_at)
+         VALUES ('wechat', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         ON CONFLICT (first_redemption_id, second_redemption_id) DO NOTHING`,
+        [
+          loser.card,
+          loser.code,
+          h.redemption_id,
+          h.store_id,
+          h.till_id,
+          h.redeemed_at,
+          loser.redemption_id,
+          till.storeId,
+          till.tillId,
+          loser.at,
+          now
+        ]
+      )
+    }
   }
 
   private async unseenDuplicates(client: pg.PoolClient, tillId: string): Promise<ChainDuplicate[]> {
