@@ -274,6 +274,72 @@ describe('the chain lane of real stations', () => {
   }, 60_000)
 })
 
+describe('the sender under load and failures', () => {
+  it('never retries a 429 before its Retry-After; errors back off with full jitter up to the cap', async () => {
+    const t = shTill
+    await t.station.services.chainLink.stop()
+    // A second ingest process on the chain hub's database that is always full.
+    const d = chainHub.database
+    const busy = await startHub({
+      dataDir: hubDataDir(),
+      databaseUrl: `postgres://${d.user}:${encodeURIComponent(String(d.password))}@${d.host}:${d.port}/${d.database}`,
+      log: () => {},
+      chain: { maxConcurrent: 0, retryAfterS: 1 }
+    })
+    const hubUrl = (t.station.db.prepare('SELECT hub_url FROM chain_link').get() as { hub_url: string })
+      .hub_url
+    try {
+      t.station.db.prepare('UPDATE chain_link SET hub_url = ?').run(busy.url)
+      await redeem(t, 'GROUPON') // also redeemed in Hangzhou: a third real duplicate once it drains
+      const sent: number[] = []
+      const link = new ChainLink({
+        db: t.station.db,
+        now: Date.now,
+        token: { get: () => secretOf(t), set: () => undefined },
+        identity: () => ({ tillId: tillIdOf(t), tillName: 'x' }),
+        random: () => 0, // the earliest a 429 allows
+        pollMs: 10,
+        fetch: (input, init) => {
+          if (String(input).includes('/v1/events')) sent.push(Date.now())
+          return fetch(input, init)
+        }
+      })
+      link.start()
+      await until(() => sent.length >= 3, 'three attempts')
+      await link.stop()
+      expect(link.overview()).toMatchObject({ lastError: 'BUSY' })
+      for (let i = 1; i < sent.length; i++) expect(sent[i]! - sent[i - 1]!).toBeGreaterThanOrEqual(990)
+
+      // Errors: the wait is uniform in [0, min(cap, base * 2^failures)].
+      t.station.db.prepare('UPDATE chain_link SET hub_url = ?').run('http://127.0.0.1:9')
+      let r = 1
+      const down = new ChainLink({
+        db: t.station.db,
+        now: Date.now,
+        token: { get: () => secretOf(t), set: () => undefined },
+        identity: () => ({ tillId: tillIdOf(t), tillName: 'x' }),
+        backoffBaseMs: 100,
+        backoffMaxMs: 1_000,
+        random: () => r
+      })
+      const ceilings: number[] = []
+      for (let i = 0; i < 6; i++) {
+        await down.drain()
+        ceilings.push(down.backoffMs())
+      }
+      expect(ceilings).toEqual([200, 400, 800, 1000, 1000, 1000])
+      r = 0.25
+      expect(down.backoffMs()).toBe(250)
+    } finally {
+      t.station.db.prepare('UPDATE chain_link SET hub_url = ?').run(hubUrl)
+      await busy.stop()
+    }
+    await t.station.services.chainLink.drain()
+    expect(t.station.services.chainLink.overview().waiting).toBe(0)
+    expect(await hubLedgerOf(tillIdOf(t))).toEqual(ledgerOf(t))
+  }, 60_000)
+})
+
 function secretOf(t: TestStation): string {
   // The node-host secret store of the training station (src/main/setup/secrets.ts).
   const file = JSON.parse(readFileSync(join(t.station.dataDir, 'live', 'secrets.json'), 'utf8')) as Record<
