@@ -50,6 +50,13 @@ async function main(): Promise<void> {
       `--store-id must be 1-64 letters, digits or . _ : -, got "${storeId}"`
     )
 
+  const chainUrl = values['chain-url']
+  if (chainUrl !== undefined && !/^https?:\/\/[^/]/.test(chainUrl))
+    throw new HubStartError(
+      'HUB_BAD_ARGUMENT',
+      `--chain-url must be the chain hub's http(s) address, got "${chainUrl}"`
+    )
+
   const hub = await startHub({
     dataDir: values['data-dir'],
     port,
