@@ -194,6 +194,13 @@ describe('the chain lane of real stations', () => {
       )
       return seen.rowCount === 1
     }, 'both tills reported the duplicate as stored')
+    // On the manager's conflicts page ("redeemed at two tills"), naming the other store and till.
+    const listed = shTill.station.services.reports.crossTillConflicts(10)
+    expect(listed).toHaveLength(1)
+    expect(listed[0]).toMatchObject({
+      code: code('CASH_NO_THRESHOLD'),
+      holder: { tillName: '杭州一店 杭州1号机' }
+    })
     const dispatch = createDispatcher(hzTill.station.handlers)
     const manager = new Session('m')
     manager.signIn(hzTill.manager)
