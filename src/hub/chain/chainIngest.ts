@@ -239,6 +239,20 @@ export class ChainIngest {
     if (ids.size !== events.length)
       throw new ChainFailure('BAD_REQUEST', 'Two events of the batch share an event id. Nothing was stored.')
 
+    this.admit()
+    this.inFlight++
+    try {
+      return await this.transaction((client) => this.ingestIn(client, till, req))
+    } finally {
+      this.inFlight--
+    }
+  }
+
+  /**
+   * BUSY (429 + Retry-After) when this process already takes its limit of batches. The route asks first, before
+   * the token look-up and the body, so a stampede of reconnecting tills costs the database nothing.
+   */
+  admit(): void {
     if (this.inFlight >= this.maxConcurrent)
       throw new ChainFailure(
         'BUSY',
@@ -246,12 +260,6 @@ export class ChainIngest {
         undefined,
         this.retryAfterS
       )
-    this.inFlight++
-    try {
-      return await this.transaction((client) => this.ingestIn(client, till, req))
-    } finally {
-      this.inFlight--
-    }
   }
 
   private async ingestIn(

@@ -169,6 +169,7 @@ export function chainRoutes(
 
   const local: Record<string, (req: IncomingMessage, ingest: ChainIngest) => Promise<object>> = {
     [CHAIN_PATHS.events]: async (req, ingest) => {
+      ingest.admit()
       const till = await authenticate(ingest, req)
       return ingest.ingest(till, parse(eventsRequestSchema, await readJson(req)))
     },
