@@ -10,7 +10,7 @@ export const MAIN_LAYERS = [
   ['audit'], // the audit chain and who did it (Actor)
   ['upstream'], // WeChat, the token service, the training sandbox
   ['config'], // settings, paths, identity, mode, store profile, devices config
-  ['staff', 'devices', 'printer', 'storeLink'], // people and PINs; scanners; the receipt printer; the store hub link
+  ['staff', 'devices', 'printer', 'storeLink', 'chainLink'], // people and PINs; scanners; the receipt printer; the store hub link; the chain lane to HQ
   ['redeem', 'hubHost'], // the counter's decisions, ledger; the store hub this till may run (supervised child)
   ['sync'], // outbox worker, connectivity
   ['backup'],

@@ -1,6 +1,6 @@
 /**
  * `npm run hub -- --data-dir <dir> [--port N] [--listen 127.0.0.1|0.0.0.0] [--database-url postgres://…]
- *   [--store-id S] [--pg-bin DIR] [--os-user NAME] [--mdns auto|on|off]`
+ *   [--store-id S] [--pg-bin DIR] [--os-user NAME] [--mdns auto|on|off] [--chain-url http://hq…]`
  * Runs the store hub (docs/hub.md): starts its PostgreSQL, prints the address and a pairing code, and stops
  * PostgreSQL cleanly on SIGINT/SIGTERM.
  *
@@ -33,7 +33,7 @@ function tellParent(message: HubParentMessage): Promise<void> {
 }
 
 const USAGE =
-  'usage: npm run hub -- --data-dir <dir> [--port N] [--listen 127.0.0.1|0.0.0.0|<address>] [--database-url postgres://…] [--store-id ID] [--pg-bin DIR] [--os-user NAME]'
+  'usage: npm run hub -- --data-dir <dir> [--port N] [--listen 127.0.0.1|0.0.0.0|<address>] [--database-url postgres://…] [--store-id ID] [--pg-bin DIR] [--os-user NAME] [--mdns auto|on|off] [--chain-url http://hq…]'
 
 let parentGone = false
 let onParentGone = (): void => {
@@ -55,6 +55,8 @@ async function main(): Promise<void> {
         'pg-bin': { type: 'string' },
         'os-user': { type: 'string' },
         mdns: { type: 'string', default: 'auto' },
+        // A store hub that forwards its tills' chain lane to HQ (docs/chain.md § Two paths).
+        'chain-url': { type: 'string' },
         help: { type: 'boolean' }
       }
     }).values
@@ -79,6 +81,13 @@ async function main(): Promise<void> {
       `--store-id must be 1-64 letters, digits or . _ : -, got "${storeId}"`
     )
 
+  const chainUrl = values['chain-url']
+  if (chainUrl !== undefined && !/^https?:\/\/[^/]/.test(chainUrl))
+    throw new HubStartError(
+      'HUB_BAD_ARGUMENT',
+      `--chain-url must be the chain hub's http(s) address, got "${chainUrl}"`
+    )
+
   const hub = await startHub({
     dataDir: values['data-dir'],
     port,
@@ -86,7 +95,8 @@ async function main(): Promise<void> {
     ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
     ...(storeId ? { storeId } : {}),
     ...(values['pg-bin'] ? { pgBin: values['pg-bin'] } : {}),
-    ...(values['os-user'] ? { osUser: values['os-user'] } : {})
+    ...(values['os-user'] ? { osUser: values['os-user'] } : {}),
+    ...(values['chain-url'] ? { chainUrl: values['chain-url'] } : {})
   })
   const loopbackOnly = ['127.0.0.1', 'localhost', '::1'].includes(values.listen)
   const advertise = values.mdns === 'on' || (values.mdns === 'auto' && !loopbackOnly)
@@ -106,6 +116,8 @@ async function main(): Promise<void> {
   console.log(
     `A new code: POST ${hub.url}/v1/admin/pairing-codes with the admin token in ${values['data-dir']}/admin-token`
   )
+
+  if (values['chain-url']) console.log(`Tills' chain lane is forwarded to ${values['chain-url']}`)
 
   let stopping = false
   const stop = (signal: string) => {

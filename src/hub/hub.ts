@@ -8,7 +8,9 @@ import { join, resolve } from 'node:path'
 import pg from 'pg'
 import { HUB_MIGRATIONS } from './db/migrations'
 import { migrateHub } from './db/migrate'
+import { ChainIngest, type ChainIngestOptions } from './chain/chainIngest'
 import { HubStartError } from './errors'
+import { chainRoutes } from './http/chainRoutes'
 import { startHubHttp } from './http/server'
 import {
   DEFAULT_OS_USER,
@@ -31,6 +33,10 @@ export interface HubOptions {
   /** The account PostgreSQL runs as when the hub runs as root. */
   osUser?: string
   pairingTtlMs?: number
+  /** A store hub that forwards its tills' chain lane to the chain hub at this address (docs/chain.md). */
+  chainUrl?: string
+  /** The chain ingest's limits (tests and benches). */
+  chain?: Omit<ChainIngestOptions, 'now'>
   log?: (line: string) => void
 }
 
@@ -40,6 +46,8 @@ export interface RunningHub {
   epoch: string
   storeId: string | null
   store: HubStore
+  /** The chain lane's rules: stores, enrolment codes, till tokens, ingest (src/hub/chain). */
+  chain: ChainIngest
   /** A pairing code made at start. */
   pairing: { code: string; expiresAt: number }
   adminToken: string
@@ -134,8 +142,21 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       ...(options.storeId ? { storeId: options.storeId } : {}),
       ...(options.pairingTtlMs ? { pairingTtlMs: options.pairingTtlMs } : {})
     })
+    const chain = new ChainIngest(pool, options.chain ?? {})
     const port = options.port ?? 0
-    const http = await startHubHttp({ store, port, host: listen, log }).catch((err: unknown) => {
+    const http = await startHubHttp({
+      store,
+      port,
+      host: listen,
+      log,
+      chain: chainRoutes({
+        chain,
+        forwardTo: options.chainUrl ?? null,
+        epoch: () => store.epoch,
+        isAdmin: (token) => store.isAdmin(token),
+        log
+      })
+    }).catch((err: unknown) => {
       const text = err instanceof Error ? err.message : String(err)
       throw new HubStartError(
         'HUB_LISTEN_FAILED',
@@ -157,6 +178,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         return store.storeId
       },
       store,
+      chain,
       pairing,
       adminToken,
       database,

@@ -32,7 +32,9 @@ export const AUDIT_ACTIONS = [
   /** A manager changed this till's store hub role: single / hub / join (src/main/hubHost). */
   'storeHub.role_changed',
   /** A manager revoked a till at this till's hub (src/main/hubHost). */
-  'storeHub.till_revoked'
+  'storeHub.till_revoked',
+  /** A manager enrolled this till with the chain hub at headquarters (src/main/chainLink). */
+  'chainLink.enrolled'
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

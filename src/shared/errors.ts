@@ -40,6 +40,10 @@ export const ERROR_CODES = [
   'STORE_HUB_UNREACHABLE',
   /** The hub refused the pairing (details.hubCode: the hub's code, e.g. PAIRING_CODE_INVALID). */
   'STORE_PAIRING_REFUSED',
+  // the chain hub at headquarters (src/main/chainLink): enrolment
+  'CHAIN_HUB_UNREACHABLE',
+  /** The chain hub refused the enrolment (details.hubCode: e.g. ENROLMENT_CODE_INVALID). */
+  'CHAIN_ENROLMENT_REFUSED',
   'LOOKUP_EXPIRED',
   'SCAN_EXPIRED',
   'ALREADY_VOIDED',

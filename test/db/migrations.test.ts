@@ -362,7 +362,93 @@ describe('each migration, one step up from the previous version on a real file',
     db.close()
   })
 
+  it('010 chain_lane: the ledger survives and is backfilled; every change appends a gap-free, numbered event in its own transaction', () => {
+    const { file, db: v9 } = atVersion(9)
+    insertRedemption(v9, { id: 'r-old-2', code: 'B2', at: 20, status: 'synced' } as Row)
+    insertRedemption(v9, { id: 'r-old-1', code: 'B1', at: 10, cardId: null } as Row)
+    const before = dump(v9, 'redemptions')
+    const db = upTo(file, v9, 10)
+    expect(dump(db, 'redemptions')).toEqual(before)
+    type Ev = {
+      seq: number
+      event_id: string
+      kind: string
+      till_at: number
+      business_day: string
+      body_json: string
+    }
+    const lane = () => db.prepare('SELECT * FROM chain_lane ORDER BY seq').all() as Ev[]
+    // Backfill: oldest first, with the current status; an unknown card is ''.
+    expect(
+      lane().map((e) => [e.seq, e.kind, JSON.parse(e.body_json).redemptionId, JSON.parse(e.body_json).status])
+    ).toEqual([
+      [1, 'redeemed', 'r-old-1', 'pending'],
+      [2, 'redeemed', 'r-old-2', 'synced']
+    ])
+    expect(JSON.parse(lane()[0]!.body_json)).toMatchObject({
+      cardId: '',
+      customCode: false,
+      amountFen: 1000,
+      billFen: 5000
+    })
+
+    insertRedemption(db, { id: 'r-new', code: 'B3', at: 30 } as Row)
+    db.prepare(`UPDATE redemptions SET status = 'synced', synced_at = 40 WHERE id = 'r-new'`).run()
+    db.prepare(`UPDATE redemptions SET status = 'synced' WHERE id = 'r-new'`).run() // no change, no event
+    db.prepare(
+      `UPDATE redemptions SET status = 'voided', voided_at = 50, void_reason = '顾客退单' WHERE id = 'r-old-1'`
+    ).run()
+    db.prepare(
+      `UPDATE redemptions SET status = 'conflict', status_reason = 'used' WHERE id = 'r-old-2'`
+    ).run()
+    db.prepare(
+      `INSERT INTO conflict_resolutions (redemption_id, outcome, note, status_at_resolution, resolved_at,
+         resolved_by_id, resolved_by_name, audit_id) VALUES ('r-old-2', 'collected', '', 'conflict', 60, 'm', '店长', 1)`
+    ).run()
+    db.prepare(
+      `INSERT INTO z_reports (number, business_day, closed_at, closed_by_id, closed_by_name, body_json, sha256)
+       VALUES (1, '${DAY}', 70, 'm', '店长', '{"total":3}', '${'a'.repeat(64)}')`
+    ).run()
+    // A change that rolls back leaves no event and no used number.
+    expect(() =>
+      db.transaction(() => {
+        insertRedemption(db, { id: 'r-gone', code: 'B9', at: 80 } as Row)
+        throw new Error('rolled back')
+      })()
+    ).toThrow('rolled back')
+    const events = lane()
+    expect(events.map((e) => [e.seq, e.kind, e.till_at])).toEqual([
+      [1, 'redeemed', 10],
+      [2, 'redeemed', 20],
+      [3, 'redeemed', 30],
+      [4, 'synced', 40],
+      [5, 'voided', 50],
+      [6, 'conflict', expect.any(Number)],
+      [7, 'resolved', 60],
+      [8, 'day_closed', 70]
+    ])
+    expect(JSON.parse(events[4]!.body_json)).toEqual({ redemptionId: 'r-old-1', reason: '顾客退单' })
+    expect(JSON.parse(events[6]!.body_json)).toEqual({ redemptionId: 'r-old-2', outcome: 'collected' })
+    expect(JSON.parse(events[7]!.body_json)).toEqual({
+      number: 1,
+      sha256: 'a'.repeat(64),
+      report: { total: 3 }
+    })
+    expect(events.every((e) => e.business_day === DAY)).toBe(true)
+    expect(new Set(events.map((e) => e.event_id)).size).toBe(8)
+    for (const e of events)
+      expect(e.event_id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    // Acknowledged events are deleted; their numbers are never handed out again.
+    db.prepare('DELETE FROM chain_lane WHERE seq <= 8').run()
+    insertRedemption(db, { id: 'r-next', code: 'B4', at: 90 } as Row)
+    expect(lane().map((e) => e.seq)).toEqual([9])
+    expect(() =>
+      db.prepare(`INSERT INTO chain_lane_meta (id, last_seq, acked_seq) VALUES (2, 0, 0)`).run()
+    ).toThrow(/CHECK/)
+    db.close()
+  })
+
   it('covers every migration the app ships', () => {
-    expect(migrations.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9])
+    expect(migrations.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
   })
 })

@@ -181,7 +181,7 @@ describe('migrations', () => {
     try {
       expect(await migrateHub(pool, HUB_MIGRATIONS.slice(0, 1))).toBe(1)
       await pool.query(`INSERT INTO tills VALUES ('t1', 's1', 'T', '\\x01', 1, NULL)`)
-      expect(await migrateHub(pool, HUB_MIGRATIONS)).toBe(2)
+      expect(await migrateHub(pool, HUB_MIGRATIONS.slice(0, 2))).toBe(2)
       expect((await pool.query('SELECT till_id FROM tills')).rows).toEqual([{ till_id: 't1' }])
       await pool.query(`INSERT INTO chain_stores VALUES ('s1', 'S', '', 'Asia/Shanghai', 1)`)
       await pool.query(
@@ -197,6 +197,38 @@ describe('migrations', () => {
       const claim = `INSERT INTO code_claims VALUES ('wechat', 'c', '1', gen_random_uuid(), 's1', 't1', 1)`
       await pool.query(claim)
       await expect(pool.query(claim)).rejects.toThrow(/duplicate key/)
+    } finally {
+      await pool.end()
+      await hub.store.pool.query(`DROP SCHEMA ${schema} CASCADE`)
+    }
+  })
+
+  it('003 chain_delivery: upgrades a version-2 database; its duplicates survive, unseen by both tills', async () => {
+    const hub = running[0]!
+    const schema = `m003_${randomUUID().replaceAll('-', '')}`
+    await hub.store.pool.query(`CREATE SCHEMA ${schema}`)
+    const pool = new pg.Pool({ ...hub.database, max: 1, options: `-c search_path=${schema}` })
+    try {
+      expect(await migrateHub(pool, HUB_MIGRATIONS.slice(0, 2))).toBe(2)
+      await pool.query(
+        `INSERT INTO chain_duplicates (platform, card_id, code, first_redemption_id, first_store_id, first_till_id,
+           first_at, second_redemption_id, second_store_id, second_till_id, second_at, found_at)
+         VALUES ('wechat', '', '1', gen_random_uuid(), 's1', 't1', 1, gen_random_uuid(), 's2', 't2', 2, 3)`
+      )
+      expect(await migrateHub(pool, HUB_MIGRATIONS.slice(0, 3))).toBe(3)
+      const unseen = await pool.query(
+        `SELECT code, first_seen_at, second_seen_at FROM chain_duplicates
+         WHERE first_till_id = 't1' AND first_seen_at IS NULL`
+      )
+      expect(unseen.rows).toEqual([{ code: '1', first_seen_at: null, second_seen_at: null }])
+      const indexes = await pool.query<{ indexname: string }>(
+        `SELECT indexname FROM pg_indexes WHERE schemaname = $1 AND indexname LIKE '%unseen' ORDER BY 1`,
+        [schema]
+      )
+      expect(indexes.rows.map((r) => r.indexname)).toEqual([
+        'chain_duplicates_first_unseen',
+        'chain_duplicates_second_unseen'
+      ])
     } finally {
       await pool.end()
       await hub.store.pool.query(`DROP SCHEMA ${schema} CASCADE`)

@@ -33,6 +33,8 @@ export interface HubHttpOptions {
   port: number
   host: string
   log: (line: string) => void
+  /** The chain lane's paths (./chainRoutes.ts): true when it answered the request. */
+  chain?: (req: IncomingMessage, res: ServerResponse, url: URL) => boolean
 }
 
 export interface HubHttp {
@@ -211,6 +213,7 @@ export async function startHubHttp(options: HubHttpOptions): Promise<HubHttp> {
 
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://hub.invalid')
+    if (options.chain?.(req, res, url)) return
     const route = (req.method === 'GET' && routes[`GET ${url.pathname}`]) || routes[url.pathname]
     void (async () => {
       try {

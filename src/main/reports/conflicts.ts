@@ -46,6 +46,58 @@ export function conflictQueue(db: Db, state: QueueState, limit: number): Conflic
  * Voided ones are settled and leave the list.
  */
 export function crossTillConflicts(db: Db, limit: number): CrossTillConflict[] {
+  // Both kinds in one list, newest first: the store hub's collisions and the chain hub's duplicates.
+  return [...storeCollisions(db, limit), ...chainDuplicates(db, limit)]
+    .sort((a, b) => b.at - a.at || a.redemptionId.localeCompare(b.redemptionId))
+    .slice(0, limit)
+}
+
+/**
+ * Duplicates the chain hub found (src/main/chainLink, docs/chain.md § Duplicates back to both tills): this till's
+ * redemption and another till's of the same code, often in another store. The other till is named with its store.
+ */
+function chainDuplicates(db: Db, limit: number): CrossTillConflict[] {
+  const link = db.prepare('SELECT till_id FROM chain_link WHERE id = 1').get() as
+    { till_id: string } | undefined
+  if (!link) return []
+  const rows = db
+    .prepare('SELECT card_id, code, first_json, second_json FROM chain_conflicts ORDER BY id DESC LIMIT ?')
+    .all(limit) as { card_id: string; code: string; first_json: string; second_json: string }[]
+  return rows.flatMap((r) => {
+    type Story = {
+      redemptionId: string
+      storeName: string
+      tillId: string
+      tillName: string
+      cashierName: string
+      amountFen: number
+      at: number
+    }
+    const first = JSON.parse(r.first_json) as Story
+    const second = JSON.parse(r.second_json) as Story
+    const mine = first.tillId === link.till_id ? first : second.tillId === link.till_id ? second : null
+    if (!mine) return []
+    const other = mine === first ? second : first
+    return [
+      {
+        redemptionId: mine.redemptionId,
+        code: r.code,
+        cardId: r.card_id,
+        at: mine.at,
+        cashierName: mine.cashierName,
+        amountFen: mine.amountFen,
+        holder: {
+          redemptionId: other.redemptionId,
+          tillName: [other.storeName, other.tillName].filter(Boolean).join(' '),
+          cashierName: other.cashierName,
+          at: other.at
+        }
+      }
+    ]
+  })
+}
+
+function storeCollisions(db: Db, limit: number): CrossTillConflict[] {
   const rows = db
     .prepare(
       `SELECT redemption_id, code, card_id, at, cashier_name, amount_fen, holder_json FROM store_claims

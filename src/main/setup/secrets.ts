@@ -9,7 +9,8 @@ import { dirname, join } from 'node:path'
 import { z } from 'zod'
 
 /** `storeHub.token`: this till's credential at the store hub (src/main/storeLink), issued at pairing. */
-export type SecretName = 'wechat.appSecret' | 'tokenService.stationKey' | 'storeHub.token'
+/** `chainHub.token`: this till's credential at the chain hub (src/main/chainLink), issued at enrolment. */
+export type SecretName = 'wechat.appSecret' | 'tokenService.stationKey' | 'storeHub.token' | 'chainHub.token'
 
 export interface SecretStore {
   /** Whether the values are encrypted at rest. */

@@ -39,6 +39,7 @@ import { liveConfigFrom, readSetup, syncSetupIntoDb } from '../setup/store'
 import { Approvals } from '../staff/approvals'
 import { StaffStore } from '../staff/staffStore'
 import { StoreLink } from '../storeLink/link'
+import { ChainLink } from '../chainLink/link'
 import { ConnectivityMonitor, SyncWorker } from '../sync'
 import { TrainingService } from '../training/service'
 import { CardCache } from '../upstream/cardCache'
@@ -74,6 +75,8 @@ export interface CompositionInput {
     backoffMs?: number[]
     stopGraceMs?: number
   }
+  /** The chain lane's timings (tests shorten them); defaults in src/main/chainLink/link.ts. */
+  chainLink?: { pollMs?: number; idlePollMs?: number; backoffBaseMs?: number; backoffMaxMs?: number }
   /** The root's restore (it re-composes), for the backups.restore channel. */
   restore: (file: string, confirmDate: string, by: Actor) => Promise<RestoreResult>
 }
@@ -101,6 +104,8 @@ export interface StationServices {
   storeLink: StoreLink
   /** This till's store hub role; on the hub till, the hub itself as a supervised child (src/main/hubHost). */
   storeHub: StoreHubService
+  /** The till's chain lane to headquarters (src/main/chainLink): its own sender, apart from the WeChat outbox. */
+  chainLink: ChainLink
 }
 
 export interface Composition {
@@ -190,6 +195,21 @@ export function compose(input: CompositionInput): Composition {
     ...(input.storeHub?.stopGraceMs !== undefined ? { stopGraceMs: input.storeHub.stopGraceMs } : {}),
     lanAddresses,
     discover: async () => (await browseHubs()).map((h) => h.url),
+    log: (line) => console.error(line)
+  })
+  // The chain lane's events are written by triggers (migration 010); this only sends them. Token: a set-up secret.
+  const chainLink = new ChainLink({
+    db,
+    now,
+    token: {
+      get: () => secretStore().get('chainHub.token'),
+      set: (token) => secretStore().set('chainHub.token', token)
+    },
+    identity: () => {
+      const identity = settings.identity()
+      return { tillId: identity.stationId, tillName: identity.stationName }
+    },
+    ...input.chainLink,
     log: (line) => console.error(line)
   })
   const redemptions = new RedemptionService(
@@ -293,7 +313,8 @@ export function compose(input: CompositionInput): Composition {
       now
     }),
     storeLink,
-    storeHub
+    storeHub,
+    chainLink
   }
   /**
    * Damage found while the counter is in use: from here on SQLite itself refuses every write on this
@@ -338,6 +359,7 @@ export function compose(input: CompositionInput): Composition {
       printer.start()
       storeLink.start()
       storeHub.start()
+      chainLink.start()
       void devices.apply(settings.devices()).catch((err: unknown) => {
         console.error(
           `[devices] scanners could not be started: ${err instanceof Error ? err.message : String(err)}`
@@ -350,6 +372,7 @@ export function compose(input: CompositionInput): Composition {
       await storeLink.stop()
       // The hub child stops with the station: SIGTERM, then its PostgreSQL's fast stop is awaited.
       await storeHub.close()
+      await chainLink.stop()
       await printer.stop()
       await backups.stop()
       await integrity.stop()

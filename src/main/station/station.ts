@@ -49,6 +49,8 @@ export interface StationOptions {
   storeLink?: { claimDeadlineMs?: number; retryMs?: number }
   /** How the store hub runs here when set-up makes this till the hub (see CompositionInput.storeHub). */
   storeHub?: CompositionInput['storeHub']
+  /** The chain lane's poll and backoff timings (tests shorten them). */
+  chainLink?: { pollMs?: number; idlePollMs?: number; backoffBaseMs?: number; backoffMaxMs?: number }
   /** The runtime's own restart after going live (Electron relaunches itself); none in the Node host. */
   restart?: () => void
 }
@@ -94,6 +96,7 @@ export function openStation(options: StationOptions): Station {
       restart: options.restart ?? null,
       ...(options.storeLink ? { storeLink: options.storeLink } : {}),
       ...(options.storeHub ? { storeHub: options.storeHub } : {}),
+      ...(options.chainLink ? { chainLink: options.chainLink } : {}),
       restore: (file, confirmDate, by) => restore(file, confirmDate, by)
     })
   const open = (): Composition => {

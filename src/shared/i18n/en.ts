@@ -878,7 +878,8 @@ export const en: Catalogue = {
         training: { practice_reset: 'Practice reset' },
         print: { reprinted: 'Reprint' },
         storeLink: { paired: 'Paired with the store hub' },
-        storeHub: { role_changed: 'Store hub role changed', till_revoked: 'Till removed from the store hub' }
+        storeHub: { role_changed: 'Store hub role changed', till_revoked: 'Till removed from the store hub' },
+        chainLink: { enrolled: 'Enrolled with headquarters' }
       },
       summary: {
         approvalRules: 'High value, share of the bill, per-customer count or offline limits changed',
@@ -1119,6 +1120,10 @@ export const en: Catalogue = {
     STORE_HUB_REVOKE_SELF: 'The hub till cannot remove itself',
     STORE_HUB_NOT_RUNNING: 'The store hub on this till is not running yet; wait until it says “running”',
     STORE_HUB_ADMIN_REFUSED: 'The store hub refused the request; restart the station and try again',
+    CHAIN_HUB_UNREACHABLE:
+      'Headquarters’ server does not answer at that address; check the address and the network',
+    CHAIN_ENROLMENT_REFUSED:
+      'Headquarters’ server refused the enrolment code; ask headquarters for a new code and type it again',
     STORE_DUPLICATE:
       'DUPLICATE! Already redeemed at {{station}} by {{cashier}} at {{time}}. Do NOT redeem it again',
     DB_DAMAGED:

@@ -834,7 +834,8 @@ export const zhCN = {
         training: { practice_reset: '重置练习' },
         print: { reprinted: '重印小票' },
         storeLink: { paired: '已与门店主机配对' },
-        storeHub: { role_changed: '更改门店主机角色', till_revoked: '从门店主机移除收银台' }
+        storeHub: { role_changed: '更改门店主机角色', till_revoked: '从门店主机移除收银台' },
+        chainLink: { enrolled: '已登记到总部' }
       },
       summary: {
         approvalRules: '高面值、折扣比例、每位顾客每日张数或离线限额已修改',
@@ -1065,6 +1066,8 @@ export const zhCN = {
     STORE_HUB_REVOKE_SELF: '主机不能移除自己',
     STORE_HUB_NOT_RUNNING: '本机的门店主机还没有运行；请等到显示“运行中”',
     STORE_HUB_ADMIN_REFUSED: '门店主机拒绝了请求；请重启收银台后重试',
+    CHAIN_HUB_UNREACHABLE: '总部服务器在此地址没有响应，请检查地址和网络',
+    CHAIN_ENROLMENT_REFUSED: '总部服务器拒绝了登记码，请向总部索取新的登记码后重新输入',
     STORE_DUPLICATE: '重复使用！此券已于 {{time}} 在{{station}}由{{cashier}}核销，请勿再次核销',
     DB_DAMAGED: '数据库已损坏，已停止写入，数据未改变。请店长恢复最新的完好备份',
     LOOKUP_EXPIRED: '这次扫码已过期，请重新扫码',

@@ -11,6 +11,7 @@ import { deviceEvents, devicesContract } from './contracts/devices'
 import { printerContract, printerEvents } from './contracts/printer'
 import { storeLinkContract, storeLinkEvents } from './contracts/storeLink'
 import { storeHubContract } from './contracts/storeHub'
+import { chainLinkContract } from './contracts/chainLink'
 import { redeemContract } from './contracts/redeem'
 import { reportsContract } from './contracts/reports'
 import { staffContract } from './contracts/staff'
@@ -35,7 +36,8 @@ export const contract = {
   ...setupContract,
   ...printerContract,
   ...storeLinkContract,
-  ...storeHubContract
+  ...storeHubContract,
+  ...chainLinkContract
 } as const satisfies Record<ChannelName, ChannelSpec>
 
 export const eventContract = {

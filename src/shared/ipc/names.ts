@@ -87,6 +87,7 @@ export const STORE_HUB_CHANNELS = [
   'storeHub.revoke',
   'storeHub.discover'
 ] as const
+export const CHAIN_LINK_CHANNELS = ['chainLink.get', 'chainLink.enrol', 'chainLink.conflicts'] as const
 
 export const SETUP_CHANNELS = ['setup.get', 'setup.save', 'setup.testConnection', 'setup.goLive'] as const
 
@@ -104,7 +105,8 @@ export const CHANNEL_NAMES = [
   ...SETUP_CHANNELS,
   ...PRINTER_CHANNELS,
   ...STORE_LINK_CHANNELS,
-  ...STORE_HUB_CHANNELS
+  ...STORE_HUB_CHANNELS,
+  ...CHAIN_LINK_CHANNELS
 ] as const
 
 export const APP_EVENTS = ['app.notice'] as const

@@ -13,6 +13,7 @@ import { devicesHandlers } from './devices'
 import { printerHandlers } from './printer'
 import { storeLinkHandlers } from './storeLink'
 import { storeHubHandlers } from './storeHub'
+import { chainLinkHandlers } from './chainLink'
 import { redeemHandlers } from './redeem'
 import { reportsHandlers } from './reports'
 import { setupHandlers } from './setup'
@@ -43,7 +44,8 @@ export function createHandlers(services: HandlerServices): Handlers {
     ...setupHandlers(services),
     ...printerHandlers(services),
     ...storeLinkHandlers(services),
-    ...storeHubHandlers(services)
+    ...storeHubHandlers(services),
+    ...chainLinkHandlers(services)
   })
   // A read, and keyed by a symbol (not a channel): added after the wrapping, which walks channel names.
   return { ...handlers, [RECHECK_STAFF]: (staffId: string) => services.staff.current(staffId) }

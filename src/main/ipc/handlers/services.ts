@@ -16,6 +16,7 @@ import type { RedemptionService } from '../../redeem/service'
 import type { ReportService } from '../../reports/service'
 import type { StoreLink } from '../../storeLink/link'
 import type { StoreHubService } from '../../hubHost/service'
+import type { ChainLink } from '../../chainLink/link'
 import type { SetupService } from '../../setup/service'
 import type { Approvals } from '../../staff/approvals'
 import type { StaffStore } from '../../staff/staffStore'
@@ -45,6 +46,8 @@ export interface HandlerServices {
   storeLink: StoreLink
   /** This till's store hub role and the hub it may run (src/main/hubHost). */
   storeHub: StoreHubService
+  /** The till's chain lane to headquarters (src/main/chainLink). */
+  chainLink: ChainLink
   setup: SetupService
   training: TrainingService
   /** What a manager should do once writes are stopped (the latest good backup). */
