@@ -172,7 +172,7 @@ describe('migrations', () => {
     try {
       expect(await migrateHub(pool, HUB_MIGRATIONS.slice(0, 1))).toBe(1)
       await pool.query(`INSERT INTO tills VALUES ('t1', 's1', 'T', '\\x01', 1, NULL)`)
-      expect(await migrateHub(pool, HUB_MIGRATIONS)).toBe(2)
+      expect(await migrateHub(pool, HUB_MIGRATIONS.slice(0, 2))).toBe(2)
       expect((await pool.query('SELECT till_id FROM tills')).rows).toEqual([{ till_id: 't1' }])
       await pool.query(`INSERT INTO chain_stores VALUES ('s1', 'S', '', 'Asia/Shanghai', 1)`)
       await pool.query(
@@ -188,6 +188,29 @@ describe('migrations', () => {
       const claim = `INSERT INTO code_claims VALUES ('wechat', 'c', '1', gen_random_uuid(), 's1', 't1', 1)`
       await pool.query(claim)
       await expect(pool.query(claim)).rejects.toThrow(/duplicate key/)
+    } finally {
+      await pool.end()
+      await hub.store.pool.query(`DROP SCHEMA ${schema} CASCADE`)
+    }
+  })
+
+  it('003 store policy: upgrades a version-2 database; one row per store, no negative limit', async () => {
+    const hub = running[0]!
+    const schema = `m003_${randomUUID().replaceAll('-', '')}`
+    await hub.store.pool.query(`CREATE SCHEMA ${schema}`)
+    const pool = new pg.Pool({ ...hub.database, max: 1, options: `-c search_path=${schema}` })
+    try {
+      expect(await migrateHub(pool, HUB_MIGRATIONS.slice(0, 2))).toBe(2)
+      await pool.query(`INSERT INTO tills VALUES ('t1', 's1', 'T', '\\x01', 1, NULL)`)
+      expect(await migrateHub(pool, HUB_MIGRATIONS.slice(0, 3))).toBe(3)
+      expect((await pool.query('SELECT till_id FROM tills')).rows).toEqual([{ till_id: 't1' }])
+      await pool.query(`INSERT INTO store_policy VALUES ('s1', NULL, 1, 1, 't1', 'M')`)
+      await expect(pool.query(`INSERT INTO store_policy VALUES ('s1', 0, 2, 1, 't1', 'M')`)).rejects.toThrow(
+        /duplicate key/
+      )
+      await expect(
+        pool.query(`UPDATE store_policy SET unverified_limit_fen = -1 WHERE store_id = 's1'`)
+      ).rejects.toThrow(/check constraint/)
     } finally {
       await pool.end()
       await hub.store.pool.query(`DROP SCHEMA ${schema} CASCADE`)
