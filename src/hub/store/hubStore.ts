@@ -717,7 +717,10 @@ export class HubStore {
       )
       const current = rows[0]
       const version = current ? Number(current.version) : 0
-      const limit = current?.unverified_limit_fen == null ? null : Number(current.unverified_limit_fen)
+      const limit =
+        current?.unverified_limit_fen === undefined || current.unverified_limit_fen === null
+          ? null
+          : Number(current.unverified_limit_fen)
       if (req.baseVersion !== version)
         throw new HubFailure(
           'POLICY_STALE',
