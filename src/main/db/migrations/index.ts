@@ -9,6 +9,7 @@ import { m006LedgerCounts } from './006_ledger_counts'
 import { m007CustomCodeKeys } from './007_custom_code_keys'
 import { m008PrintJobs } from './008_print_jobs'
 import { m009StoreLink } from './009_store_link'
+import { m010StoreDay } from './010_store_day'
 
 export const migrations: readonly Migration[] = [
   m001Settings,
@@ -19,5 +20,6 @@ export const migrations: readonly Migration[] = [
   m006LedgerCounts,
   m007CustomCodeKeys,
   m008PrintJobs,
-  m009StoreLink
+  m009StoreLink,
+  m010StoreDay
 ]
