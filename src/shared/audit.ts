@@ -28,7 +28,10 @@ export const AUDIT_ACTIONS = [
   /** A slip or Z report printed a second time (the paper says 重印). */
   'print.reprinted',
   /** A manager paired this till with the store hub (src/main/storeLink). */
-  'storeLink.paired'
+  'storeLink.paired',
+  'storeLink.policySet',
+  'storeLink.uncheckedRefused',
+  'storeLink.conflictResolved'
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

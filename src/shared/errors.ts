@@ -40,6 +40,14 @@ export const ERROR_CODES = [
   'STORE_HUB_UNREACHABLE',
   /** The hub refused the pairing (details.hubCode: the hub's code, e.g. PAIRING_CODE_INVALID). */
   'STORE_PAIRING_REFUSED',
+  // the store hub: policy, the store's day (docs/hub.md § Store policy)
+  /** The hub did not answer and the coupon is above the store's limit for unchecked redemptions (details: amount, limit). */
+  'STORE_UNCHECKED_OVER_LIMIT',
+  'STORE_NOT_PAIRED',
+  /** Another manager changed the store policy meanwhile: the new one is shown; decide again. */
+  'STORE_POLICY_STALE',
+  /** The hub refused the request (details.hubCode). */
+  'STORE_HUB_REFUSED',
   'LOOKUP_EXPIRED',
   'SCAN_EXPIRED',
   'ALREADY_VOIDED',

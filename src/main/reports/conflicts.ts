@@ -45,13 +45,19 @@ export function conflictQueue(db: Db, state: QueueState, limit: number): Conflic
  * till's claim (src/main/storeLink writes them into store_claims as 'collision', with the holder's story).
  * Voided ones are settled and leave the list.
  */
-export function crossTillConflicts(db: Db, limit: number): CrossTillConflict[] {
+export function crossTillConflicts(db: Db, limit: number, state: QueueState = 'open'): CrossTillConflict[] {
+  return crossTillRows(db, `${STATE_SQL[state]} ORDER BY s.at DESC, s.redemption_id LIMIT ?`, [limit])
+}
+
+function crossTillRows(db: Db, where: string, params: unknown[]): CrossTillConflict[] {
   const rows = db
     .prepare(
-      `SELECT redemption_id, code, card_id, at, cashier_name, amount_fen, holder_json FROM store_claims
-       WHERE state = 'collision' ORDER BY at DESC, redemption_id LIMIT ?`
+      `SELECT s.redemption_id, s.code, s.card_id, s.at, s.cashier_name, s.amount_fen, s.holder_json,
+              c.note, c.resolved_at, c.resolved_by_name, c.redemption_id AS resolved
+       FROM store_claims s LEFT JOIN store_conflict_resolutions c ON c.redemption_id = s.redemption_id
+       WHERE s.state = 'collision' AND ${where}`
     )
-    .all(limit) as {
+    .all(...params) as {
     redemption_id: string
     code: string
     card_id: string
@@ -59,6 +65,10 @@ export function crossTillConflicts(db: Db, limit: number): CrossTillConflict[] {
     cashier_name: string
     amount_fen: number
     holder_json: string | null
+    note: string | null
+    resolved_at: number | null
+    resolved_by_name: string | null
+    resolved: string | null
   }[]
   return rows.map((r) => {
     const holder = JSON.parse(r.holder_json ?? '{}') as {
@@ -79,9 +89,68 @@ export function crossTillConflicts(db: Db, limit: number): CrossTillConflict[] {
         tillName: holder.tillName ?? '',
         cashierName: holder.cashier?.name ?? '',
         at: holder.tillAt ?? 0
-      }
+      },
+      resolution:
+        r.resolved === null
+          ? null
+          : { note: r.note ?? '', resolvedAt: r.resolved_at ?? 0, resolvedByName: r.resolved_by_name ?? '' }
     }
   })
+}
+
+/**
+ * A manager settles a cross-till conflict (the customer was asked to pay, it was written off, …) with a note.
+ * Like resolveConflict: its own immutable row plus an audit entry ('storeLink.conflictResolved'), in ONE
+ * transaction; the claim itself and the ledger are not touched.
+ */
+export function resolveCrossTillConflict(
+  db: Db,
+  input: { redemptionId: string; note: string },
+  by: Actor,
+  at: number
+): CrossTillConflict {
+  const tx = db.transaction((): void => {
+    const row = db
+      .prepare(
+        'SELECT redemption_id, code, state, amount_fen, holder_json FROM store_claims WHERE redemption_id = ?'
+      )
+      .get(input.redemptionId) as
+      | { redemption_id: string; code: string; state: string; amount_fen: number; holder_json: string | null }
+      | undefined
+    if (!row) throw new AppFailure('NOT_FOUND', `There is no store claim ${input.redemptionId}.`)
+    if (row.state !== 'collision')
+      throw new AppFailure(
+        'NOT_A_CONFLICT',
+        `Only a cross-till conflict is resolved here; this claim is ${row.state}.`
+      )
+    const done = db
+      .prepare('SELECT resolved_by_name FROM store_conflict_resolutions WHERE redemption_id = ?')
+      .get(row.redemption_id) as { resolved_by_name: string } | undefined
+    if (done) throw new AppFailure('ALREADY_RESOLVED', `${done.resolved_by_name} already resolved this item.`)
+    const holder = JSON.parse(row.holder_json ?? '{}') as { tillName?: string; redemptionId?: string }
+    const entry = appendAudit(db, {
+      at,
+      actorId: by.staffId,
+      actorName: by.name,
+      action: 'storeLink.conflictResolved',
+      subject: row.redemption_id,
+      detail: {
+        code: row.code,
+        amountFen: row.amount_fen,
+        otherTill: holder.tillName ?? null,
+        otherRedemption: holder.redemptionId ?? null,
+        note: input.note
+      }
+    })
+    db.prepare(
+      `INSERT INTO store_conflict_resolutions (redemption_id, note, resolved_at, resolved_by_id, resolved_by_name,
+         audit_id) VALUES (?, ?, ?, ?, ?, ?)`
+    ).run(row.redemption_id, input.note, at, by.staffId, by.name, entry.id)
+  })
+  tx.immediate()
+  const [resolved] = crossTillRows(db, 's.redemption_id = ?', [input.redemptionId])
+  if (!resolved) throw new AppFailure('NOT_FOUND', `There is no store claim ${input.redemptionId}.`)
+  return resolved
 }
 
 export function conflictStory(db: Db, redemptionId: string): ConflictStory {
