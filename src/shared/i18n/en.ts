@@ -1522,7 +1522,7 @@ export const en: Catalogue = {
   },
   storeDay: {
     scope: { thisTill: 'This till', store: 'Whole store' },
-    title: 'Whole store · business day {{day}}',
+    title: 'Business day {{day}}',
     intro:
       'Every till of the store, as the store hub reported them. Each till still closes its own day on its own Z report.',
     waiting:

@@ -1429,7 +1429,7 @@ export const zhCN = {
   },
   storeDay: {
     scope: { thisTill: '本机', store: '全店' },
-    title: '全店 · 营业日 {{day}}',
+    title: '营业日 {{day}}',
     intro: '门店主机汇总的所有收银台。每台收银台仍各自日结、各自出 Z 报表。',
     waiting: '本机还有 {{n}} 笔核销没有送到门店主机，送到后会出现在这里。',
     latest: '门店主机已知的最新一笔核销：{{time}}',
