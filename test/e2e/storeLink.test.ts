@@ -137,5 +137,21 @@ describe('a till with the store hub', () => {
     expect(await page.getByTestId('cross-till-holder').textContent()).toContain('Cashier of till-1')
     expect(await page.getByTestId('cross-till-here').textContent()).toContain(MANAGER.name)
     await screenshot(page, 'storelink-cross-till-conflict')
-  }, 60_000)
+
+    // The manager marks it resolved with a note: it leaves the open list and stays under "resolved".
+    await page.getByTestId('cross-till-resolve').click()
+    expect(await page.getByRole('button', { name: '标记为已处理' }).last().isDisabled()).toBe(true)
+    await page.getByTestId('cross-till-note').fill('顾客已现金补付；已告知 1号机')
+    await screenshot(page, 'storelink-cross-till-resolve')
+    await page.getByRole('button', { name: '标记为已处理' }).last().click()
+    await expect
+      .poll(() => page.locator('[data-testid="cross-till-conflict"][data-resolved="false"]').count())
+      .toBe(0)
+    await page.getByTestId('cross-till-show').getByText('已处理').click()
+    const resolved = page.locator('[data-testid="cross-till-conflict"][data-resolved="true"]')
+    await resolved.waitFor()
+    expect(await resolved.getByTestId('cross-till-resolution').innerText()).toContain(`${MANAGER.name} 于`)
+    expect(await resolved.getByTestId('cross-till-resolution').innerText()).toContain('顾客已现金补付')
+    await screenshot(page, 'storelink-cross-till-resolved')
+  }, 90_000)
 })

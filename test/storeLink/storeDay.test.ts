@@ -188,7 +188,7 @@ describe("the store's policy for degraded mode", () => {
     expect(entry[0]?.actor_name).toBe(till1.manager.name)
     expect(JSON.parse(entry[0]!.detail_json)).toMatchObject({
       unverifiedLimitFen: 600,
-      before: null,
+      beforeLimitFen: null,
       version: 1
     })
 

@@ -138,7 +138,6 @@ export function resolveCrossTillConflict(
         code: row.code,
         amountFen: row.amount_fen,
         otherTill: holder.tillName ?? null,
-        otherRedemption: holder.redemptionId ?? null,
         note: input.note
       }
     })

@@ -258,7 +258,7 @@ export class StoreLink {
         subject: link.config.storeId,
         detail: {
           unverifiedLimitFen,
-          before: before.unverifiedLimitFen,
+          beforeLimitFen: before.unverifiedLimitFen,
           version: answer.value.version
         }
       })

@@ -892,6 +892,12 @@ export const en: Catalogue = {
         }
       },
       fields: {
+        unverifiedLimitFen: 'Store limit when the hub does not answer',
+        beforeLimitFen: 'Limit before',
+        version: 'Version',
+        amountFen: 'Amount off',
+        limitFen: 'Store limit',
+        otherTill: 'Redeemed first at',
         highValueFen: 'High-value threshold',
         maxDiscountShareOfBill: 'Largest discount share of the bill (%)',
         velocityMaxPerDay: 'Coupons per customer per day',

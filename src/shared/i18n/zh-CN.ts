@@ -848,6 +848,12 @@ export const zhCN = {
         }
       },
       fields: {
+        unverifiedLimitFen: '主机无响应时的门店上限',
+        beforeLimitFen: '原上限',
+        version: '版本',
+        amountFen: '优惠金额',
+        limitFen: '门店上限',
+        otherTill: '先核销的收银台',
         highValueFen: '高面值门槛',
         maxDiscountShareOfBill: '优惠占账单上限（%）',
         velocityMaxPerDay: '每位顾客每日张数',
