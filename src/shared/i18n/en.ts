@@ -1608,6 +1608,7 @@ export const en: Catalogue = {
       resolved: 'Resolved by {{name}} at {{time}}: {{note}}',
       done: 'Marked resolved',
       noneResolved: 'No resolved item yet'
-    }
+    },
+    auditResolved: 'Code {{code}}, first redeemed at {{till}}'
   }
 }

@@ -1512,7 +1512,8 @@ export const zhCN = {
       resolved: '{{name}} 于 {{time}} 处理：{{note}}',
       done: '已标记为已处理',
       noneResolved: '还没有已处理的记录'
-    }
+    },
+    auditResolved: '券码 {{code}}，先在 {{till}} 核销'
   }
 }
 
