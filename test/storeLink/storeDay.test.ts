@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHub, type RunningHub } from '../../src/hub/hub'
 import { writeIdentity, readIdentity } from '../../src/main/config/identity'
 import { createDispatcher } from '../../src/main/ipc/dispatcher'
+import { openStation } from '../../src/main/station/station'
 import { Session } from '../../src/main/ipc/session'
 import { produceStoreDayExport } from '../../src/main/reports/export/storeDayExport'
 import { storeDayRows } from '../../src/main/reports/storeDay'
@@ -472,4 +473,39 @@ describe('a cross-till conflict marked resolved', () => {
     expect(claim.state).toBe('collision')
     await until(connected, 'both feeds again')
   }, 60_000)
+})
+
+describe('the cached policy', () => {
+  it('survives a restart of the till while the hub is down (it lives in SQLite)', async () => {
+    const one = managerOf(till1)
+    const version = till1.station.services.storeLink.policy().version
+    const set = await one.dispatch(
+      'storeLink.setPolicy',
+      { unverifiedLimitFen: 1234, baseVersion: version },
+      one.manager
+    )
+    expect(set).toMatchObject({ ok: true })
+    await until(
+      () => till2.station.services.storeLink.policy().unverifiedLimitFen === 1234,
+      'the policy at till 2'
+    )
+    await hub.stop()
+    const dataDir = till2.station.dataDir
+    await till2.station.close()
+    const reopened = openStation({
+      dataDir,
+      runtime: 'node-host',
+      mode: 'training',
+      background: false,
+      storeLink: { claimDeadlineMs: 300, retryMs: 100 }
+    })
+    till2 = { ...till2, station: reopened }
+    reopened.services.storeLink.start()
+    expect(reopened.services.storeLink.policy()).toMatchObject({
+      unverifiedLimitFen: 1234,
+      version: version + 1,
+      setByTillName: '1号机'
+    })
+    expect(reopened.services.storeLink.state().status).toBe('degraded')
+  })
 })
