@@ -34,7 +34,10 @@ export const AUDIT_ACTIONS = [
   /** A manager revoked a till at this till's hub (src/main/hubHost). */
   'storeHub.till_revoked',
   /** A manager enrolled this till with the chain hub at headquarters (src/main/chainLink). */
-  'chainLink.enrolled'
+  'chainLink.enrolled',
+  'storeLink.policySet',
+  'storeLink.uncheckedRefused',
+  'storeLink.conflictResolved'
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

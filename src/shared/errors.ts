@@ -44,6 +44,14 @@ export const ERROR_CODES = [
   'CHAIN_HUB_UNREACHABLE',
   /** The chain hub refused the enrolment (details.hubCode: e.g. ENROLMENT_CODE_INVALID). */
   'CHAIN_ENROLMENT_REFUSED',
+  // the store hub: policy, the store's day (docs/hub.md § Store policy)
+  /** The hub did not answer and the coupon is above the store's limit for unchecked redemptions (details: amount, limit). */
+  'STORE_UNCHECKED_OVER_LIMIT',
+  'STORE_NOT_PAIRED',
+  /** Another manager changed the store policy meanwhile: the new one is shown; decide again. */
+  'STORE_POLICY_STALE',
+  /** The hub refused the request (details.hubCode). */
+  'STORE_HUB_REFUSED',
   'LOOKUP_EXPIRED',
   'SCAN_EXPIRED',
   'ALREADY_VOIDED',

@@ -236,6 +236,8 @@ export interface CrossTillConflict {
     cashierName: string
     at: EpochMs
   }
+  /** A manager marked it resolved, with a note (it leaves the open queue, stays in history). */
+  resolution: { note: string; resolvedAt: EpochMs; resolvedByName: string } | null
 }
 
 export interface ConflictStory {

@@ -448,7 +448,55 @@ describe('each migration, one step up from the previous version on a real file',
     db.close()
   })
 
+  it('011 store_day: claims and mirror survive; the policy row, the key card, mirror status, immutable resolutions', () => {
+    const { file, db: v10 } = atVersion(10)
+    insertRedemption(v10, { id: 'r-1', code: 'A1' } as Row)
+    v10
+      .prepare(
+        `INSERT INTO store_claims (redemption_id, card_id, code, cashier_id, cashier_name, amount_fen, at, state, checked, pending, holder_json, updated_at)
+       VALUES ('r-1', 'card', 'A1', 'staff-1', '李娜', 1000, 10, 'collision', 0, NULL, '{}', 10)`
+      )
+      .run()
+    v10
+      .prepare(
+        `INSERT INTO store_mirror (redemption_id, card_id, code, till, till_name, cashier_id, cashier_name, amount_fen, till_at, hub_at, live, seq)
+       VALUES ('o-1', 'card', 'A1', 't1', '1号机', 'c1', '王芳', 1000, 11, 12, 1, 1)`
+      )
+      .run()
+    const before = { claims: dump(v10, 'store_claims'), mirror: dump(v10, 'store_mirror') }
+    const db = upTo(file, v10, 11)
+    const strip = (rows: unknown[], key: string) =>
+      rows.map((r) => Object.fromEntries(Object.entries(r as object).filter(([k]) => k !== key)))
+    expect({
+      claims: strip(dump(db, 'store_claims'), 'key_card_id'),
+      mirror: strip(dump(db, 'store_mirror'), 'status')
+    }).toEqual(before)
+    expect(db.prepare('SELECT key_card_id FROM store_claims').get()).toEqual({ key_card_id: null })
+    expect(db.prepare('SELECT status FROM store_mirror').get()).toEqual({ status: null })
+    expect(() => db.prepare(`UPDATE store_mirror SET status = 'lost'`).run()).toThrow(/CHECK/)
+
+    const policy = db.prepare(
+      `INSERT INTO store_policy (id, unverified_limit_fen, version, received_at) VALUES (?, ?, 1, 20)`
+    )
+    policy.run(1, null)
+    expect(() => policy.run(2, 100)).toThrow(/CHECK/)
+    expect(() => db.prepare('UPDATE store_policy SET unverified_limit_fen = -1').run()).toThrow(/CHECK/)
+
+    const resolve = db.prepare(
+      `INSERT INTO store_conflict_resolutions (redemption_id, note, resolved_at, resolved_by_id, resolved_by_name, audit_id)
+       VALUES (?, ?, 30, 'm1', '店长', 1)`
+    )
+    expect(() => resolve.run('r-1', '')).toThrow(/CHECK/)
+    resolve.run('r-1', '顾客补付')
+    expect(() => resolve.run('r-1', 'again')).toThrow(/UNIQUE|PRIMARY/)
+    expect(() => db.prepare(`UPDATE store_conflict_resolutions SET note = 'x'`).run()).toThrow(/immutable/)
+    expect(() => db.prepare('DELETE FROM store_conflict_resolutions').run()).toThrow(/immutable/)
+    const day = 'SELECT redemption_id FROM store_mirror WHERE till_at >= 0 AND till_at < 100'
+    expect(plan(db, day)).toContain('store_mirror_till_at')
+    db.close()
+  })
+
   it('covers every migration the app ships', () => {
-    expect(migrations.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+    expect(migrations.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])
   })
 })

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startHub, type RunningHub } from '../../src/hub/hub'
 import { trainingSeed } from '../../src/main/upstream/sandbox'
+import { PLAIN_CODE_CARD_ID } from '../../src/shared/hub/protocol'
 import { hubDataDir, pairTill, removeHubDataDirs, tillOf, type Till } from '../hub/support'
 import { launchBrowser, screenshot } from './support/browser'
 import { connectContract, type ContractClient } from './support/contractClient'
@@ -111,8 +112,8 @@ describe('a till with the store hub', () => {
     hub = await startHub({ dataDir: hubDir, storeId: STORE, log: () => undefined })
     const first = await tillOf(hub.url, till1.tillId, STORE, till1.token).claim({
       code: code('GIFT'),
-      // The hub keys claims on (card, code): till 1 names the coupon's real card, as a till would.
-      cardId: seed.scenarios.find((x) => x.key === 'GIFT')!.cardId!
+      // A plain code is claimed under the one plain key whatever its card (docs/hub.md § Claims), as a till does.
+      cardId: PLAIN_CODE_CARD_ID
     })
     expect(first.body.value.outcome).toBe('granted')
     await hub.stop()
@@ -136,5 +137,21 @@ describe('a till with the store hub', () => {
     expect(await page.getByTestId('cross-till-holder').textContent()).toContain('Cashier of till-1')
     expect(await page.getByTestId('cross-till-here').textContent()).toContain(MANAGER.name)
     await screenshot(page, 'storelink-cross-till-conflict')
-  }, 60_000)
+
+    // The manager marks it resolved with a note: it leaves the open list and stays under "resolved".
+    await page.getByTestId('cross-till-resolve').click()
+    expect(await page.getByRole('button', { name: '标记为已处理' }).last().isDisabled()).toBe(true)
+    await page.getByTestId('cross-till-note').fill('顾客已现金补付；已告知 1号机')
+    await screenshot(page, 'storelink-cross-till-resolve')
+    await page.getByRole('button', { name: '标记为已处理' }).last().click()
+    await expect
+      .poll(() => page.locator('[data-testid="cross-till-conflict"][data-resolved="false"]').count())
+      .toBe(0)
+    await page.getByTestId('cross-till-show').getByText('已处理').click()
+    const resolved = page.locator('[data-testid="cross-till-conflict"][data-resolved="true"]')
+    await resolved.waitFor()
+    expect(await resolved.getByTestId('cross-till-resolution').innerText()).toContain(`${MANAGER.name} 于`)
+    expect(await resolved.getByTestId('cross-till-resolution').innerText()).toContain('顾客已现金补付')
+    await screenshot(page, 'storelink-cross-till-resolved')
+  }, 90_000)
 })

@@ -549,3 +549,76 @@ describe('republish', () => {
     expect(await snapshot(pool())).toBe(before)
   })
 })
+
+describe('store policy', () => {
+  const policyBody = (tillId: string, limit: number | null, baseVersion: number) => ({
+    till: tillId,
+    unverifiedLimitFen: limit,
+    by: { id: 'm1', name: '店长' },
+    baseVersion,
+    at: Date.UTC(2026, 11, 5, 9, 0, 0)
+  })
+
+  it('starts with no limit, is set by a till, pushed to every feed, and survives in the hello', async () => {
+    const first = await till2.get('/v1/policy')
+    expect(first.body.value).toEqual({
+      unverifiedLimitFen: null,
+      version: 0,
+      setAt: null,
+      setByTillName: null,
+      setByName: null
+    })
+    const feed = openFeed(till2, 0)
+    await feed.until(() => feed.frames.some((f) => f.type === 'hello'), 'hello')
+    const hello = feed.frames.find((f) => f.type === 'hello')
+    expect(hello?.type === 'hello' && hello.policy?.version).toBe(0)
+
+    const set = await till1.post('/v1/policy', policyBody('till-1', 5000, 0))
+    expect(set.body.ok).toBe(true)
+    expect(set.body.value).toMatchObject({
+      unverifiedLimitFen: 5000,
+      version: 1,
+      setByTillName: '1号机',
+      setByName: '店长'
+    })
+    await feed.until(() => feed.frames.some((f) => f.type === 'policy'), 'policy frame')
+    const pushed = feed.frames.find((f) => f.type === 'policy')
+    expect(pushed?.type === 'policy' && pushed.policy.unverifiedLimitFen).toBe(5000)
+    await feed.close()
+
+    const later = openFeed(till1, 0)
+    await later.until(() => later.frames.some((f) => f.type === 'hello'), 'hello')
+    const again = later.frames.find((f) => f.type === 'hello')
+    expect(again?.type === 'hello' && again.policy).toMatchObject({ unverifiedLimitFen: 5000, version: 1 })
+    await later.close()
+
+    // Setting the value it already has changes nothing; 0 refuses all, null lifts the limit.
+    const same = await till2.post('/v1/policy', policyBody('till-2', 5000, 1))
+    expect(same.body.value.version).toBe(1)
+    const zero = await till2.post('/v1/policy', policyBody('till-2', 0, 1))
+    expect(zero.body.value).toMatchObject({ unverifiedLimitFen: 0, version: 2, setByTillName: '2号机' })
+    const none = await till2.post('/v1/policy', policyBody('till-2', null, 2))
+    expect(none.body.value).toMatchObject({ unverifiedLimitFen: null, version: 3 })
+  })
+
+  it('refuses a stale version, another till in the body, and bad amounts, changing nothing', async () => {
+    const current = (await till1.get('/v1/policy')).body.value as { version: number }
+    const before = await snapshot(pool())
+    const stale = await till1.post('/v1/policy', policyBody('till-1', 100, current.version - 1))
+    expect(stale.status).toBe(409)
+    expect(stale.body.error?.code).toBe('POLICY_STALE')
+    const foreign = await till1.post('/v1/policy', policyBody('till-2', 100, current.version))
+    expect(foreign.body.error?.code).toBe('TILL_MISMATCH')
+    for (const limit of [-1, 12.5, '100']) {
+      const bad = await till1.post('/v1/policy', {
+        ...policyBody('till-1', 0, current.version),
+        unverifiedLimitFen: limit
+      })
+      expect(bad.body.error?.code).toBe('BAD_REQUEST')
+      expect(bad.body.error?.message).toContain('unverifiedLimitFen')
+    }
+    const anonymous = await call(hub.url, 'GET', '/v1/policy')
+    expect(anonymous.body.error?.code).toBe('TOKEN_MISSING')
+    expect(await snapshot(pool())).toBe(before)
+  })
+})

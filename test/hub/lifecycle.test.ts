@@ -235,6 +235,29 @@ describe('migrations', () => {
     }
   })
 
+  it('004 store policy: upgrades a version-3 database; one row per store, no negative limit', async () => {
+    const hub = running[0]!
+    const schema = `m004_${randomUUID().replaceAll('-', '')}`
+    await hub.store.pool.query(`CREATE SCHEMA ${schema}`)
+    const pool = new pg.Pool({ ...hub.database, max: 1, options: `-c search_path=${schema}` })
+    try {
+      expect(await migrateHub(pool, HUB_MIGRATIONS.slice(0, 3))).toBe(3)
+      await pool.query(`INSERT INTO tills VALUES ('t1', 's1', 'T', '\\x01', 1, NULL)`)
+      expect(await migrateHub(pool, HUB_MIGRATIONS.slice(0, 4))).toBe(4)
+      expect((await pool.query('SELECT till_id FROM tills')).rows).toEqual([{ till_id: 't1' }])
+      await pool.query(`INSERT INTO store_policy VALUES ('s1', NULL, 1, 1, 't1', 'M')`)
+      await expect(pool.query(`INSERT INTO store_policy VALUES ('s1', 0, 2, 1, 't1', 'M')`)).rejects.toThrow(
+        /duplicate key/
+      )
+      await expect(
+        pool.query(`UPDATE store_policy SET unverified_limit_fen = -1 WHERE store_id = 's1'`)
+      ).rejects.toThrow(/check constraint/)
+    } finally {
+      await pool.end()
+      await hub.store.pool.query(`DROP SCHEMA ${schema} CASCADE`)
+    }
+  })
+
   it('refuse a database written by a newer hub and leave it as it was', async () => {
     const hub = running[0]!
     const newer = HUB_MIGRATIONS.length + 5

@@ -113,7 +113,8 @@ export const HUB_TABLES = [
   'claims',
   'code_holds',
   'claim_events',
-  'collisions'
+  'collisions',
+  'store_policy'
 ]
 
 /** Every table's full contents as text: equal before and after means nothing changed. */

@@ -110,3 +110,44 @@ describe('audit entries in words', () => {
     expect(auditSummary(ts.en, z)).toBe('Z report no. 3 for 2026-12-05: 10 redemptions, ¥280.00 off')
   })
 })
+
+describe('the store hub entries (docs/hub.md § Store policy)', () => {
+  it('say the limit, the refusal and the resolution in words, with labelled fields in both languages', () => {
+    const zh = ts['zh-CN']
+    const english = ts.en
+    expect(
+      auditSummary(
+        zh,
+        entry('storeLink.policySet', { unverifiedLimitFen: 600, beforeLimitFen: null, version: 1 })
+      )
+    ).toBe('当前：不超过 ¥6.00')
+    expect(
+      auditSummary(english, entry('storeLink.policySet', { unverifiedLimitFen: null, version: 2 }))
+    ).toBe('Now: no limit')
+    expect(auditSummary(zh, entry('storeLink.policySet', { unverifiedLimitFen: 0, version: 3 }))).toContain(
+      '全部拒绝'
+    )
+    const refused = entry('storeLink.uncheckedRefused', {
+      code: '001234500010',
+      amountFen: 1000,
+      limitFen: 600
+    })
+    expect(auditSummary(zh, refused)).toContain('¥10.00')
+    expect(auditSummary(english, refused)).toContain('above the store limit of ¥6.00')
+    const resolved = entry('storeLink.conflictResolved', {
+      code: '3300',
+      amountFen: 0,
+      otherTill: '1号机',
+      note: '补付'
+    })
+    expect(auditSummary(english, resolved)).toBe('Code 3300, first redeemed at 1号机')
+    for (const lng of ['zh-CN', 'en'] as const)
+      for (const e of [
+        refused,
+        resolved,
+        entry('storeLink.policySet', { unverifiedLimitFen: 600, beforeLimitFen: 500, version: 2 })
+      ])
+        for (const field of auditFields(ts[lng], e, 'Asia/Shanghai'))
+          expect(field.label).not.toMatch(/Fen$|^[a-z]+[A-Z]/)
+  })
+})

@@ -104,6 +104,15 @@ describe('counter state', () => {
     expect(displayOf(decided(view({ ...common, outcome: 'OK' }, { choices, pickedCardId: 'c1' })))).toBe('OK')
   })
 
+  it('turns the band to DENY when the store refuses an unchecked coupon above its limit at commit', () => {
+    const ok = decided(view({ ...common, outcome: 'OK' }))
+    const refused = { ...ok, error: { code: 'STORE_UNCHECKED_OVER_LIMIT' as const, message: 'x' } }
+    expect(displayOf(refused)).toBe('DENY')
+    expect(primaryAction(refused)).toBe('none')
+    // Any other commit error leaves the decision as it was (the cashier may try again).
+    expect(displayOf({ ...ok, error: { code: 'INTERNAL' as const, message: 'x' } })).toBe('OK')
+  })
+
   it('shows a garbage scan as REJECTED', () => {
     const rejected = { reason: 'EMPTY' as const, params: {} }
     expect(displayOf(decided(view(null, { rejected })))).toBe('REJECTED')

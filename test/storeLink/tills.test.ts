@@ -217,7 +217,8 @@ describe('two tills and a store hub', () => {
           tillName: '1号机',
           cashierName: till1.cashier.name,
           at: r1.redemption.at
-        }
+        },
+        resolution: null
       }
     ])
     expect(till1.station.services.reports.crossTillConflicts(10)).toEqual([])
@@ -282,6 +283,7 @@ describe('two tills and a store hub', () => {
     const outcome = await till1.station.services.storeLink.claim({
       redemptionId,
       cardId: 'pCrash',
+      plainCode: false,
       code: 'CRASH-CODE-1',
       cashier: { id: till1.cashier.staffId, name: till1.cashier.name },
       amountFen: 500,
@@ -310,6 +312,7 @@ describe('two tills and a store hub', () => {
     const other = await till2.station.services.storeLink.claim({
       redemptionId: randomUUID(),
       cardId: 'pCrash',
+      plainCode: false,
       code: 'CRASH-CODE-1',
       cashier: { id: till2.cashier.staffId, name: till2.cashier.name },
       amountFen: 500,
@@ -333,6 +336,7 @@ describe('a replaced hub (new epoch)', () => {
     const outcome = await link.claim({
       redemptionId: probe,
       cardId: 'pProbe',
+      plainCode: false,
       code: 'EPOCH-PROBE',
       cashier: { id: till1.cashier.staffId, name: till1.cashier.name },
       amountFen: 100,

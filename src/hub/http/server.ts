@@ -19,6 +19,7 @@ import {
   pairRequestSchema,
   republishRequestSchema,
   revokeRequestSchema,
+  setPolicyRequestSchema,
   transitionRequestSchema,
   type FeedFrame,
   type HubError
@@ -187,6 +188,20 @@ export async function startHubHttp(options: HubHttpOptions): Promise<HubHttp> {
         return { results: await store.republish(till, body.claims) }
       }
     },
+    [`GET ${HUB_PATHS.policy}`]: {
+      method: 'GET',
+      handle: async (req) => {
+        await authenticate(req)
+        return store.policy()
+      }
+    },
+    [HUB_PATHS.policy]: {
+      method: 'POST',
+      handle: async (req) => {
+        const till = await authenticate(req)
+        return store.setPolicy(till, parse(setPolicyRequestSchema, await readBody(req)))
+      }
+    },
     [HUB_PATHS.adminPairingCodes]: {
       method: 'POST',
       handle: async (req) => {
@@ -269,6 +284,12 @@ export async function startHubHttp(options: HubHttpOptions): Promise<HubHttp> {
   store.onEvents = () => {
     for (const feed of feeds) void pump(feed)
   }
+  // A policy change reaches every connected till at once; a till that was away gets it in its next hello.
+  store.onPolicy = (policy) => {
+    const frame: FeedFrame = { type: 'policy', policy }
+    for (const feed of feeds)
+      if (feed.socket.readyState === feed.socket.OPEN) feed.socket.send(JSON.stringify(frame))
+  }
 
   const refuseUpgrade = (socket: Duplex, err: unknown): void => {
     const failure =
@@ -308,13 +329,14 @@ export async function startHubHttp(options: HubHttpOptions): Promise<HubHttp> {
             feeds.delete(feed)
           })
           ws.on('message', () => ws.close(1008, 'the feed is one-way'))
-          void store.feed(query.after, 1).then((page) => {
+          void Promise.all([store.feed(query.after, 1), store.policy()]).then(([page, policy]) => {
             const hello: FeedFrame = {
               type: 'hello',
               epoch: store.epoch,
               hubAt: Date.now(),
               storeId: store.storeId ?? '',
-              lastSeq: page.lastSeq
+              lastSeq: page.lastSeq,
+              policy
             }
             ws.send(JSON.stringify(hello))
             void pump(feed)

@@ -22,6 +22,7 @@ export const HTTP_STATUS: Record<HubErrorCode, number> = {
   CLAIM_UNKNOWN: 404,
   INVALID_TRANSITION: 409,
   ADMIN_TOKEN_INVALID: 401,
+  POLICY_STALE: 409,
   INTERNAL: 500
 }
 

@@ -18,6 +18,8 @@ import type {
   PairingCodeResponse,
   RepublishItem,
   RepublishResult,
+  SetPolicyRequest,
+  StorePolicy,
   TransitionRequest,
   TransitionResponse
 } from '../../shared/hub/protocol'
@@ -113,6 +115,8 @@ export class HubStore {
   private pairingFailures: number[] = []
   /** Called after every commit that added feed events (the WebSocket feed wakes up). */
   onEvents: () => void = () => undefined
+  /** Called after the store's policy changed (every feed socket gets a `policy` frame). */
+  onPolicy: (policy: StorePolicy) => void = () => undefined
 
   private constructor(
     readonly pool: Pool,
@@ -665,6 +669,76 @@ export class HubStore {
         now
       ]
     )
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // The store's policy for degraded mode (docs/hub.md § Store policy)
+
+  /** The policy as it stands; a store nobody has set one for has version 0 and no limit. */
+  async policy(): Promise<StorePolicy> {
+    const { rows } = await this.pool.query<{
+      unverified_limit_fen: string | null
+      version: string
+      set_at: string
+      set_by_name: string
+      till_name: string | null
+    }>(
+      `SELECT p.unverified_limit_fen, p.version, p.set_at, p.set_by_name, t.name AS till_name
+       FROM store_policy p LEFT JOIN tills t ON t.till_id = p.set_by_till WHERE p.store_id = $1`,
+      [this.storeIdValue ?? '']
+    )
+    const row = rows[0]
+    if (!row)
+      return { unverifiedLimitFen: null, version: 0, setAt: null, setByTillName: null, setByName: null }
+    return {
+      unverifiedLimitFen: row.unverified_limit_fen === null ? null : Number(row.unverified_limit_fen),
+      version: Number(row.version),
+      setAt: Number(row.set_at),
+      setByTillName: row.till_name,
+      setByName: row.set_by_name
+    }
+  }
+
+  /**
+   * A manager at a paired till sets the policy. Based on the version that manager saw: if another manager changed
+   * it since, POLICY_STALE (nothing changed; read it again). Setting the value it already has changes nothing.
+   */
+  async setPolicy(till: TillAuth, req: SetPolicyRequest): Promise<StorePolicy> {
+    if (req.till !== till.tillId)
+      throw new HubFailure(
+        'TILL_MISMATCH',
+        `The body names till "${req.till}" but the credential is of "${till.tillId}".`
+      )
+    const store = this.storeIdValue ?? till.storeId
+    const changed = await this.transaction(async (client) => {
+      const { rows } = await client.query<{ version: string; unverified_limit_fen: string | null }>(
+        'SELECT version, unverified_limit_fen FROM store_policy WHERE store_id = $1 FOR UPDATE',
+        [store]
+      )
+      const current = rows[0]
+      const version = current ? Number(current.version) : 0
+      const limit =
+        current?.unverified_limit_fen === undefined || current.unverified_limit_fen === null
+          ? null
+          : Number(current.unverified_limit_fen)
+      if (req.baseVersion !== version)
+        throw new HubFailure(
+          'POLICY_STALE',
+          `The store policy changed since version ${req.baseVersion} (now ${version}); read it again.`
+        )
+      if (current && limit === req.unverifiedLimitFen) return false
+      await client.query(
+        `INSERT INTO store_policy (store_id, unverified_limit_fen, version, set_at, set_by_till, set_by_name)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (store_id) DO UPDATE SET unverified_limit_fen = $2, version = $3, set_at = $4,
+           set_by_till = $5, set_by_name = $6`,
+        [store, req.unverifiedLimitFen, version + 1, this.clock.now(), till.tillId, req.by.name]
+      )
+      return true
+    })
+    const policy = await this.policy()
+    if (changed) this.onPolicy(policy)
+    return policy
   }
 
   /** The next feed sequence number; the row lock it takes is held to COMMIT, so numbers commit in order. */

@@ -48,15 +48,25 @@ export interface StoreClaims {
   /**
    * Claims the coupon before the local commit; the intent is durable before anything is sent. null: this till
    * is not paired. 'unchecked': the hub did not answer within its deadline — decided in degraded mode, queued.
+   * 'over_limit': it did not answer and the amount is above the store's limit for unchecked redemptions
+   * (docs/hub.md § Store policy): refused, nothing to commit (the claim is already released).
    */
   claim(input: {
     redemptionId: string
     cardId: string
+    /** A plain WeChat code: its claim key must not depend on the card (docs/hub.md § Claims). */
+    plainCode: boolean
     code: string
     cashier: { id: string; name: string }
     amountFen: number
     at: number
-  }): Promise<{ kind: 'granted' } | { kind: 'duplicate'; holder: StoreHolder } | { kind: 'unchecked' } | null>
+  }): Promise<
+    | { kind: 'granted' }
+    | { kind: 'duplicate'; holder: StoreHolder }
+    | { kind: 'unchecked' }
+    | { kind: 'over_limit'; limitFen: number }
+    | null
+  >
   /** The ledger committed it: complete the claim at the hub (or keep the queued claim). */
   committed(redemptionId: string): void
   /** The ledger did not commit it: release the claim. */

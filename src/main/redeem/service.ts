@@ -10,6 +10,7 @@ import { canRedeem, decide } from '../../shared/rules'
 import { createScanEvent, isRejectedScan } from '../../shared/scan'
 import type { CardDefinition, UnreadableCard } from '../../shared/coupon'
 import { maskOpenid, type LookupView, type RedeemResult, type RedemptionView } from '../../shared/redeem'
+import { formatFen } from '../../shared/money'
 import { AppFailure } from '../../shared/result'
 import { businessDayOf } from '../../shared/time'
 import { formatLocalMinute } from '../../shared/rules/localTime'
@@ -154,6 +155,8 @@ export class RedemptionService {
       ? await store.claim({
           redemptionId: row.id,
           cardId: row.card_id ?? '',
+          // Only a known card gets here (CARD_NOT_PICKED above): it says whether the code is a custom one.
+          plainCode: view.card?.kind === 'card' ? !view.card.useCustomCode : false,
           code: row.code,
           cashier: { id: row.cashier_id, name: row.cashier_name },
           amountFen: row.discount_fen,
@@ -169,6 +172,13 @@ export class RedemptionService {
           cashier: claim.holder.cashierName,
           time: formatLocalMinute(claim.holder.at, settings.store.timeZone)
         }
+      )
+    }
+    if (claim?.kind === 'over_limit') {
+      throw new AppFailure(
+        'STORE_UNCHECKED_OVER_LIMIT',
+        'The store hub does not answer and this coupon is above the store limit for unchecked redemptions.',
+        { amount: formatFen(row.discount_fen), limit: formatFen(claim.limitFen) }
       )
     }
     try {

@@ -45,39 +45,53 @@ export function conflictQueue(db: Db, state: QueueState, limit: number): Conflic
  * till's claim (src/main/storeLink writes them into store_claims as 'collision', with the holder's story).
  * Voided ones are settled and leave the list.
  */
-export function crossTillConflicts(db: Db, limit: number): CrossTillConflict[] {
-  // Both kinds in one list, newest first: the store hub's collisions and the chain hub's duplicates.
-  return [...storeCollisions(db, limit), ...chainDuplicates(db, limit)]
+/**
+ * Cross-till conflicts, newest first, in one list: the store hub's collisions (a redemption decided while the
+ * store hub was silent whose queued claim met another till's claim; src/main/storeLink writes them into
+ * store_claims as 'collision', with the holder's story) and the chain hub's duplicates (src/main/chainLink).
+ * Voided ones are settled and leave the list; resolved ones leave the open list and stay in history.
+ */
+export function crossTillConflicts(db: Db, limit: number, state: QueueState = 'open'): CrossTillConflict[] {
+  const store = crossTillRows(db, `${STATE_SQL[state]} ORDER BY s.at DESC, s.redemption_id LIMIT ?`, [limit])
+  return [...store, ...chainDuplicates(db, limit, state)]
     .sort((a, b) => b.at - a.at || a.redemptionId.localeCompare(b.redemptionId))
     .slice(0, limit)
+}
+
+interface ChainStory {
+  redemptionId: string
+  storeName: string
+  tillId: string
+  tillName: string
+  cashierName: string
+  amountFen: number
+  at: number
 }
 
 /**
  * Duplicates the chain hub found (src/main/chainLink, docs/chain.md § Duplicates back to both tills): this till's
  * redemption and another till's of the same code, often in another store. The other till is named with its store.
+ * A manager resolves them like the store's own (store_conflict_resolutions, keyed by this till's redemption).
  */
-function chainDuplicates(db: Db, limit: number): CrossTillConflict[] {
+function chainDuplicates(db: Db, limit: number, state: QueueState): CrossTillConflict[] {
   const link = db.prepare('SELECT till_id FROM chain_link WHERE id = 1').get() as
     { till_id: string } | undefined
   if (!link) return []
   const rows = db
     .prepare('SELECT card_id, code, first_json, second_json FROM chain_conflicts ORDER BY id DESC LIMIT ?')
     .all(limit) as { card_id: string; code: string; first_json: string; second_json: string }[]
+  const resolutionOf = db.prepare(
+    'SELECT note, resolved_at, resolved_by_name FROM store_conflict_resolutions WHERE redemption_id = ?'
+  )
   return rows.flatMap((r) => {
-    type Story = {
-      redemptionId: string
-      storeName: string
-      tillId: string
-      tillName: string
-      cashierName: string
-      amountFen: number
-      at: number
-    }
-    const first = JSON.parse(r.first_json) as Story
-    const second = JSON.parse(r.second_json) as Story
+    const first = JSON.parse(r.first_json) as ChainStory
+    const second = JSON.parse(r.second_json) as ChainStory
     const mine = first.tillId === link.till_id ? first : second.tillId === link.till_id ? second : null
     if (!mine) return []
     const other = mine === first ? second : first
+    const done = resolutionOf.get(mine.redemptionId) as
+      { note: string; resolved_at: number; resolved_by_name: string } | undefined
+    if ((state === 'open' && done) || (state === 'resolved' && !done)) return []
     return [
       {
         redemptionId: mine.redemptionId,
@@ -91,19 +105,30 @@ function chainDuplicates(db: Db, limit: number): CrossTillConflict[] {
           tillName: [other.storeName, other.tillName].filter(Boolean).join(' '),
           cashierName: other.cashierName,
           at: other.at
-        }
+        },
+        resolution: done
+          ? { note: done.note, resolvedAt: done.resolved_at, resolvedByName: done.resolved_by_name }
+          : null
       }
     ]
   })
 }
 
-function storeCollisions(db: Db, limit: number): CrossTillConflict[] {
+/** One cross-till conflict of this till's redemption, store or chain, resolved or not. */
+function crossTillConflictOf(db: Db, redemptionId: string): CrossTillConflict | undefined {
+  const [store] = crossTillRows(db, 's.redemption_id = ?', [redemptionId])
+  return store ?? chainDuplicates(db, 10_000, 'all').find((c) => c.redemptionId === redemptionId)
+}
+
+function crossTillRows(db: Db, where: string, params: unknown[]): CrossTillConflict[] {
   const rows = db
     .prepare(
-      `SELECT redemption_id, code, card_id, at, cashier_name, amount_fen, holder_json FROM store_claims
-       WHERE state = 'collision' ORDER BY at DESC, redemption_id LIMIT ?`
+      `SELECT s.redemption_id, s.code, s.card_id, s.at, s.cashier_name, s.amount_fen, s.holder_json,
+              c.note, c.resolved_at, c.resolved_by_name, c.redemption_id AS resolved
+       FROM store_claims s LEFT JOIN store_conflict_resolutions c ON c.redemption_id = s.redemption_id
+       WHERE s.state = 'collision' AND ${where}`
     )
-    .all(limit) as {
+    .all(...params) as {
     redemption_id: string
     code: string
     card_id: string
@@ -111,6 +136,10 @@ function storeCollisions(db: Db, limit: number): CrossTillConflict[] {
     cashier_name: string
     amount_fen: number
     holder_json: string | null
+    note: string | null
+    resolved_at: number | null
+    resolved_by_name: string | null
+    resolved: string | null
   }[]
   return rows.map((r) => {
     const holder = JSON.parse(r.holder_json ?? '{}') as {
@@ -131,9 +160,65 @@ function storeCollisions(db: Db, limit: number): CrossTillConflict[] {
         tillName: holder.tillName ?? '',
         cashierName: holder.cashier?.name ?? '',
         at: holder.tillAt ?? 0
-      }
+      },
+      resolution:
+        r.resolved === null
+          ? null
+          : { note: r.note ?? '', resolvedAt: r.resolved_at ?? 0, resolvedByName: r.resolved_by_name ?? '' }
     }
   })
+}
+
+/**
+ * A manager settles a cross-till conflict (the customer was asked to pay, it was written off, …) with a note.
+ * Like resolveConflict: its own immutable row plus an audit entry ('storeLink.conflictResolved'), in ONE
+ * transaction; the claim itself and the ledger are not touched.
+ */
+export function resolveCrossTillConflict(
+  db: Db,
+  input: { redemptionId: string; note: string },
+  by: Actor,
+  at: number
+): CrossTillConflict {
+  const tx = db.transaction((): void => {
+    const conflict = crossTillConflictOf(db, input.redemptionId)
+    if (!conflict) {
+      const claim = db
+        .prepare('SELECT state FROM store_claims WHERE redemption_id = ?')
+        .get(input.redemptionId) as { state: string } | undefined
+      if (!claim) throw new AppFailure('NOT_FOUND', `There is no cross-till conflict ${input.redemptionId}.`)
+      throw new AppFailure(
+        'NOT_A_CONFLICT',
+        `Only a cross-till conflict is resolved here; this claim is ${claim.state}.`
+      )
+    }
+    if (conflict.resolution)
+      throw new AppFailure(
+        'ALREADY_RESOLVED',
+        `${conflict.resolution.resolvedByName} already resolved this item.`
+      )
+    const entry = appendAudit(db, {
+      at,
+      actorId: by.staffId,
+      actorName: by.name,
+      action: 'storeLink.conflictResolved',
+      subject: conflict.redemptionId,
+      detail: {
+        code: conflict.code,
+        amountFen: conflict.amountFen,
+        otherTill: conflict.holder.tillName || null,
+        note: input.note
+      }
+    })
+    db.prepare(
+      `INSERT INTO store_conflict_resolutions (redemption_id, note, resolved_at, resolved_by_id, resolved_by_name,
+         audit_id) VALUES (?, ?, ?, ?, ?, ?)`
+    ).run(conflict.redemptionId, input.note, at, by.staffId, by.name, entry.id)
+  })
+  tx.immediate()
+  const resolved = crossTillConflictOf(db, input.redemptionId)
+  if (!resolved) throw new AppFailure('NOT_FOUND', `There is no cross-till conflict ${input.redemptionId}.`)
+  return resolved
 }
 
 export function conflictStory(db: Db, redemptionId: string): ConflictStory {

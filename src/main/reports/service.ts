@@ -8,6 +8,8 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type {
   CloseDayResult,
+  ExportFormat,
+  ExportLanguage,
   ExportResult,
   PdfResult,
   ReportQuery,
@@ -31,8 +33,12 @@ import {
   conflictStory,
   crossTillConflicts,
   resolveConflict,
+  resolveCrossTillConflict,
   type QueueState
 } from './conflicts'
+import { storeDay, storeDayRows } from './storeDay'
+import { produceStoreDayExport } from './export/storeDayExport'
+import type { ProducedExport } from './export/exportRange'
 import { dayReport } from './dayReport'
 import { checkedPdf, desktopDelivery, zPdfFileName } from './delivery'
 import { offerDownload } from './downloads'
@@ -94,8 +100,33 @@ export class ReportService {
   }
 
   /** Coupons this till redeemed unchecked that another till of the store already held (the store hub). */
-  crossTillConflicts(limit: number) {
-    return crossTillConflicts(this.db, limit)
+  crossTillConflicts(limit: number, state: QueueState = 'open') {
+    return crossTillConflicts(this.db, limit, state)
+  }
+
+  /** A manager settles a cross-till conflict with a note (audited 'storeLink.conflictResolved'). */
+  resolveCrossTill(input: { redemptionId: string; note: string }, by: Actor) {
+    return resolveCrossTillConflict(this.db, input, by, this.now())
+  }
+
+  /** The whole store's day, by till, from this till's mirror of the store hub (docs/hub.md § The store's day). */
+  storeDay(businessDay: string) {
+    return storeDay(this.db, businessDay, this.profile(), this.now())
+  }
+
+  async storeDayExport(req: { businessDay: string; format: ExportFormat; lang: ExportLanguage }) {
+    const view = this.storeDay(req.businessDay)
+    const produced = await produceStoreDayExport(
+      view,
+      storeDayRows(this.db, req.businessDay, this.profile()),
+      req,
+      {
+        exportsDir: join(modeDir(this.deps.dataDir, this.deps.mode), 'exports'),
+        mode: this.deps.mode,
+        storeName: this.deps.settings.identity().storeName
+      }
+    )
+    return this.deliver(produced)
   }
 
   story(redemptionId: string) {
@@ -150,6 +181,11 @@ export class ReportService {
       mode: this.deps.mode,
       now: this.now()
     })
+    return this.deliver(produced)
+  }
+
+  /** Hands a produced file to the manager: a one-time link (Node host) or the save dialog (Electron). */
+  private async deliver(produced: ProducedExport): Promise<ExportResult> {
     const meta = {
       fileName: produced.fileName,
       rows: produced.rows,

@@ -8,19 +8,22 @@ import WebSocket from 'ws'
 import {
   HUB_PATHS,
   HUB_STORE_HEADER,
+  PLAIN_CODE_CARD_ID,
   REPUBLISH_BATCH_MAX,
   claimResponseSchema,
   feedFrameSchema,
   pairResponseSchema,
   republishResponseSchema,
+  storePolicySchema,
   transitionResponseSchema,
   type ClaimEvent,
   type ClaimHolder,
   type ClaimRequest,
-  type RepublishItem
+  type RepublishItem,
+  type StorePolicy
 } from '../../shared/hub/protocol'
 import { AppFailure } from '../../shared/result'
-import type { StoreLinkOverview } from '../../shared/ipc/contracts/storeLink'
+import type { StoreLinkOverview, StorePolicyView } from '../../shared/ipc/contracts/storeLink'
 import type { Actor } from '../audit/actor'
 import { appendAudit } from '../audit/audit'
 import type { Db } from '../db/open'
@@ -80,6 +83,8 @@ export interface StoreHolder {
 export interface StoreClaimInput {
   redemptionId: string
   cardId: string
+  /** A plain WeChat code: claimed at the hub under PLAIN_CODE_CARD_ID, whatever card the till named. */
+  plainCode: boolean
   code: string
   cashier: { id: string; name: string }
   amountFen: number
@@ -91,6 +96,8 @@ export type StoreClaimOutcome =
   | { kind: 'duplicate'; holder: StoreHolder }
   /** The hub did not answer in time (or refused the till): decided in degraded mode; the claim is queued. */
   | { kind: 'unchecked' }
+  /** The hub did not answer and the amount is above the store's limit for unchecked redemptions: refused. */
+  | { kind: 'over_limit'; limitFen: number }
 
 /** A queued claim that met another till's claim when it finally reached the hub: a cross-till conflict. */
 export interface StoreCollision {
@@ -115,6 +122,7 @@ interface ClaimRow {
   checked: number
   pending: 'claim' | 'complete' | 'release' | 'void' | null
   holder_json: string | null
+  key_card_id: string | null
 }
 
 export class StoreLink {
@@ -174,7 +182,113 @@ export class StoreLink {
       ...this.state(),
       hubUrl: config?.hubUrl ?? null,
       storeId: config?.storeId ?? null,
-      pairedAt: config?.pairedAt ?? null
+      pairedAt: config?.pairedAt ?? null,
+      policy: config ? this.policy() : null
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // The store's policy for degraded mode (docs/hub.md § Store policy)
+
+  /**
+   * This till's copy of the store's policy (the hub pushes it in the feed's hello and on every change). Read
+   * from SQLite, because degraded mode is exactly when the hub cannot be asked. Never heard: no limit.
+   */
+  policy(): StorePolicyView {
+    const row = this.o.db
+      .prepare(
+        `SELECT unverified_limit_fen AS unverifiedLimitFen, version, set_at AS setAt,
+                set_by_till_name AS setByTillName, set_by_name AS setByName, received_at AS receivedAt
+         FROM store_policy WHERE id = 1`
+      )
+      .get() as StorePolicyView | undefined
+    return (
+      row ?? {
+        unverifiedLimitFen: null,
+        version: 0,
+        setAt: null,
+        setByTillName: null,
+        setByName: null,
+        receivedAt: null
+      }
+    )
+  }
+
+  /**
+   * A manager sets the store's limit through the hub (every till gets it from there); audited here as
+   * 'storeLink.policySet'. Needs the hub: a policy set while it is silent would be this till's alone.
+   */
+  async setPolicy(
+    unverifiedLimitFen: number | null,
+    baseVersion: number,
+    by: Actor
+  ): Promise<StorePolicyView> {
+    const link = this.link()
+    if (!link) throw new AppFailure('STORE_NOT_PAIRED', 'This till is not paired with a store hub.')
+    const before = this.policy()
+    const answer = await link.client.call('POST', HUB_PATHS.policy, storePolicySchema, {
+      auth: link.auth,
+      body: {
+        till: link.config.tillId,
+        unverifiedLimitFen,
+        by: { id: by.staffId, name: by.name },
+        baseVersion,
+        at: this.o.now()
+      },
+      deadlineMs: this.requestDeadlineMs
+    })
+    if (answer.kind === 'unreachable')
+      throw new AppFailure('STORE_HUB_UNREACHABLE', `The store hub did not answer: ${answer.reason}`)
+    if (answer.kind === 'refused') {
+      if (answer.error.code === 'POLICY_STALE') {
+        // Someone else changed it: fetch theirs so the manager sees what stands now.
+        await this.refreshPolicy(link)
+        throw new AppFailure('STORE_POLICY_STALE', answer.error.message)
+      }
+      throw new AppFailure('STORE_HUB_REFUSED', answer.error.message, { hubCode: answer.error.code })
+    }
+    this.noteAnswer(answer.epoch)
+    this.keepPolicy(answer.value)
+    if (answer.value.version !== before.version)
+      appendAudit(this.o.db, {
+        at: this.o.now(),
+        actorId: by.staffId,
+        actorName: by.name,
+        action: 'storeLink.policySet',
+        subject: link.config.storeId,
+        detail: {
+          unverifiedLimitFen,
+          beforeLimitFen: before.unverifiedLimitFen,
+          version: answer.value.version
+        }
+      })
+    this.announce()
+    return this.policy()
+  }
+
+  private async refreshPolicy(link: Link): Promise<void> {
+    const answer = await link.client.call('GET', HUB_PATHS.policy, storePolicySchema, {
+      auth: link.auth,
+      deadlineMs: this.requestDeadlineMs
+    })
+    if (answer.kind === 'ok') this.keepPolicy(answer.value)
+  }
+
+  /** Keeps the newest policy only: a frame and an answer may arrive in either order. */
+  private keepPolicy(policy: StorePolicy): void {
+    const changed = this.o.db
+      .prepare(
+        `INSERT INTO store_policy (id, unverified_limit_fen, version, set_at, set_by_till_name, set_by_name,
+           received_at)
+         VALUES (1, @unverifiedLimitFen, @version, @setAt, @setByTillName, @setByName, @now)
+         ON CONFLICT (id) DO UPDATE SET unverified_limit_fen = @unverifiedLimitFen, version = @version,
+           set_at = @setAt, set_by_till_name = @setByTillName, set_by_name = @setByName, received_at = @now
+         WHERE @version > store_policy.version`
+      )
+      .run({ ...policy, now: this.o.now() }).changes
+    if (changed > 0) {
+      this.lastState = ''
+      this.announce()
     }
   }
 
@@ -217,7 +331,8 @@ export class StoreLink {
         at: this.o.now()
       })
     // The old hub's claims are not the new hub's: the feed refills the mirror from sequence 0.
-    if (newEpoch) this.o.db.prepare('DELETE FROM store_mirror').run()
+    // Its policy too: the new hub's (pushed in the hello) is the store's from now on.
+    if (newEpoch) this.o.db.exec('DELETE FROM store_mirror; DELETE FROM store_policy')
     if (by)
       appendAudit(this.o.db, {
         at: this.o.now(),
@@ -276,14 +391,15 @@ export class StoreLink {
     // The intent first: whatever happens next (crash, timeout), the till knows it may hold this code.
     this.o.db
       .prepare(
-        `INSERT INTO store_claims (redemption_id, card_id, code, cashier_id, cashier_name, amount_fen, at, state,
-           checked, pending, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'intent', 0, 'claim', ?)
+        `INSERT INTO store_claims (redemption_id, card_id, key_card_id, code, cashier_id, cashier_name, amount_fen,
+           at, state, checked, pending, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'intent', 0, 'claim', ?)
          ON CONFLICT (redemption_id) DO NOTHING`
       )
       .run(
         input.redemptionId,
         input.cardId,
+        input.plainCode ? PLAIN_CODE_CARD_ID : input.cardId,
         input.code,
         input.cashier.id,
         input.cashier.name,
@@ -301,6 +417,22 @@ export class StoreLink {
       .finally(() => this.claiming.delete(input.redemptionId))
     if (answer.kind !== 'ok') {
       this.noteFailure(answer)
+      const limit = this.policy().unverifiedLimitFen
+      if (limit !== null && input.amountFen > limit) {
+        // The store does not accept this much unchecked (docs/hub.md § Store policy): nothing is committed, and
+        // the claim is released in case the hub did get it.
+        this.setState(input.redemptionId, "state = 'released', pending = 'release'")
+        appendAudit(this.o.db, {
+          at: this.o.now(),
+          actorId: input.cashier.id,
+          actorName: input.cashier.name,
+          action: 'storeLink.uncheckedRefused',
+          subject: input.redemptionId,
+          detail: { code: input.code, amountFen: input.amountFen, limitFen: limit }
+        })
+        this.announce()
+        return { kind: 'over_limit', limitFen: limit }
+      }
       this.announce()
       return { kind: 'unchecked' }
     }
@@ -537,7 +669,7 @@ export class StoreLink {
   private claimRequest(config: LinkConfig, row: ClaimRow): ClaimRequest {
     return {
       redemptionId: row.redemption_id,
-      cardId: row.card_id,
+      cardId: row.key_card_id ?? row.card_id,
       code: row.code,
       till: config.tillId,
       cashier: { id: row.cashier_id, name: row.cashier_name },
@@ -555,7 +687,7 @@ export class StoreLink {
       )
       .run(
         holder.redemptionId,
-        input.cardId,
+        input.plainCode ? PLAIN_CODE_CARD_ID : input.cardId,
         input.code,
         holder.till,
         holder.tillName,
@@ -586,9 +718,11 @@ export class StoreLink {
       if (frame.data.type === 'hello') {
         this.feedOpen = true
         this.noteAnswer(frame.data.epoch)
+        if (frame.data.policy && !this.repairNeeded) this.keepPolicy(frame.data.policy)
         this.announce()
         this.kick()
-      } else this.apply(frame.data.events)
+      } else if (frame.data.type === 'policy') this.keepPolicy(frame.data.policy)
+      else this.apply(frame.data.events)
     })
     socket.on('error', () => undefined)
     socket.on('close', () => {
@@ -618,10 +752,11 @@ export class StoreLink {
     if (events.length === 0) return
     const upsert = this.o.db.prepare(
       `INSERT INTO store_mirror (redemption_id, card_id, code, till, till_name, cashier_id, cashier_name,
-         amount_fen, till_at, hub_at, live, seq)
+         amount_fen, till_at, hub_at, live, seq, status)
        VALUES (@redemptionId, @cardId, @code, @till, @tillName, @cashierId, @cashierName, @amountFen, @tillAt,
-         @hubAt, @live, @seq)
-       ON CONFLICT (redemption_id) DO UPDATE SET live = @live, seq = @seq, till_name = @tillName`
+         @hubAt, @live, @seq, @status)
+       ON CONFLICT (redemption_id) DO UPDATE SET live = @live, seq = @seq, till_name = @tillName,
+         status = @status, amount_fen = @amountFen, cashier_id = @cashierId, cashier_name = @cashierName`
     )
     const cursor = this.o.db.prepare('UPDATE store_link SET last_seq = max(last_seq, ?) WHERE id = 1')
     this.o.db.transaction(() => {
@@ -629,6 +764,7 @@ export class StoreLink {
         const live = e.kind === 'claimed' || e.kind === 'completed' ? 1 : 0
         upsert.run({
           ...e,
+          status: e.kind === 'claimed' ? 'held' : e.kind,
           cashierId: e.cashier.id,
           cashierName: e.cashier.name,
           live,

@@ -18,6 +18,7 @@ export const HUB_PATHS = {
   transition: '/v1/claims/transition',
   republish: '/v1/republish',
   feed: '/v1/feed',
+  policy: '/v1/policy',
   adminPairingCodes: '/v1/admin/pairing-codes',
   adminRevoke: '/v1/admin/tills/revoke',
   adminTills: '/v1/admin/tills'
@@ -49,6 +50,7 @@ export const HUB_ERROR_CODES = [
   'CLAIM_UNKNOWN', // a transition for a redemption the hub does not know
   'INVALID_TRANSITION', // e.g. release after complete
   'ADMIN_TOKEN_INVALID',
+  'POLICY_STALE', // a policy change based on an older version than the hub's: read it again, then decide
   'INTERNAL'
 ] as const
 export type HubErrorCode = (typeof HUB_ERROR_CODES)[number]
@@ -138,6 +140,16 @@ export type PairResponse = z.infer<typeof pairResponseSchema>
 // ---------------------------------------------------------------------------------------------------------------
 // POST /v1/claims — first claim of (card, code) wins.
 
+/**
+ * The card id a till sends for a PLAIN WeChat code (docs/hub.md § Claims, the key). A plain code is unique across
+ * the account whatever card it belongs to, so its claim key must not depend on the card a till believes it is
+ * (an offline pick may name another): every plain code is claimed under this one id, and two tills naming
+ * different cards for one plain code meet at the same key. Custom codes are unique only within their card and
+ * are claimed under their real card id. Never a real WeChat card id (those are 28 characters of letters, digits,
+ * - and _).
+ */
+export const PLAIN_CODE_CARD_ID = '*'
+
 export const claimRequestSchema = z.strictObject({
   redemptionId: z.uuid(),
   cardId: z.string().min(1).max(128),
@@ -225,6 +237,35 @@ export const feedPageSchema = z.object({
 })
 export type FeedPage = z.infer<typeof feedPageSchema>
 
+// ---------------------------------------------------------------------------------------------------------------
+// GET/POST /v1/policy — the store's policy for degraded mode (docs/hub.md § Store policy), pushed in the feed.
+
+/**
+ * The largest discount (fen) a till may accept without checking with the store while the hub does not answer.
+ * null: no limit (every unchecked redemption the till's own rules allow is accepted); 0: none at all.
+ * `version` 0 is the policy of a store nobody has set yet (no limit, as before the policy existed).
+ */
+export const storePolicySchema = z.object({
+  unverifiedLimitFen: fenSchema.nullable(),
+  version: z.number().int().min(0),
+  setAt: z.number().int().nullable(),
+  setByTillName: z.string().nullable(),
+  setByName: z.string().nullable()
+})
+export type StorePolicy = z.infer<typeof storePolicySchema>
+
+export const setPolicyRequestSchema = z.strictObject({
+  /** Must be the till of the token. */
+  till: hubIdSchema,
+  unverifiedLimitFen: fenSchema.nullable(),
+  /** The manager who set it at that till (for the record). */
+  by: cashierSchema,
+  /** The version the manager saw: a change based on an older one is refused (POLICY_STALE), never merged. */
+  baseVersion: z.number().int().min(0),
+  at: epochMsSchema
+})
+export type SetPolicyRequest = z.infer<typeof setPolicyRequestSchema>
+
 /** WebSocket frames, hub → till (GET /v1/feed?after=<seq>, same headers as any request). */
 export const feedFrameSchema = z.discriminatedUnion('type', [
   z.object({
@@ -232,10 +273,14 @@ export const feedFrameSchema = z.discriminatedUnion('type', [
     epoch: z.string(),
     hubAt: z.number().int(),
     storeId: z.string(),
-    lastSeq: z.number().int()
+    lastSeq: z.number().int(),
+    /** The store's policy as it stands (absent from a hub older than the policy). */
+    policy: storePolicySchema.optional()
   }),
   /** Events in sequence order, never with a gap after the `after` the till asked for. */
-  z.object({ type: z.literal('events'), events: z.array(claimEventSchema) })
+  z.object({ type: z.literal('events'), events: z.array(claimEventSchema) }),
+  /** The store's policy changed (a manager set it at some till): every connected till gets it at once. */
+  z.object({ type: z.literal('policy'), policy: storePolicySchema })
 ])
 export type FeedFrame = z.infer<typeof feedFrameSchema>
 

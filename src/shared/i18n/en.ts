@@ -877,7 +877,12 @@ export const en: Catalogue = {
         sync: { resumed: 'Sync resumed by a manager' },
         training: { practice_reset: 'Practice reset' },
         print: { reprinted: 'Reprint' },
-        storeLink: { paired: 'Paired with the store hub' },
+        storeLink: {
+          paired: 'Paired with the store hub',
+          policySet: 'Store policy changed (not checked with the store)',
+          uncheckedRefused: 'Refused: above the store limit while the hub did not answer',
+          conflictResolved: 'Redeemed at two tills: resolved'
+        },
         storeHub: { role_changed: 'Store hub role changed', till_revoked: 'Till removed from the store hub' },
         chainLink: { enrolled: 'Enrolled with headquarters' }
       },
@@ -907,6 +912,12 @@ export const en: Catalogue = {
         }
       },
       fields: {
+        unverifiedLimitFen: 'Store limit when the hub does not answer',
+        beforeLimitFen: 'Limit before',
+        version: 'Version',
+        amountFen: 'Amount off',
+        limitFen: 'Store limit',
+        otherTill: 'Redeemed first at',
         highValueFen: 'High-value threshold',
         maxDiscountShareOfBill: 'Largest discount share of the bill (%)',
         velocityMaxPerDay: 'Coupons per customer per day',
@@ -1153,6 +1164,12 @@ export const en: Catalogue = {
     FORBIDDEN: 'Only a manager may do this',
     NOT_SIGNED_IN: 'Please sign in first',
     INTERNAL: 'Something went wrong; it was logged and nothing was changed',
+    STORE_UNCHECKED_OVER_LIMIT:
+      'NOT REDEEMED. The store hub is not answering, and this coupon ({{amount}} off) is above the store limit of {{limit}} for redemptions not checked with the store. Ask the customer to wait and scan again, or call the manager',
+    STORE_NOT_PAIRED: 'This till is not paired with a store hub',
+    STORE_POLICY_STALE:
+      'Another manager changed the store policy just now; the new setting is shown. Check it and save again if needed',
+    STORE_HUB_REFUSED: 'The store hub refused this; pair this till again if it keeps happening',
     unknown: 'Error: {{message}}'
   },
   setup: {
@@ -1638,5 +1655,90 @@ export const en: Catalogue = {
       description:
         'Network-down drill: the scan cuts the sandbox off for 20 s; the station goes offline and redeems under the offline policy (pending sync).'
     }
+  },
+  storeDay: {
+    scope: { thisTill: 'This till', store: 'Whole store' },
+    title: 'Business day {{day}}',
+    intro:
+      'Every till of the store, as the store hub reported them. Each till still closes its own day on its own Z report.',
+    waiting:
+      '{{n}} redemption(s) of this till have not reached the store hub yet; they join this view once they do.',
+    latest: 'Latest redemption known to the store hub: {{time}}',
+    empty: 'No till of the store has redeemed anything on this day yet.',
+    notPaired: 'This till is not paired with a store hub, so only its own day can be shown.',
+    byTill: 'By till',
+    column: {
+      till: 'Till',
+      count: 'Redemptions',
+      discount: 'Discount',
+      held: 'Still open',
+      voided: 'Voided (not counted)',
+      cashiers: 'Cashiers',
+      hours: 'First – last'
+    },
+    thisTill: 'this till',
+    total: 'Store total',
+    heldNote: '“Still open”: the till claimed the coupon but has not yet confirmed that it redeemed it.',
+    cashierLine: '{{name}}: {{count}} · {{discount}}',
+    zTitle: 'Store Z report',
+    zPrint: 'Print store Z report',
+    zNote:
+      'A summary of the whole store from the store hub at {{time}} ({{zone}}). It does not close any till’s day.',
+    export: { csv: 'Export CSV', xlsx: 'Export Excel' },
+    status: { held: 'Still open', completed: 'Redeemed', voided: 'Voided' },
+    file: {
+      base: 'store-day',
+      heading: 'Whole store, business day {{day}}',
+      headingTraining: 'Whole store, business day {{day}} (TRAINING)',
+      zone: 'Time zone {{zone}}; generated {{at}}',
+      sheetByTill: 'By till',
+      sheetRows: 'Redemptions',
+      column: {
+        till: 'Till',
+        cashier: 'Cashier',
+        at: 'Redeemed at',
+        code: 'Code',
+        amount: 'Discount (CNY)',
+        status: 'Status'
+      },
+      byTill: {
+        till: 'Till',
+        count: 'Redemptions',
+        discount: 'Discount (CNY)',
+        held: 'Still open',
+        voidedCount: 'Voided',
+        voidedDiscount: 'Voided discount (CNY)',
+        total: 'Store total'
+      }
+    },
+    policy: {
+      title: 'When the store hub does not answer',
+      intro:
+        'A till that cannot reach the store hub cannot check the other tills. Up to this discount it still redeems (marked “not checked with the store”); above it, the counter refuses. This applies to every till of the store.',
+      noLimit: 'No limit',
+      refuseAll: 'Refuse all (¥0)',
+      upTo: 'Up to an amount',
+      amount: 'Largest discount (¥)',
+      save: 'Save for the whole store',
+      saved: 'Saved at the store hub; every till of the store uses it now',
+      nowNoLimit: 'Now: no limit',
+      nowRefuseAll: 'Now: every coupon is refused while the hub does not answer',
+      nowUpTo: 'Now: up to {{amount}}',
+      setBy: 'Set by {{name}} at {{till}}, {{time}}',
+      neverSet: 'Not set yet: no limit',
+      badAmount: 'Type an amount in yuan, e.g. 20 or 20.50'
+    },
+    conflicts: {
+      show: { open: 'Open', resolved: 'Resolved' },
+      resolve: 'Mark resolved',
+      resolveTitle: 'Resolve: redeemed at two tills',
+      note: 'What was done',
+      notePlaceholder: 'e.g. the customer paid the ¥10 back in cash; told 1号机',
+      submit: 'Mark resolved',
+      resolved: 'Resolved by {{name}} at {{time}}: {{note}}',
+      done: 'Marked resolved',
+      noneResolved: 'No resolved item yet'
+    },
+    auditResolved: 'Code {{code}}, first redeemed at {{till}}'
   }
 }

@@ -833,7 +833,12 @@ export const zhCN = {
         sync: { resumed: '店长恢复同步' },
         training: { practice_reset: '重置练习' },
         print: { reprinted: '重印小票' },
-        storeLink: { paired: '已与门店主机配对' },
+        storeLink: {
+          paired: '已与门店主机配对',
+          policySet: '修改门店设置（未与门店核对的核销）',
+          uncheckedRefused: '主机无响应且超过门店上限：拒绝核销',
+          conflictResolved: '两台收银台重复核销：已处理'
+        },
         storeHub: { role_changed: '更改门店主机角色', till_revoked: '从门店主机移除收银台' },
         chainLink: { enrolled: '已登记到总部' }
       },
@@ -863,6 +868,12 @@ export const zhCN = {
         }
       },
       fields: {
+        unverifiedLimitFen: '主机无响应时的门店上限',
+        beforeLimitFen: '原上限',
+        version: '版本',
+        amountFen: '优惠金额',
+        limitFen: '门店上限',
+        otherTill: '先核销的收银台',
         highValueFen: '高面值门槛',
         maxDiscountShareOfBill: '优惠占账单上限（%）',
         velocityMaxPerDay: '每位顾客每日张数',
@@ -1093,6 +1104,11 @@ export const zhCN = {
     FORBIDDEN: '只有店长可以执行此操作',
     NOT_SIGNED_IN: '请先登录',
     INTERNAL: '系统出错，已记录，数据未改变',
+    STORE_UNCHECKED_OVER_LIMIT:
+      '未核销！门店主机没有响应，本券优惠 {{amount}}，超过门店规定的未核对上限 {{limit}}。请顾客稍候再扫码，或请店长处理',
+    STORE_NOT_PAIRED: '这台收银台没有与门店主机配对',
+    STORE_POLICY_STALE: '另一位店长刚修改了门店设置，已显示最新设置；请核对后再保存',
+    STORE_HUB_REFUSED: '门店主机拒绝了这个操作；如果一再出现，请重新配对这台收银台',
     unknown: '出错了：{{message}}'
   },
   setup: {
@@ -1538,6 +1554,88 @@ export const zhCN = {
       title: '网络故障',
       description: '断网演练：扫码后沙箱断网20秒，收银台进入离线模式，按离线策略核销（待同步）。'
     }
+  },
+  storeDay: {
+    scope: { thisTill: '本机', store: '全店' },
+    title: '营业日 {{day}}',
+    intro: '门店主机汇总的所有收银台。每台收银台仍各自日结、各自出 Z 报表。',
+    waiting: '本机还有 {{n}} 笔核销没有送到门店主机，送到后会出现在这里。',
+    latest: '门店主机已知的最新一笔核销：{{time}}',
+    empty: '这一天全店还没有核销。',
+    notPaired: '这台收银台没有与门店主机配对，只能显示本机的营业日。',
+    byTill: '按收银台',
+    column: {
+      till: '收银台',
+      count: '笔数',
+      discount: '优惠',
+      held: '未确认',
+      voided: '已撤销（不计入）',
+      cashiers: '收银员',
+      hours: '首笔 – 末笔'
+    },
+    thisTill: '本机',
+    total: '全店合计',
+    heldNote: '“未确认”：收银台已向主机占用该券，但还没有确认核销完成。',
+    cashierLine: '{{name}}：{{count}} 笔 · {{discount}}',
+    zTitle: '全店 Z 报表',
+    zPrint: '打印全店 Z 报表',
+    zNote: '根据门店主机在 {{time}}（{{zone}}）的数据汇总全店。不会为任何收银台日结。',
+    export: { csv: '导出 CSV', xlsx: '导出 Excel' },
+    status: { held: '未确认', completed: '已核销', voided: '已撤销' },
+    file: {
+      base: '全店核销',
+      heading: '全店 营业日 {{day}}',
+      headingTraining: '全店 营业日 {{day}}（培训）',
+      zone: '时区 {{zone}}；生成于 {{at}}',
+      sheetByTill: '按收银台',
+      sheetRows: '核销明细',
+      column: {
+        till: '收银台',
+        cashier: '收银员',
+        at: '核销时间',
+        code: '券码',
+        amount: '优惠（元）',
+        status: '状态'
+      },
+      byTill: {
+        till: '收银台',
+        count: '笔数',
+        discount: '优惠（元）',
+        held: '未确认',
+        voidedCount: '已撤销',
+        voidedDiscount: '已撤销优惠（元）',
+        total: '全店合计'
+      }
+    },
+    policy: {
+      title: '门店主机无响应时',
+      intro:
+        '连不上门店主机时，收银台无法与其他收银台核对。优惠不超过此金额的券仍可核销（标记为“未与门店核对”）；超过则收银台拒绝核销。本设置对全店所有收银台生效。',
+      noLimit: '不限金额',
+      refuseAll: '全部拒绝（¥0）',
+      upTo: '不超过指定金额',
+      amount: '最高优惠（元）',
+      save: '保存到全店',
+      saved: '已保存到门店主机，全店收银台立即生效',
+      nowNoLimit: '当前：不限金额',
+      nowRefuseAll: '当前：主机无响应时全部拒绝',
+      nowUpTo: '当前：不超过 {{amount}}',
+      setBy: '由 {{name}} 在 {{till}} 设置，{{time}}',
+      neverSet: '尚未设置：不限金额',
+      badAmount: '请输入以元为单位的金额，例如 20 或 20.50'
+    },
+    conflicts: {
+      show: { open: '待处理', resolved: '已处理' },
+      resolve: '标记为已处理',
+      resolveTitle: '处理：两台收银台重复核销',
+      note: '处理说明',
+      notePlaceholder: '例如：顾客已现金补付 10 元；已告知 1号机',
+      submit: '标记为已处理',
+      resolved: '{{name}} 于 {{time}} 处理：{{note}}',
+      done: '已标记为已处理',
+      noneResolved: '还没有已处理的记录'
+    },
+    auditResolved: '券码 {{code}}，先在 {{till}} 核销'
   }
 }
 

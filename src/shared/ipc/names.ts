@@ -77,7 +77,15 @@ export const PRINTER_CHANNELS = [
   'printer.retry'
 ] as const
 
-export const STORE_LINK_CHANNELS = ['storeLink.get', 'storeLink.pair', 'storeLink.conflicts'] as const
+export const STORE_LINK_CHANNELS = [
+  'storeLink.get',
+  'storeLink.pair',
+  'storeLink.conflicts',
+  'storeLink.setPolicy',
+  'storeLink.resolveConflict',
+  'storeLink.storeDay',
+  'storeLink.storeDayExport'
+] as const
 
 export const STORE_HUB_CHANNELS = [
   'storeHub.get',

@@ -10,6 +10,7 @@ import { m007CustomCodeKeys } from './007_custom_code_keys'
 import { m008PrintJobs } from './008_print_jobs'
 import { m009StoreLink } from './009_store_link'
 import { m010ChainLane } from './010_chain_lane'
+import { m011StoreDay } from './011_store_day'
 
 export const migrations: readonly Migration[] = [
   m001Settings,
@@ -21,5 +22,6 @@ export const migrations: readonly Migration[] = [
   m007CustomCodeKeys,
   m008PrintJobs,
   m009StoreLink,
-  m010ChainLane
+  m010ChainLane,
+  m011StoreDay
 ]

@@ -1,4 +1,7 @@
-/** storeLink.*: the till's link to the store hub — its state, pairing by a manager, cross-till conflicts. */
+/**
+ * storeLink.*: the till's link to the store hub — its state, pairing by a manager, the store's policy, cross-till
+ * conflicts and their resolution, the store's day (read by the reports service from the mirror).
+ */
 import type { ParsedRequestOf } from '../../../shared/ipc/contract'
 import type { StoreLinkOverview } from '../../../shared/ipc/contracts/storeLink'
 import type { ActingContext } from '../context'
@@ -15,6 +18,20 @@ export function storeLinkHandlers({ storeLink, reports }: Pick<HandlerServices, 
       return storeLink.overview()
     },
     'storeLink.conflicts': (req: ParsedRequestOf<'storeLink.conflicts'>) =>
-      reports.crossTillConflicts(req.limit)
+      reports.crossTillConflicts(req.limit, req.state),
+    'storeLink.setPolicy': async (
+      req: ParsedRequestOf<'storeLink.setPolicy'>,
+      { actor }: ActingContext
+    ): Promise<StoreLinkOverview> => {
+      await storeLink.setPolicy(req.unverifiedLimitFen, req.baseVersion, actor)
+      return storeLink.overview()
+    },
+    'storeLink.resolveConflict': (
+      req: ParsedRequestOf<'storeLink.resolveConflict'>,
+      { actor }: ActingContext
+    ) => reports.resolveCrossTill(req, actor),
+    'storeLink.storeDay': (req: ParsedRequestOf<'storeLink.storeDay'>) => reports.storeDay(req.businessDay),
+    'storeLink.storeDayExport': (req: ParsedRequestOf<'storeLink.storeDayExport'>) =>
+      reports.storeDayExport(req)
   }
 }

@@ -203,6 +203,8 @@ export function displayOf(screen: Screen): Display {
       if (needsChoice(view)) return 'CHOOSE'
       const d = view.decision
       if (!d) return 'DENY'
+      // The store refused it at commit (hub silent, above the store's limit): the big band says so, not "OK".
+      if (screen.error?.code === 'STORE_UNCHECKED_OVER_LIMIT') return 'DENY'
       if (d.outcome === 'WARN') return d.managerPinRequired && !d.approved ? 'WARN_PIN' : 'WARN'
       return d.outcome
     }

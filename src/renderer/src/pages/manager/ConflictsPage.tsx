@@ -3,10 +3,14 @@
  * resolution (collected from the customer / written off / other, with a note) that main records with an
  * audit entry in one transaction. The ledger keeps what WeChat said; nothing is deleted.
  */
-import { Alert, App, Button, Empty, Input, List, Radio, Segmented } from 'antd'
+import { Alert, App, Button, Empty, Input, List, Modal, Radio, Segmented } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { RESOLUTION_OUTCOMES, type ResolutionOutcome } from '../../../../shared/reports'
+import {
+  RESOLUTION_OUTCOMES,
+  type CrossTillConflict,
+  type ResolutionOutcome
+} from '../../../../shared/reports'
 import { describeSyncReason } from '../../../../shared/sync'
 import { StatusTag } from '../../components/StatusTag'
 import { dateTimeText, moneyText } from '../../components/format'
@@ -92,23 +96,70 @@ export function ConflictsPage() {
 
 /**
  * Cross-till conflicts (docs/hub.md § The station side as built): this till redeemed a coupon while the store
- * hub did not answer, and another till of the store had already redeemed it. Both stories side by side; shown
- * only when there are any (a till without a store hub never has one).
+ * hub did not answer, and another till of the store had already redeemed it. Both stories side by side; a
+ * manager marks one resolved with a note (audited); resolved ones leave the open list and stay in history.
+ * Shown only when there are any (a till without a store hub never has one).
  */
 function CrossTillConflicts({ zone }: { zone: string }) {
   const { t } = useTranslation()
-  const list = useLoad(() => call('storeLink.conflicts', { limit: 200 }), 'cross-till')
-  const items = list.value ?? []
-  if (items.length === 0) return null
+  const { message } = App.useApp()
+  const [round, setRound] = useState(0)
+  const [show, setShow] = useState<'open' | 'resolved'>('open')
+  const [resolving, setResolving] = useState<CrossTillConflict | null>(null)
+  const [note, setNote] = useState('')
+  const [busy, setBusy] = useState(false)
+  const list = useLoad(() => call('storeLink.conflicts', { limit: 200, state: 'all' }), `cross-till|${round}`)
+  const all = list.value ?? []
+  if (all.length === 0) return null
+  const items = all.filter((c) => (show === 'open') === (c.resolution === null))
+  const open = all.filter((c) => c.resolution === null).length
+
+  const resolve = async () => {
+    if (!resolving) return
+    setBusy(true)
+    const result = await call('storeLink.resolveConflict', { redemptionId: resolving.redemptionId, note })
+    setBusy(false)
+    if (!result.ok) return void message.error(reportsErrorText(t, result.error))
+    message.success(t('storeDay.conflicts.done'))
+    setResolving(null)
+    setNote('')
+    setRound((n) => n + 1)
+  }
+
   return (
     <section className="mgr-card" style={{ marginTop: 12 }} data-testid="cross-till-conflicts">
       <h2 className="section-title">{t('reports.conflicts.crossTill.title')}</h2>
       <p>{t('reports.conflicts.crossTill.intro')}</p>
+      <Segmented<'open' | 'resolved'>
+        value={show}
+        onChange={setShow}
+        style={{ marginBottom: 8 }}
+        data-testid="cross-till-show"
+        options={[
+          { value: 'open', label: `${t('storeDay.conflicts.show.open')} (${open})` },
+          { value: 'resolved', label: `${t('storeDay.conflicts.show.resolved')} (${all.length - open})` }
+        ]}
+      />
       <List
         bordered
         dataSource={items}
+        locale={{ emptyText: show === 'resolved' ? t('storeDay.conflicts.noneResolved') : undefined }}
         renderItem={(c) => (
-          <List.Item data-testid="cross-till-conflict" data-code={c.code} data-id={c.redemptionId}>
+          <List.Item
+            data-testid="cross-till-conflict"
+            data-code={c.code}
+            data-id={c.redemptionId}
+            data-resolved={c.resolution !== null}
+            actions={
+              c.resolution === null
+                ? [
+                    <Button key="resolve" onClick={() => setResolving(c)} data-testid="cross-till-resolve">
+                      {t('storeDay.conflicts.resolve')}
+                    </Button>
+                  ]
+                : []
+            }
+          >
             <List.Item.Meta
               title={`${c.code} · ${moneyText(c.amountFen)}`}
               description={
@@ -126,12 +177,53 @@ function CrossTillConflicts({ zone }: { zone: string }) {
                       cashier: c.holder.cashierName
                     })}
                   </div>
+                  {c.resolution && (
+                    <Alert
+                      style={{ marginTop: 6 }}
+                      type="success"
+                      showIcon
+                      data-testid="cross-till-resolution"
+                      title={t('storeDay.conflicts.resolved', {
+                        name: c.resolution.resolvedByName,
+                        time: dateTimeText(c.resolution.resolvedAt, zone),
+                        note: c.resolution.note
+                      })}
+                    />
+                  )}
                 </>
               }
             />
           </List.Item>
         )}
       />
+      <Modal
+        open={resolving !== null}
+        title={t('storeDay.conflicts.resolveTitle')}
+        onCancel={() => setResolving(null)}
+        onOk={() => void resolve()}
+        okText={t('storeDay.conflicts.submit')}
+        okButtonProps={{
+          disabled: note.trim() === '',
+          loading: busy,
+          ...{ 'data-testid': 'cross-till-submit' }
+        }}
+        destroyOnHidden
+      >
+        {resolving && (
+          <p>
+            {resolving.code} · {moneyText(resolving.amountFen)} · {resolving.holder.tillName}
+          </p>
+        )}
+        <Input.TextArea
+          rows={3}
+          maxLength={500}
+          value={note}
+          aria-label={t('storeDay.conflicts.note')}
+          placeholder={t('storeDay.conflicts.notePlaceholder')}
+          onChange={(e) => setNote(e.target.value)}
+          data-testid="cross-till-note"
+        />
+      </Modal>
     </section>
   )
 }

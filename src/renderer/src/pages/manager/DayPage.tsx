@@ -16,6 +16,7 @@ import { call } from '../../shell/call'
 import { DayActions } from './DayActions'
 import { DayFigures } from './DayFigures'
 import { DrillTable } from './DrillTable'
+import { StoreDayPage } from './StoreDayPage'
 import { HourChart } from './HourChart'
 import { clockOf, reportsErrorText, shiftDay } from './text'
 import { useLoad } from '../../shell/useLoad'
@@ -24,15 +25,38 @@ import { WechatPanel } from './WechatPanel'
 export function DayPage({ onClosed }: { onClosed: (report: ZReportView) => void }) {
   const { t } = useTranslation()
   const today = useLoad(() => call('reports.today', undefined), 'today')
+  // A till paired with a store hub can also show the whole store's day (docs/hub.md § The store's day).
+  const link = useLoad(() => call('storeLink.get', undefined), 'store-link')
+  const [scope, setScope] = useState<'till' | 'store'>('till')
   if (today.error) return <Alert type="error" showIcon title={reportsErrorText(t, today.error)} />
   if (!today.value) return <Spin />
+  const paired = link.value !== null && link.value.status !== 'not_paired'
   return (
-    <DayView
-      today={today.value.businessDay}
-      zone={today.value.timeZone}
-      cutoff={today.value.cutoffMinutes}
-      onClosed={onClosed}
-    />
+    <>
+      {paired && (
+        <div className="mgr-toolbar no-print">
+          <Segmented<'till' | 'store'>
+            value={scope}
+            onChange={setScope}
+            data-testid="day-scope"
+            options={[
+              { value: 'till', label: <span data-testid="scope-till">{t('storeDay.scope.thisTill')}</span> },
+              { value: 'store', label: <span data-testid="scope-store">{t('storeDay.scope.store')}</span> }
+            ]}
+          />
+        </div>
+      )}
+      {paired && scope === 'store' ? (
+        <StoreDayPage today={today.value.businessDay} zone={today.value.timeZone} />
+      ) : (
+        <DayView
+          today={today.value.businessDay}
+          zone={today.value.timeZone}
+          cutoff={today.value.cutoffMinutes}
+          onClosed={onClosed}
+        />
+      )}
+    </>
   )
 }
 

@@ -77,6 +77,20 @@ export function auditSummary(t: TFunction, entry: AuditEntryView): string {
             ? t('reports.audit.summary.reprintZ', { number: str(d['number']) })
             : t('reports.audit.summary.reprintSlip', { code: str(d['code']) })
       })
+    // The store hub (docs/hub.md § Store policy): the limit in words, never a raw null.
+    case 'storeLink.policySet':
+      return d['unverifiedLimitFen'] === null || d['unverifiedLimitFen'] === undefined
+        ? t('storeDay.policy.nowNoLimit')
+        : d['unverifiedLimitFen'] === 0
+          ? t('storeDay.policy.nowRefuseAll')
+          : t('storeDay.policy.nowUpTo', { amount: fen(d['unverifiedLimitFen']) })
+    case 'storeLink.uncheckedRefused':
+      return t('errors.STORE_UNCHECKED_OVER_LIMIT', {
+        amount: fen(d['amountFen']),
+        limit: fen(d['limitFen'])
+      })
+    case 'storeLink.conflictResolved':
+      return t('storeDay.auditResolved', { code: str(d['code']), till: str(d['otherTill']) || '—' })
     case 'staff.sign_in_failed':
       return t('reports.audit.summary.signInFailed', {
         n: typeof d['failures'] === 'number' ? d['failures'] : 1
