@@ -9,8 +9,13 @@ import { hubIdSchema } from '../shared/hub/protocol'
 import { HubStartError } from './errors'
 import { startHub } from './hub'
 
-const USAGE =
-  'usage: npm run hub -- --data-dir <dir> [--port N] [--listen 127.0.0.1|0.0.0.0|<address>] [--database-url postgres://…] [--store-id ID] [--pg-bin DIR] [--os-user NAME]'
+const USAGE = [
+  'usage: npm run hub -- --data-dir <dir> [--port N] [--listen 127.0.0.1|0.0.0.0|<address>] [--database-url postgres://…] [--store-id ID] [--pg-bin DIR] [--os-user NAME]',
+  '       npm run hub -- --data-dir <dir> [--database-url …] --add-hq-admin <login> [--name NAME]',
+  '       npm run hub -- --data-dir <dir> [--database-url …] --add-hq-viewer <login> --region REGION [--name NAME]',
+  '       npm run hub -- --data-dir <dir> [--database-url …] --reset-hq-password <login>',
+  '  (the HQ user commands print a new random password once, then exit; docs/hq-runbook.md)'
+].join('\n')
 
 async function main(): Promise<void> {
   let values
@@ -24,6 +29,11 @@ async function main(): Promise<void> {
         'store-id': { type: 'string' },
         'pg-bin': { type: 'string' },
         'os-user': { type: 'string' },
+        'add-hq-admin': { type: 'string' },
+        'add-hq-viewer': { type: 'string' },
+        'reset-hq-password': { type: 'string' },
+        name: { type: 'string' },
+        region: { type: 'string' },
         help: { type: 'boolean' }
       }
     }).values
@@ -57,6 +67,27 @@ async function main(): Promise<void> {
     ...(values['pg-bin'] ? { pgBin: values['pg-bin'] } : {}),
     ...(values['os-user'] ? { osUser: values['os-user'] } : {})
   })
+  const userCommand = values['add-hq-admin'] ?? values['add-hq-viewer'] ?? values['reset-hq-password']
+  if (userCommand !== undefined) {
+    try {
+      const made = values['reset-hq-password']
+        ? await hub.hq.auth.resetPassword(userCommand)
+        : await hub.hq.auth.addUser({
+            login: userCommand,
+            role: values['add-hq-admin'] ? 'hq_admin' : 'regional_viewer',
+            ...(values.name ? { name: values.name } : {}),
+            ...(values.region ? { region: values.region } : {})
+          })
+      console.log(`HQ user: ${made.login}`)
+      console.log(`Password (shown once, give it to the user): ${made.password}`)
+      console.log(`The HQ page: ${hub.url}/hq (when the hub runs)`)
+    } catch (err) {
+      console.error(`HQ user not changed: ${err instanceof Error ? err.message : String(err)}`)
+      process.exitCode = 1
+    }
+    await hub.stop()
+    return
+  }
   const until = new Date(hub.pairing.expiresAt).toISOString().slice(11, 16)
   console.log(`Hexiao store hub listening on ${hub.url} (epoch ${hub.epoch})`)
   console.log(`Store: ${hub.storeId ?? '(not set yet: the first till to pair sets it)'}`)
@@ -66,6 +97,9 @@ async function main(): Promise<void> {
     )
   console.log("To pair a till, enter this hub's address and the pairing code in the till's set-up.")
   console.log(`Pairing code: ${hub.pairing.code} (single use, valid until ${until} UTC)`)
+  console.log(
+    `HQ page: ${hub.url}/hq (first HQ admin: stop the hub, run it once with --add-hq-admin <login>)`
+  )
   console.log(
     `A new code: POST ${hub.url}/v1/admin/pairing-codes with the admin token in ${values['data-dir']}/admin-token`
   )

@@ -4,12 +4,17 @@
  */
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { HUB_MIGRATIONS } from './db/migrations'
 import { migrateHub } from './db/migrate'
 import { HubStartError } from './errors'
+import { hqRoutes, chainTokenHash } from './http/hqRoutes'
 import { startHubHttp } from './http/server'
+import { HqAuth } from './hq/hqAuth'
+import { HqQueries } from './hq/hqQueries'
+import { ChainTokens } from './hq/wechatToken'
 import {
   DEFAULT_OS_USER,
   ensureOsUser,
@@ -31,6 +36,8 @@ export interface HubOptions {
   /** The account PostgreSQL runs as when the hub runs as root. */
   osUser?: string
   pairingTtlMs?: number
+  /** The built renderer folder holding hq.html (the HQ page); found next to the built hub by default. */
+  hqPageDir?: string
   log?: (line: string) => void
 }
 
@@ -45,6 +52,8 @@ export interface RunningHub {
   adminToken: string
   /** Connection details of the database (tests and benches read it). */
   database: pg.PoolConfig
+  /** HQ users and the chain token (the CLI adds users with it; tests too). */
+  hq: { auth: HqAuth; tokens: ChainTokens }
   stop: () => Promise<void>
 }
 
@@ -92,6 +101,13 @@ async function assertNotRunning(dataDir: string): Promise<void> {
     )
 }
 
+/** out/renderer next to the built hub (out/main/hub.js), else ./out/renderer of the working folder (tests). */
+function findHqPage(given?: string): string | null {
+  const here = dirname(fileURLToPath(import.meta.url))
+  const candidates = given ? [given] : [join(here, '../renderer'), join(process.cwd(), 'out/renderer')]
+  return candidates.find((dir) => existsSync(join(dir, 'hq.html'))) ?? null
+}
+
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const log = options.log ?? ((line: string) => console.error(line))
   const dataDir = resolve(options.dataDir)
@@ -135,7 +151,23 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       ...(options.pairingTtlMs ? { pairingTtlMs: options.pairingTtlMs } : {})
     })
     const port = options.port ?? 0
-    const http = await startHubHttp({ store, port, host: listen, log }).catch((err: unknown) => {
+    const hqAuth = new HqAuth(pool)
+    const tokens = new ChainTokens(pool, dataDir, Date.now, log)
+    const hq = hqRoutes({
+      auth: hqAuth,
+      queries: new HqQueries(pool),
+      tokens,
+      pageDir: findHqPage(options.hqPageDir),
+      log,
+      tillOfToken: async (token) => {
+        const { rows } = await pool.query<{ till_id: string }>(
+          'SELECT till_id FROM chain_tills WHERE token_hash = $1 AND revoked_at IS NULL',
+          [chainTokenHash(token)]
+        )
+        return rows[0] ? { tillId: rows[0].till_id } : null
+      }
+    })
+    const http = await startHubHttp({ store, port, host: listen, log, hq }).catch((err: unknown) => {
       const text = err instanceof Error ? err.message : String(err)
       throw new HubStartError(
         'HUB_LISTEN_FAILED',
@@ -160,6 +192,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       pairing,
       adminToken,
       database,
+      hq: { auth: hqAuth, tokens },
       stop: () =>
         (stopping ??= (async () => {
           await http.close()

@@ -1,6 +1,7 @@
 import type { HubMigration } from '../migrate'
 import { m001 } from './001_initial'
 import { m002 } from './002_chain'
+import { m003 } from './003_hq'
 
 /** Append new migrations here; never edit a released one (src/hub/README.md § Add a migration). */
-export const HUB_MIGRATIONS: readonly HubMigration[] = [m001, m002]
+export const HUB_MIGRATIONS: readonly HubMigration[] = [m001, m002, m003]
