@@ -172,7 +172,7 @@ describe('migrations', () => {
     try {
       expect(await migrateHub(pool, HUB_MIGRATIONS.slice(0, 1))).toBe(1)
       await pool.query(`INSERT INTO tills VALUES ('t1', 's1', 'T', '\\x01', 1, NULL)`)
-      expect(await migrateHub(pool, HUB_MIGRATIONS)).toBe(2)
+      expect(await migrateHub(pool, HUB_MIGRATIONS.slice(0, 2))).toBe(2)
       expect((await pool.query('SELECT till_id FROM tills')).rows).toEqual([{ till_id: 't1' }])
       await pool.query(`INSERT INTO chain_stores VALUES ('s1', 'S', '', 'Asia/Shanghai', 1)`)
       await pool.query(

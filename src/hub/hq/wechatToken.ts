@@ -62,8 +62,12 @@ export function readWechatConfig(dataDir: string): WechatConfig | { problem: str
   }
 }
 
+/** A failed refresh is the answer for this long: requests queued behind it do not each call WeChat again. */
+const FAILURE_MEMORY_MS = 5_000
+
 export class ChainTokens {
   private queue: Promise<unknown> = Promise.resolve()
+  private lastFailure: { at: number; answer: TokenAnswer } | undefined
 
   constructor(
     private readonly pool: pg.Pool,
@@ -114,6 +118,8 @@ export class ChainTokens {
   }
 
   private async refresh(config: WechatConfig, rejected?: string): Promise<TokenAnswer> {
+    if (this.lastFailure && this.now() - this.lastFailure.at < FAILURE_MEMORY_MS)
+      return this.lastFailure.answer
     const client = await this.pool.connect()
     try {
       await client.query('BEGIN')
@@ -138,8 +144,10 @@ export class ChainTokens {
       const answer = await this.callWechat(config)
       if (answer.kind !== 'fetched') {
         await client.query('ROLLBACK')
+        this.lastFailure = { at: this.now(), answer }
         return answer
       }
+      this.lastFailure = undefined
       const now = this.now()
       const expiresAt = now + answer.expiresIn * 1000
       await client.query(
