@@ -380,8 +380,8 @@ describe('exports of the day view', () => {
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['Totals', 'Redemptions'])
     const totals = workbook.getWorksheet('Totals')!
     const want = expectedTally(rows, (r) => r.storeId === 'sh-001')
-    expect(totals.getRow(4).values).toEqual([
-      ,
+    const line = totals.getRow(4)
+    expect([1, 2, 3, 4, 5].map((c) => line.getCell(c).value)).toEqual([
       'Total',
       'All stores',
       want.count,
