@@ -105,7 +105,8 @@ async function assertNotRunning(dataDir: string): Promise<void> {
 function findHqPage(given?: string): string | null {
   const here = dirname(fileURLToPath(import.meta.url))
   const candidates = given ? [given] : [join(here, '../renderer'), join(process.cwd(), 'out/renderer')]
-  return candidates.find((dir) => existsSync(join(dir, 'hq.html'))) ?? null
+  // The built page has assets/ beside hq.html (src/renderer holds the unbuilt hq.html).
+  return candidates.find((dir) => existsSync(join(dir, 'hq.html')) && existsSync(join(dir, 'assets'))) ?? null
 }
 
 export async function startHub(options: HubOptions): Promise<RunningHub> {

@@ -1,6 +1,6 @@
 /** Words for numbers and times on the HQ page: ¥ from integer fen, times on the store's clock, its zone by name. */
 import type { TFunction } from 'i18next'
-import { storeDateTime } from '../../shared/hub/hqTime'
+import { offsetMinutes, storeDateTime } from '../../shared/hub/hqTime'
 import { formatFen } from '../../shared/money'
 import { HqApiError } from './api'
 
@@ -9,16 +9,21 @@ export const yuan = (fen: number): string => formatFen(fen)
 export const atStore = (ms: number | null, zone: string): string | null =>
   ms === null ? null : storeDateTime(ms, zone)
 
-/** "中国标准时间" / "China Standard Time": the zone in the reader's language, never its IANA id. */
-export function zoneName(zone: string, lang: string): string {
+/**
+ * The store's zone in words from the catalogue, against Beijing time (what HQ in China reads every day):
+ * "北京时间" / "比北京时间慢 2 小时". Never the IANA id, and not Intl's zone names (Chromium's trimmed ICU
+ * answers some of them in English).
+ */
+export function zoneName(zone: string, t: TFunction): string {
+  let diff: number
   try {
-    const part = new Intl.DateTimeFormat(lang, { timeZone: zone, timeZoneName: 'long' })
-      .formatToParts(Date.now())
-      .find((p) => p.type === 'timeZoneName')
-    return part?.value ?? zone
+    diff = offsetMinutes(Date.now(), zone) - 480
   } catch {
     return zone
   }
+  if (diff === 0) return t('hq.zone.beijing')
+  const hours = Math.abs(diff) % 60 === 0 ? String(Math.abs(diff) / 60) : (Math.abs(diff) / 60).toFixed(1)
+  return t(diff < 0 ? 'hq.zone.behind' : 'hq.zone.ahead', { h: hours })
 }
 
 export function duration(ms: number, t: TFunction): string {

@@ -32,3 +32,17 @@ export function dateIn(ms: number, zone: string): string {
   const p = partsIn(ms, zone)
   return `${p['year']}-${p['month']}-${p['day']}`
 }
+
+/** The zone's offset from UTC at that instant, in minutes (Shanghai: 480, Urumqi: 360). */
+export function offsetMinutes(ms: number, zone: string): number {
+  const p = partsIn(ms, zone)
+  const local = Date.UTC(
+    Number(p['year']),
+    Number(p['month']) - 1,
+    Number(p['day']),
+    Number(p['hour']),
+    Number(p['minute']),
+    Number(p['second'])
+  )
+  return Math.round((local - Math.floor(ms / 1000) * 1000) / 60_000)
+}

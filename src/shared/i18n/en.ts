@@ -1605,7 +1605,8 @@ export const en: Catalogue = {
       active: 'Active',
       enrolledAt: 'Enrolled',
       lastEvent: 'Last upload',
-      openCodes: '{{count}} enrolment codes not used yet',
+      openCodes_one: '{{count}} enrolment code not used yet',
+      openCodes_other: '{{count}} enrolment codes not used yet',
       noTills: 'No tills yet',
       viewerNote: 'Read-only: a regional viewer cannot enrol or revoke tills',
       storeAdded: 'Store added'
@@ -1618,6 +1619,11 @@ export const en: Catalogue = {
       voided: 'Voided',
       resolved: 'Resolved',
       other: 'Other'
+    },
+    zone: {
+      beijing: 'Beijing time',
+      behind: '{{h}} h behind Beijing',
+      ahead: '{{h}} h ahead of Beijing'
     },
     duration: {
       minutes: '{{m}} min',

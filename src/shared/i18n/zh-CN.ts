@@ -1467,7 +1467,7 @@ export const zhCN = {
       never: '从未收到',
       queue: '收银台待上传',
       queueCount: '{{count}} 条',
-      silentFor: '已 {{duration}} 无消息',
+      silentFor: '已 {{duration}}无消息',
       quietTag: '失联',
       okTag: '正常',
       zone: '门店时区',
@@ -1513,7 +1513,8 @@ export const zhCN = {
       active: '在用',
       enrolledAt: '登记时间',
       lastEvent: '最后上传',
-      openCodes: '{{count}} 个登记码尚未使用',
+      openCodes_one: '{{count}} 个登记码尚未使用',
+      openCodes_other: '{{count}} 个登记码尚未使用',
       noTills: '尚无收银台',
       viewerNote: '只读：区域查看员不能登记或停用收银台',
       storeAdded: '门店已添加'
@@ -1526,6 +1527,11 @@ export const zhCN = {
       voided: '已作废',
       resolved: '已处理',
       other: '其他'
+    },
+    zone: {
+      beijing: '北京时间',
+      behind: '比北京时间慢 {{h}} 小时',
+      ahead: '比北京时间快 {{h}} 小时'
     },
     duration: {
       minutes: '{{m}} 分钟',

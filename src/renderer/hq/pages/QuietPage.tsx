@@ -14,7 +14,7 @@ import { atStore, duration, errorText, zoneName } from '../format'
 const THRESHOLDS = [30, 60, 120, 240, 1440]
 
 export function QuietPage({ onError }: { onError: (err: unknown) => void }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const [minutes, setMinutes] = useState(60)
   const [view, setView] = useState<QuietView | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -142,7 +142,7 @@ export function QuietPage({ onError }: { onError: (err: unknown) => void }) {
               title: t('hq.quiet.zone'),
               key: 'zone',
               width: 150,
-              render: (_, s) => zoneName(s.timeZone, i18n.language)
+              render: (_, s) => zoneName(s.timeZone, t)
             }
           ]}
         />

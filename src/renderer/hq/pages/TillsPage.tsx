@@ -16,7 +16,7 @@ import { getJson, postJson } from '../api'
 import { atStore, errorText, zoneName } from '../format'
 
 export function TillsPage({ user, onError }: { user: HqUserView; onError: (err: unknown) => void }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const { message } = App.useApp()
   const admin = user.role === 'hq_admin'
   const [stores, setStores] = useState<StoreView[] | null>(null)
@@ -103,7 +103,7 @@ export function TillsPage({ user, onError }: { user: HqUserView; onError: (err: 
             <Space>
               <span>{store.name}</span>
               {store.region && <Tag>{store.region}</Tag>}
-              <span style={{ fontWeight: 400 }}>{zoneName(store.timeZone, i18n.language)}</span>
+              <span style={{ fontWeight: 400 }}>{zoneName(store.timeZone, t)}</span>
             </Space>
           }
           extra={
