@@ -149,7 +149,11 @@ function Shell() {
 export function HqApp() {
   const { i18n } = useTranslation()
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={THEME}>
+    <ConfigProvider
+      locale={i18n.language === 'en' ? enUS : zhCN}
+      theme={THEME}
+      button={{ autoInsertSpace: false }}
+    >
       <AntApp>
         <Shell />
       </AntApp>

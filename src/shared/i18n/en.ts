@@ -1543,6 +1543,7 @@ export const en: Catalogue = {
       byCard: 'By coupon',
       byHour: 'By hour',
       hourLabel: '{{hour}}:00',
+      badDate: 'Enter a date like 2026-12-05',
       hourNote: "Hours on each store's local clock",
       tillOf: '{{till}} ({{store}})',
       empty: 'No redemptions on this business date',

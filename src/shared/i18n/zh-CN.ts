@@ -1451,6 +1451,7 @@ export const zhCN = {
       byCard: '按卡券',
       byHour: '按小时',
       hourLabel: '{{hour}} 时',
+      badDate: '请按 2026-12-05 的格式输入日期',
       hourNote: '小时按各门店当地时间计',
       tillOf: '{{till}}（{{store}}）',
       empty: '该营业日没有核销记录',

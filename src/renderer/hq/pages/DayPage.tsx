@@ -10,7 +10,7 @@ import { SVGRenderer } from 'echarts/renderers'
 import { Alert, Button, Card, Col, Empty, Input, Row, Select, Space, Statistic, Table, Tabs } from 'antd'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { HQ_PATHS, type DayView, type StoreView } from '../../../shared/hub/hqProtocol'
+import { HQ_PATHS, businessDateSchema, type DayView, type StoreView } from '../../../shared/hub/hqProtocol'
 import { dateIn } from '../../../shared/hub/hqTime'
 import { fenToYuanText } from '../../../shared/money'
 import { getJson } from '../api'
@@ -67,6 +67,13 @@ export function DayPage({ onError }: { onError: (err: unknown) => void }) {
   const [stores, setStores] = useState<StoreView[]>([])
   const [view, setView] = useState<DayView | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [badDate, setBadDate] = useState(false)
+  // A typed date (YYYY-MM-DD, the same on every locale; the browser's own date field shows 12/05/2026 in zh-CN).
+  const pick = (text: string) => {
+    const ok = businessDateSchema.safeParse(text.trim()).success
+    setBadDate(!ok)
+    if (ok) setDate(text.trim())
+  }
 
   useEffect(() => {
     getJson<{ stores: StoreView[] }>(HQ_PATHS.stores).then((v) => setStores(v.stores), onError)
@@ -116,16 +123,20 @@ export function DayPage({ onError }: { onError: (err: unknown) => void }) {
             ‹
           </Button>
           <Input
-            type="date"
-            value={date}
-            onChange={(e) => e.target.value && setDate(e.target.value)}
-            style={{ width: 160 }}
+            key={date}
+            defaultValue={date}
+            onPressEnter={(e) => pick(e.currentTarget.value)}
+            onBlur={(e) => pick(e.currentTarget.value)}
+            status={badDate ? 'error' : ''}
+            style={{ width: 130, textAlign: 'center' }}
+            aria-label={t('hq.day.date')}
             data-testid="hq-date"
           />
           <Button onClick={() => setDate(shiftDate(date, 1))} aria-label="+1">
             ›
           </Button>
         </Space.Compact>
+        {badDate && <span role="alert">{t('hq.day.badDate')}</span>}
         <span>{t('hq.day.store')}</span>
         <Select
           style={{ width: 220 }}

@@ -2,7 +2,7 @@
  * Stores and their tills. An HQ admin adds stores, makes a till enrolment code (shown once, single use, 15
  * minutes) and revokes tills; a regional viewer sees its region's stores read-only.
  */
-import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Space, Table, Tag } from 'antd'
+import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
@@ -14,6 +14,9 @@ import {
 } from '../../../shared/hub/hqProtocol'
 import { getJson, postJson } from '../api'
 import { atStore, errorText, zoneName } from '../format'
+
+/** Zones a store in mainland China runs on: Beijing time, or Xinjiang time (the API takes any IANA zone). */
+const ZONES = ['Asia/Shanghai', 'Asia/Urumqi']
 
 export function TillsPage({ user, onError }: { user: HqUserView; onError: (err: unknown) => void }) {
   const { t } = useTranslation()
@@ -86,7 +89,11 @@ export function TillsPage({ user, onError }: { user: HqUserView; onError: (err: 
               <Input placeholder={t('hq.tills.region')} style={{ width: 110 }} />
             </Form.Item>
             <Form.Item name="timeZone" initialValue="Asia/Shanghai">
-              <Input placeholder={t('hq.tills.timeZone')} style={{ width: 150 }} />
+              <Select
+                style={{ width: 190 }}
+                aria-label={t('hq.tills.timeZone')}
+                options={ZONES.map((zone) => ({ value: zone, label: zoneName(zone, t) }))}
+              />
             </Form.Item>
             <Button type="primary" htmlType="submit">
               {t('hq.tills.save')}
