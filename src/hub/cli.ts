@@ -14,7 +14,7 @@ const USAGE = [
   '       npm run hub -- --data-dir <dir> [--database-url …] --add-hq-admin <login> [--name NAME]',
   '       npm run hub -- --data-dir <dir> [--database-url …] --add-hq-viewer <login> --region REGION [--name NAME]',
   '       npm run hub -- --data-dir <dir> [--database-url …] --reset-hq-password <login>',
-  '  (the HQ user commands print a new random password once, then exit; docs/hq-runbook.md)'
+  '  (the HQ user commands print a new random password once, then exit; docs/hq-runbook.en.md, docs/hq-runbook.zh-CN.md)'
 ].join('\n')
 
 async function main(): Promise<void> {

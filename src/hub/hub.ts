@@ -160,6 +160,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       tokens,
       pageDir: findHqPage(options.hqPageDir),
       log,
+      ping: async () => {
+        await pool.query('SELECT 1')
+      },
       tillOfToken: async (token) => {
         const { rows } = await pool.query<{ till_id: string }>(
           'SELECT till_id FROM chain_tills WHERE token_hash = $1 AND revoked_at IS NULL',
@@ -178,9 +181,19 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const pairing = await store.newPairingCode()
     // Where a supervisor (the station) or a script finds this hub; removed on a clean stop.
     const addressFile = join(dataDir, 'hub-address.json')
-    writeFileSync(addressFile, JSON.stringify({ url: http.url, pid: process.pid, epoch: store.epoch }), {
-      mode: 0o600
-    })
+    // The embedded PostgreSQL's port changes at each start; backups (pg_dump, docs/hq-runbook.en.md) read it here.
+    writeFileSync(
+      addressFile,
+      JSON.stringify({
+        url: http.url,
+        pid: process.pid,
+        epoch: store.epoch,
+        postgresPort: postgres?.port ?? null
+      }),
+      {
+        mode: 0o600
+      }
+    )
     let stopping: Promise<void> | undefined
     return {
       url: http.url,

@@ -66,6 +66,8 @@ export interface HqRoutesOptions {
   tokens: ChainTokens
   /** The built renderer (out/renderer) holding hq.html and assets/; null: the page is not built. */
   pageDir: string | null
+  /** Throws when the database does not answer (GET /v1/ready, for a load balancer). */
+  ping: () => Promise<void>
   /** The chain till of a bearer token (not revoked), or null. */
   tillOfToken: (token: string) => Promise<{ tillId: string } | null>
   log: (line: string) => void
@@ -267,6 +269,20 @@ export function hqRoutes(options: HqRoutesOptions) {
       })
       res.end(body)
     },
+    // Readiness for a load balancer or a monitor: this process answers AND its database does (GET /v1/health
+    // answers without touching the database).
+    [`GET ${HQ_PATHS.ready}`]: async (_req, res) => {
+      const started = Date.now()
+      try {
+        await options.ping()
+        sendJson(res, 200, { ok: true, value: { database: 'up', ms: Date.now() - started } })
+      } catch {
+        sendJson(res, 503, {
+          ok: false,
+          error: { code: 'INTERNAL', message: 'The database does not answer.' }
+        })
+      }
+    },
     // The token-service protocol of src/main/upstream/README.md: WeChat's own JSON shapes, not the HQ envelope.
     [`GET ${HQ_PATHS.wechatToken}`]: async (req, res) => {
       const token = bearer(req)
@@ -314,7 +330,7 @@ export function hqRoutes(options: HqRoutesOptions) {
     }
     const handler = api[`${req.method ?? 'GET'} ${path}`]
     if (!handler) {
-      if (path.startsWith('/v1/hq/') || path === HQ_PATHS.wechatToken) {
+      if (path.startsWith('/v1/hq/') || path === HQ_PATHS.wechatToken || path === HQ_PATHS.ready) {
         sendError(res, new HqFailure('NOT_FOUND', `No such HQ path or method: ${req.method} ${path}`))
         return true
       }

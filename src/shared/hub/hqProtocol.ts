@@ -18,6 +18,8 @@ export const HQ_PATHS = {
   revokeTill: '/v1/hq/tills/revoke',
   exportCsv: '/v1/hq/export/day.csv',
   exportXlsx: '/v1/hq/export/day.xlsx',
+  /** 200 when this hub process and its database answer, else 503 (load balancers, monitoring). */
+  ready: '/v1/ready',
   /** The chain token service (src/main/upstream/README.md § The token service protocol): bearer = till token. */
   wechatToken: '/v1/wechat/token'
 } as const
