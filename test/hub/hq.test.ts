@@ -79,6 +79,14 @@ async function signIn(user: { login: string; password: string }): Promise<string
   return setCookie.split(';')[0]!
 }
 
+describe('readiness', () => {
+  it('GET /v1/ready answers 200 when the database answers, without a session', async () => {
+    const res = await http('GET', HQ_PATHS.ready)
+    expect(res.status).toBe(200)
+    expect(res.json.value.database).toBe('up')
+  })
+})
+
 describe('HQ sign-in', () => {
   it('gives an HttpOnly SameSite=Strict session cookie, keeps only its hash, and ends it at sign-out', async () => {
     const res = await http('POST', HQ_PATHS.session, { body: ADMIN })
