@@ -69,7 +69,7 @@ describe('npm run hub -- --add-hq-admin', () => {
     const script = /src="\.\/(assets\/hq-[\w-]+\.js)"/.exec(html)?.[1]
     expect(script).toBeDefined()
     expect((await fetch(`${url}/${script}`)).headers.get('content-type')).toContain('javascript')
-    expect((await fetch(`${url}/assets/..%2f..%2fpackage.json`)).status).toBe(404)
+    expect((await fetch(`${url}/assets/..%2f..%2f..%2fpackage.json`)).status).toBe(404)
 
     const res = await fetch(`${url}${HQ_PATHS.session}`, {
       method: 'POST',
