@@ -146,3 +146,38 @@ for (const lang of ['zh-CN', 'en'] as const)
         expect(cspErrors).toEqual([])
       })
     })
+
+describe('a regional viewer (zh-CN, 1366×768)', () => {
+  it('sees only the stores of its region, read-only', async () => {
+    await hub.hq.auth.addUser({
+      login: 'huadong',
+      password: 'viewer-pass-2026!',
+      role: 'regional_viewer',
+      region: '华东',
+      name: '华东区域经理'
+    })
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })
+    const page = await context.newPage()
+    await page.goto(`${hub.url}/hq?date=${DAY}`)
+    await page.getByTestId('signin-login').fill('huadong')
+    await page.getByTestId('signin-password').fill('viewer-pass-2026!')
+    await page.getByTestId('signin-submit').click()
+    await page.getByTestId('by-store').waitFor()
+    expect(await page.getByTestId('hq-user').innerText()).toContain('区域查看员（华东）')
+    const stores = await page.getByTestId('by-store').innerText()
+    expect(stores).toContain('上海南京路店')
+    expect(stores).toContain('杭州西湖店')
+    expect(stores).not.toContain('成都春熙路店')
+    const east = expectedTally(rows, (r) => r.storeId === 'sh-001' || r.storeId === 'hz-002')
+    expect(await page.getByTestId('total-count').innerText()).toContain(String(east.count))
+    await readable(page, 'zh-CN', 'viewer day')
+    await screenshot(page, 'hq/viewer-day-zh-CN-1366')
+    await page.getByRole('tab', { name: '门店与收银台' }).click()
+    await page.getByText('只读：区域查看员不能登记或停用收银台').waitFor()
+    expect(await page.locator('[data-testid^="make-code-"]').count()).toBe(0)
+    expect(await page.locator('[data-testid^="revoke-"]').count()).toBe(0)
+    await readable(page, 'zh-CN', 'viewer tills')
+    await screenshot(page, 'hq/viewer-tills-zh-CN-1366')
+    await context.close()
+  })
+})
