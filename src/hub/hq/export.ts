@@ -1,6 +1,6 @@
 /**
  * The day view as files for accounting (docs/hq.md § Exports), made the way the station makes its own
- * (docs/reports.md): CSV in UTF-8 with a BOM and CRLF, formulas escaped, an all-digit code written as ="…" so
+ * (src/main/reports/export/README.md): CSV in UTF-8 with a BOM and CRLF, formulas escaped, an all-digit code written as ="…" so
  * Excel keeps its leading zeros; XLSX with a totals sheet first, amounts as numbers in yuan with a 0.00 format.
  * Headers in the page's language from the one catalogue; times on each store's clock.
  */
