@@ -57,9 +57,15 @@ interface Res {
 async function http(
   method: 'GET' | 'POST',
   path: string,
-  options: { cookie?: string; body?: unknown; origin?: string; base?: string } = {}
+  options: {
+    cookie?: string
+    body?: unknown
+    origin?: string
+    base?: string
+    headers?: Record<string, string>
+  } = {}
 ): Promise<Res> {
-  const headers: Record<string, string> = {}
+  const headers: Record<string, string> = { ...options.headers }
   if (options.cookie) headers.cookie = options.cookie
   if (options.origin) headers.origin = options.origin
   if (options.body !== undefined) headers['content-type'] = 'application/json'
@@ -136,6 +142,14 @@ describe('HQ sign-in', () => {
     const forged = await http('POST', HQ_PATHS.session, { body: ADMIN, origin: 'https://evil.example' })
     expect(forged.status).toBe(403)
     expect(forged.headers.get('set-cookie')).toBeNull()
+    // Behind a TLS proxy that passes the browser's host along, the page's own origin is accepted.
+    const proxied = await http('POST', HQ_PATHS.session, {
+      body: ADMIN,
+      origin: 'https://hq.example.com',
+      headers: { 'x-forwarded-host': 'hq.example.com', 'x-forwarded-proto': 'https' }
+    })
+    expect(proxied.status).toBe(200)
+    expect(proxied.headers.get('set-cookie')).toContain('; Secure')
   })
 
   it(`locks an account after ${LOCKOUT.attempts} wrong passwords, even against the right one, then lets it in once the lock ends`, async () => {

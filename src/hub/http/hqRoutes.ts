@@ -165,8 +165,11 @@ export function hqRoutes(options: HqRoutesOptions) {
   const sameOrigin = (req: IncomingMessage): void => {
     const origin = req.headers.origin
     if (origin === undefined) return
-    const host = req.headers.host
-    if (!host || (origin !== `http://${host}` && origin !== `https://${host}`))
+    // Behind a TLS proxy the browser's host arrives as X-Forwarded-Host (or the proxy passes Host through).
+    const hosts = [req.headers.host, req.headers['x-forwarded-host']].flatMap((h) =>
+      typeof h === 'string' ? h.split(',').map((x) => x.trim()) : []
+    )
+    if (!hosts.some((host) => origin === `http://${host}` || origin === `https://${host}`))
       throw new HqFailure('FORBIDDEN', 'A request from another site is refused.')
   }
 
