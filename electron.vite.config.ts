@@ -39,7 +39,11 @@ export default defineConfig({
     root: resolve(__dirname, 'src/renderer'),
     build: {
       rolldownOptions: {
-        input: { index: resolve(__dirname, 'src/renderer/index.html') }
+        input: {
+          index: resolve(__dirname, 'src/renderer/index.html'),
+          // The HQ page (src/renderer/hq), served by the chain hub, not by Electron (docs/hq.md)
+          hq: resolve(__dirname, 'src/renderer/hq.html')
+        }
       }
     },
     plugins: [react()]

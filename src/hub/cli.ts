@@ -32,15 +32,20 @@ function tellParent(message: HubParentMessage): Promise<void> {
   return Promise.resolve()
 }
 
-const USAGE =
-  'usage: npm run hub -- --data-dir <dir> [--port N] [--listen 127.0.0.1|0.0.0.0|<address>] [--database-url postgres://…] [--store-id ID] [--pg-bin DIR] [--os-user NAME] [--mdns auto|on|off] [--chain-url http://hq…]'
-
 let parentGone = false
 let onParentGone = (): void => {
   parentGone = true
 }
 // The supervising station is gone (even killed with SIGKILL): stop as if told to, also mid-start.
 if (process.send) process.on('disconnect', () => onParentGone())
+
+const USAGE = [
+  'usage: npm run hub -- --data-dir <dir> [--port N] [--listen 127.0.0.1|0.0.0.0|<address>] [--database-url postgres://…] [--store-id ID] [--pg-bin DIR] [--os-user NAME] [--mdns auto|on|off] [--chain-url http://hq…]',
+  '       npm run hub -- --data-dir <dir> [--database-url …] --add-hq-admin <login> [--name NAME]',
+  '       npm run hub -- --data-dir <dir> [--database-url …] --add-hq-viewer <login> --region REGION [--name NAME]',
+  '       npm run hub -- --data-dir <dir> [--database-url …] --reset-hq-password <login>',
+  '  (the HQ user commands print a new random password once, then exit; docs/hq-runbook.en.md, docs/hq-runbook.zh-CN.md)'
+].join('\n')
 
 async function main(): Promise<void> {
   let values
@@ -57,6 +62,11 @@ async function main(): Promise<void> {
         mdns: { type: 'string', default: 'auto' },
         // A store hub that forwards its tills' chain lane to HQ (docs/chain.md § Two paths).
         'chain-url': { type: 'string' },
+        'add-hq-admin': { type: 'string' },
+        'add-hq-viewer': { type: 'string' },
+        'reset-hq-password': { type: 'string' },
+        name: { type: 'string' },
+        region: { type: 'string' },
         help: { type: 'boolean' }
       }
     }).values
@@ -98,6 +108,27 @@ async function main(): Promise<void> {
     ...(values['os-user'] ? { osUser: values['os-user'] } : {}),
     ...(values['chain-url'] ? { chainUrl: values['chain-url'] } : {})
   })
+  const userCommand = values['add-hq-admin'] ?? values['add-hq-viewer'] ?? values['reset-hq-password']
+  if (userCommand !== undefined) {
+    try {
+      const made = values['reset-hq-password']
+        ? await hub.hq.auth.resetPassword(userCommand)
+        : await hub.hq.auth.addUser({
+            login: userCommand,
+            role: values['add-hq-admin'] ? 'hq_admin' : 'regional_viewer',
+            ...(values.name ? { name: values.name } : {}),
+            ...(values.region ? { region: values.region } : {})
+          })
+      console.log(`HQ user: ${made.login}`)
+      console.log(`Password (shown once, give it to the user): ${made.password}`)
+      console.log(`The HQ page: ${hub.url}/hq (when the hub runs)`)
+    } catch (err) {
+      console.error(`HQ user not changed: ${err instanceof Error ? err.message : String(err)}`)
+      process.exitCode = 1
+    }
+    await hub.stop()
+    return
+  }
   const loopbackOnly = ['127.0.0.1', 'localhost', '::1'].includes(values.listen)
   const advertise = values.mdns === 'on' || (values.mdns === 'auto' && !loopbackOnly)
   const ad: Advertisement | null = advertise
@@ -113,6 +144,9 @@ async function main(): Promise<void> {
     )
   console.log("To pair a till, enter this hub's address and the pairing code in the till's set-up.")
   console.log(`Pairing code: ${hub.pairing.code} (single use, valid until ${until} UTC)`)
+  console.log(
+    `HQ page: ${hub.url}/hq (first HQ admin: stop the hub, run it once with --add-hq-admin <login>)`
+  )
   console.log(
     `A new code: POST ${hub.url}/v1/admin/pairing-codes with the admin token in ${values['data-dir']}/admin-token`
   )

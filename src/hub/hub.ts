@@ -4,14 +4,19 @@
  */
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { HUB_MIGRATIONS } from './db/migrations'
 import { migrateHub } from './db/migrate'
 import { ChainIngest, type ChainIngestOptions } from './chain/chainIngest'
 import { HubStartError } from './errors'
 import { chainRoutes } from './http/chainRoutes'
+import { hqRoutes, chainTokenHash } from './http/hqRoutes'
 import { startHubHttp } from './http/server'
+import { HqAuth } from './hq/hqAuth'
+import { HqQueries } from './hq/hqQueries'
+import { ChainTokens } from './hq/wechatToken'
 import {
   DEFAULT_OS_USER,
   ensureOsUser,
@@ -37,6 +42,8 @@ export interface HubOptions {
   chainUrl?: string
   /** The chain ingest's limits (tests and benches). */
   chain?: Omit<ChainIngestOptions, 'now'>
+  /** The built renderer folder holding hq.html (the HQ page); found next to the built hub by default. */
+  hqPageDir?: string
   log?: (line: string) => void
 }
 
@@ -53,6 +60,8 @@ export interface RunningHub {
   adminToken: string
   /** Connection details of the database (tests and benches read it). */
   database: pg.PoolConfig
+  /** HQ users and the chain token (the CLI adds users with it; tests too). */
+  hq: { auth: HqAuth; tokens: ChainTokens }
   stop: () => Promise<void>
 }
 
@@ -100,6 +109,14 @@ async function assertNotRunning(dataDir: string): Promise<void> {
     )
 }
 
+/** out/renderer next to the built hub (out/main/hub.js), else ./out/renderer of the working folder (tests). */
+function findHqPage(given?: string): string | null {
+  const here = dirname(fileURLToPath(import.meta.url))
+  const candidates = given ? [given] : [join(here, '../renderer'), join(process.cwd(), 'out/renderer')]
+  // The built page has assets/ beside hq.html (src/renderer holds the unbuilt hq.html).
+  return candidates.find((dir) => existsSync(join(dir, 'hq.html')) && existsSync(join(dir, 'assets'))) ?? null
+}
+
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const log = options.log ?? ((line: string) => console.error(line))
   const dataDir = resolve(options.dataDir)
@@ -144,11 +161,31 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     })
     const chain = new ChainIngest(pool, options.chain ?? {})
     const port = options.port ?? 0
+    const hqAuth = new HqAuth(pool)
+    const tokens = new ChainTokens(pool, dataDir, Date.now, log)
+    const hq = hqRoutes({
+      auth: hqAuth,
+      queries: new HqQueries(pool),
+      tokens,
+      pageDir: findHqPage(options.hqPageDir),
+      log,
+      ping: async () => {
+        await pool.query('SELECT 1')
+      },
+      tillOfToken: async (token) => {
+        const { rows } = await pool.query<{ till_id: string }>(
+          'SELECT till_id FROM chain_tills WHERE token_hash = $1 AND revoked_at IS NULL',
+          [chainTokenHash(token)]
+        )
+        return rows[0] ? { tillId: rows[0].till_id } : null
+      }
+    })
     const http = await startHubHttp({
       store,
       port,
       host: listen,
       log,
+      hq,
       chain: chainRoutes({
         chain,
         forwardTo: options.chainUrl ?? null,
@@ -166,9 +203,19 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const pairing = await store.newPairingCode()
     // Where a supervisor (the station) or a script finds this hub; removed on a clean stop.
     const addressFile = join(dataDir, 'hub-address.json')
-    writeFileSync(addressFile, JSON.stringify({ url: http.url, pid: process.pid, epoch: store.epoch }), {
-      mode: 0o600
-    })
+    // The embedded PostgreSQL's port changes at each start; backups (pg_dump, docs/hq-runbook.en.md) read it here.
+    writeFileSync(
+      addressFile,
+      JSON.stringify({
+        url: http.url,
+        pid: process.pid,
+        epoch: store.epoch,
+        postgresPort: postgres?.port ?? null
+      }),
+      {
+        mode: 0o600
+      }
+    )
     let stopping: Promise<void> | undefined
     return {
       url: http.url,
@@ -182,6 +229,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       pairing,
       adminToken,
       database,
+      hq: { auth: hqAuth, tokens },
       stop: () =>
         (stopping ??= (async () => {
           await http.close()

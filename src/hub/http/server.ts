@@ -36,6 +36,8 @@ export interface HubHttpOptions {
   log: (line: string) => void
   /** The chain lane's paths (./chainRoutes.ts): true when it answered the request. */
   chain?: (req: IncomingMessage, res: ServerResponse, url: URL) => boolean
+  /** The HQ page, its API and the chain token service (hqRoutes.ts); true when it answered the request. */
+  hq?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>
 }
 
 export interface HubHttp {
@@ -232,6 +234,7 @@ export async function startHubHttp(options: HubHttpOptions): Promise<HubHttp> {
     const route = (req.method === 'GET' && routes[`GET ${url.pathname}`]) || routes[url.pathname]
     void (async () => {
       try {
+        if (!route && options.hq && (await options.hq(req, res, url))) return
         if (!route) throw new HubFailure('NOT_FOUND', `No such hub path: ${url.pathname}`)
         if (req.method !== route.method)
           throw new HubFailure(

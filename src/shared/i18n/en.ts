@@ -1740,5 +1740,163 @@ export const en: Catalogue = {
       noneResolved: 'No resolved item yet'
     },
     auditResolved: 'Code {{code}}, first redeemed at {{till}}'
+  },
+  /** The HQ page served by the chain hub (src/renderer/hq, docs/hq.md). */
+  hq: {
+    title: 'Hexiao · Headquarters',
+    switchLanguage: '中文',
+    signIn: {
+      title: 'HQ sign-in',
+      login: 'Login',
+      password: 'Password',
+      submit: 'Sign in',
+      required: 'Enter your login and password'
+    },
+    signOut: 'Sign out',
+    role: {
+      hq_admin: 'HQ admin',
+      regional_viewer: 'Regional viewer ({{region}})'
+    },
+    nav: {
+      day: 'Business day',
+      quiet: 'Stores gone quiet',
+      duplicates: 'Cross-store duplicates',
+      tills: 'Stores and tills'
+    },
+    day: {
+      date: 'Business date',
+      store: 'Store',
+      allStores: 'All stores',
+      count: 'Redemptions',
+      amount: 'Discount',
+      voided: 'Voided',
+      byStore: 'By store',
+      byTill: 'By till',
+      byCard: 'By coupon',
+      byHour: 'By hour',
+      hourLabel: '{{hour}}:00',
+      badDate: 'Enter a date like 2026-12-05',
+      hourNote: "Hours on each store's local clock",
+      tillOf: '{{till}} ({{store}})',
+      empty: 'No redemptions on this business date',
+      exportCsv: 'Export CSV',
+      exportXlsx: 'Export Excel',
+      totalLine: '{{count}} redemptions, {{amount}} discount in total'
+    },
+    quiet: {
+      threshold: 'Quiet after',
+      minutes: '{{count}} minutes',
+      hours: '{{count}} hours',
+      lastEvent: 'Last redemption data',
+      lastSeen: 'Last contact',
+      never: 'Never',
+      queue: 'Waiting on tills',
+      queueCount: '{{count}} events',
+      silentFor: 'Silent for {{duration}}',
+      quietTag: 'QUIET',
+      okTag: 'OK',
+      zone: 'Store time zone',
+      tills: 'Tills',
+      revokedTill: 'Revoked',
+      none: 'Every store is sending on time',
+      summary: '{{quiet}} of {{total}} stores quiet'
+    },
+    duplicates: {
+      none: 'No cross-store duplicates found',
+      title: 'One coupon redeemed twice',
+      card: 'Coupon',
+      code: 'Code',
+      foundAt: 'Found',
+      first: 'First redemption (stands)',
+      second: 'Second redemption (duplicate)',
+      store: 'Store',
+      till: 'Till',
+      cashier: 'Cashier',
+      time: 'Redeemed (store time)',
+      amount: 'Discount',
+      status: 'Status',
+      unknown: 'Unknown',
+      count: '{{count}} in all'
+    },
+    tills: {
+      addStore: 'Add a store',
+      storeId: 'Store ID',
+      storeName: 'Store name',
+      region: 'Region',
+      timeZone: 'Time zone',
+      save: 'Save',
+      makeCode: 'Make an enrolment code',
+      codeTitle: 'Till enrolment code',
+      codeOnce: 'Write it down or send it to the store now: it is shown only once and works only once.',
+      validUntil: 'Valid until {{time}}',
+      close: 'I have noted it',
+      revoke: 'Revoke',
+      revokeConfirm: 'Revoke till "{{till}}"? It will no longer send data or get WeChat tokens.',
+      revokeOk: 'Revoke',
+      cancel: 'Cancel',
+      revoked: 'Revoked',
+      active: 'Active',
+      enrolledAt: 'Enrolled',
+      lastEvent: 'Last upload',
+      openCodes_one: '{{count}} enrolment code not used yet',
+      openCodes_other: '{{count}} enrolment codes not used yet',
+      noTills: 'No tills yet',
+      viewerNote: 'Read-only: a regional viewer cannot enrol or revoke tills',
+      storeAdded: 'Store added'
+    },
+    status: {
+      pending: 'Pending sync',
+      synced: 'Redeemed',
+      conflict: 'Conflict to resolve',
+      rejected: 'Refused by WeChat',
+      voided: 'Voided',
+      resolved: 'Resolved',
+      other: 'Other'
+    },
+    zone: {
+      beijing: 'Beijing time',
+      behind: '{{h}} h behind Beijing',
+      ahead: '{{h}} h ahead of Beijing'
+    },
+    duration: {
+      minutes: '{{m}} min',
+      hours: '{{h}} h {{m}} min',
+      days: '{{d}} d {{h}} h'
+    },
+    error: {
+      SIGNED_OUT: 'Your session ended; please sign in again',
+      SIGNIN_FAILED: 'Wrong login or password',
+      LOCKED: 'Too many wrong passwords: the account is locked until {{time}}',
+      FORBIDDEN: 'Your role may not do this',
+      BAD_REQUEST: 'Something entered is not valid; check and try again',
+      NOT_FOUND: 'Not found',
+      STORE_EXISTS: 'This store ID already exists',
+      STORE_UNKNOWN: 'No such store',
+      TILL_UNKNOWN: 'No such till',
+      TOKEN_NOT_CONFIGURED: 'HQ has no WeChat AppSecret configured yet',
+      INTERNAL: 'The server failed; try again shortly',
+      network: 'Cannot reach the HQ server; check the network'
+    },
+    export: {
+      title: 'Redemptions of business date {{date}}',
+      sheet: { totals: 'Totals', redemptions: 'Redemptions' },
+      section: { total: 'Total', chain: 'All stores', store: 'Store', card: 'Coupon' },
+      column: {
+        section: 'Section',
+        name: 'Name',
+        count: 'Count',
+        voided: 'Voided',
+        businessDate: 'Business date',
+        store: 'Store',
+        till: 'Till',
+        cashier: 'Cashier',
+        time: 'Redeemed (store time)',
+        card: 'Coupon',
+        code: 'Code',
+        amount: 'Discount (yuan)',
+        bill: 'Bill (yuan)',
+        status: 'Status'
+      }
+    }
   }
 }

@@ -1636,6 +1636,164 @@ export const zhCN = {
       noneResolved: '还没有已处理的记录'
     },
     auditResolved: '券码 {{code}}，先在 {{till}} 核销'
+  },
+  /** The HQ page served by the chain hub (src/renderer/hq, docs/hq.md). */
+  hq: {
+    title: '核销台 · 总部',
+    switchLanguage: 'English',
+    signIn: {
+      title: '总部登录',
+      login: '账号',
+      password: '密码',
+      submit: '登录',
+      required: '请输入账号和密码'
+    },
+    signOut: '退出登录',
+    role: {
+      hq_admin: '总部管理员',
+      regional_viewer: '区域查看员（{{region}}）'
+    },
+    nav: {
+      day: '营业日汇总',
+      quiet: '失联门店',
+      duplicates: '跨店重复核销',
+      tills: '门店与收银台'
+    },
+    day: {
+      date: '营业日',
+      store: '门店',
+      allStores: '全部门店',
+      count: '核销笔数',
+      amount: '优惠金额',
+      voided: '已作废',
+      byStore: '按门店',
+      byTill: '按收银台',
+      byCard: '按卡券',
+      byHour: '按小时',
+      hourLabel: '{{hour}} 时',
+      badDate: '请按 2026-12-05 的格式输入日期',
+      hourNote: '小时按各门店当地时间计',
+      tillOf: '{{till}}（{{store}}）',
+      empty: '该营业日没有核销记录',
+      exportCsv: '导出 CSV',
+      exportXlsx: '导出 Excel',
+      totalLine: '共 {{count}} 笔，优惠合计 {{amount}}'
+    },
+    quiet: {
+      threshold: '多久未收到数据算失联',
+      minutes: '{{count}} 分钟',
+      hours: '{{count}} 小时',
+      lastEvent: '最后收到核销数据',
+      lastSeen: '最后联系',
+      never: '从未收到',
+      queue: '收银台待上传',
+      queueCount: '{{count}} 条',
+      silentFor: '已 {{duration}}无消息',
+      quietTag: '失联',
+      okTag: '正常',
+      zone: '门店时区',
+      tills: '收银台',
+      revokedTill: '已停用',
+      none: '所有门店都在按时上传',
+      summary: '{{quiet}} 家门店失联，共 {{total}} 家'
+    },
+    duplicates: {
+      none: '没有发现跨店重复核销',
+      title: '同一张券在两处核销',
+      card: '卡券',
+      code: '券码',
+      foundAt: '发现时间',
+      first: '第一次核销（有效）',
+      second: '第二次核销（重复）',
+      store: '门店',
+      till: '收银台',
+      cashier: '收银员',
+      time: '核销时间（门店当地）',
+      amount: '优惠金额',
+      status: '状态',
+      unknown: '未知',
+      count: '共 {{count}} 起'
+    },
+    tills: {
+      addStore: '添加门店',
+      storeId: '门店编号',
+      storeName: '门店名称',
+      region: '区域',
+      timeZone: '时区',
+      save: '保存',
+      makeCode: '生成登记码',
+      codeTitle: '收银台登记码',
+      codeOnce: '请立即抄下或发给门店，此码只显示这一次，只能使用一次。',
+      validUntil: '{{time}} 前有效',
+      close: '我已记下',
+      revoke: '停用',
+      revokeConfirm: '停用收银台“{{till}}”？停用后它不能再上传数据或获取微信令牌。',
+      revokeOk: '停用',
+      cancel: '取消',
+      revoked: '已停用',
+      active: '在用',
+      enrolledAt: '登记时间',
+      lastEvent: '最后上传',
+      openCodes_one: '{{count}} 个登记码尚未使用',
+      openCodes_other: '{{count}} 个登记码尚未使用',
+      noTills: '尚无收银台',
+      viewerNote: '只读：区域查看员不能登记或停用收银台',
+      storeAdded: '门店已添加'
+    },
+    status: {
+      pending: '待同步',
+      synced: '已核销',
+      conflict: '冲突待处理',
+      rejected: '被微信拒绝',
+      voided: '已作废',
+      resolved: '已处理',
+      other: '其他'
+    },
+    zone: {
+      beijing: '北京时间',
+      behind: '比北京时间慢 {{h}} 小时',
+      ahead: '比北京时间快 {{h}} 小时'
+    },
+    duration: {
+      minutes: '{{m}} 分钟',
+      hours: '{{h}} 小时 {{m}} 分钟',
+      days: '{{d}} 天 {{h}} 小时'
+    },
+    error: {
+      SIGNED_OUT: '登录已过期，请重新登录',
+      SIGNIN_FAILED: '账号或密码不正确',
+      LOCKED: '密码错误次数过多，账号已锁定，请在 {{time}} 后再试',
+      FORBIDDEN: '您的角色无权进行此操作',
+      BAD_REQUEST: '填写的内容有误，请检查后重试',
+      NOT_FOUND: '找不到该内容',
+      STORE_EXISTS: '该门店编号已存在',
+      STORE_UNKNOWN: '没有这家门店',
+      TILL_UNKNOWN: '没有这个收银台',
+      TOKEN_NOT_CONFIGURED: '总部尚未配置微信密钥',
+      INTERNAL: '服务器出错，请稍后重试',
+      network: '无法连接总部服务器，请检查网络'
+    },
+    export: {
+      title: '{{date}} 营业日核销汇总',
+      sheet: { totals: '汇总', redemptions: '核销明细' },
+      section: { total: '合计', chain: '全部门店', store: '门店', card: '卡券' },
+      column: {
+        section: '类别',
+        name: '名称',
+        count: '笔数',
+        voided: '作废',
+        businessDate: '营业日',
+        store: '门店',
+        till: '收银台',
+        cashier: '收银员',
+        time: '核销时间（门店当地）',
+        card: '卡券',
+        code: '券码',
+        amount: '优惠金额（元）',
+        bill: '消费金额（元）',
+        status: '状态'
+      }
+    }
   }
 }
 

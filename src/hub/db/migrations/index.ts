@@ -3,6 +3,7 @@ import { m001 } from './001_initial'
 import { m002 } from './002_chain'
 import { m003 } from './003_chain_delivery'
 import { m004 } from './004_store_policy'
+import { m005 } from './005_hq'
 
 /** Append new migrations here; never edit a released one (src/hub/README.md § Add a migration). */
-export const HUB_MIGRATIONS: readonly HubMigration[] = [m001, m002, m003, m004]
+export const HUB_MIGRATIONS: readonly HubMigration[] = [m001, m002, m003, m004, m005]
