@@ -178,6 +178,9 @@ interface PhaseResult {
   total: Stats
   /** The store claim alone (inside the commit); linked tills only. */
   claim: Stats | null
+  /** Inside the hub: its store's claim (SQL + durable commit) and the token check of each request. */
+  hubClaim?: Stats
+  hubAuth?: Stats
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -340,6 +343,9 @@ export async function main(argv: string[]): Promise<void> {
     result.bareHttp = bare
     console.log(`bare HTTP round trip, direct                   ${fmt(bare.direct)}`)
     console.log(`bare HTTP round trip, through the ${delay} ms proxy   ${fmt(bare.proxied)}`)
+    const bareCommit = stats(((await hub.ask(`commit ${quick ? 50 : 300}`)) as { samples: number[] }).samples)
+    result.barePgCommit = bareCommit
+    console.log(`bare durable INSERT on the hub's PostgreSQL       ${fmt(bareCommit)}`)
 
     // Till processes: each pairs its linked till through the proxy; its local till has no hub link.
     for (let i = 1; i <= maxTills; i++) tills.push(startTillChild(tillBundle.file, `${i}号机`))
@@ -367,7 +373,11 @@ export async function main(argv: string[]): Promise<void> {
     const phases: PhaseResult[] = []
     let hubPeak: HubUsage | null = null
     for (const n of tillCounts) {
+      await hub.ask('times') // from here on
       const measured = await usageDuring(hub, () => paced(tills.slice(0, n), seconds, rate, true))
+      const inHub = (await hub.ask('times')) as { claim: number[]; auth: number[] }
+      measured.value.hubClaim = stats(inHub.claim)
+      measured.value.hubAuth = stats(inHub.auth)
       if (n === Math.max(...tillCounts)) hubPeak = measured.usage
       const bareRun = await paced(tills.slice(0, n), seconds, rate, false)
       phases.push(measured.value, bareRun)
@@ -380,6 +390,8 @@ export async function main(argv: string[]): Promise<void> {
       console.log(`  commit, local only              ${fmt(bareRun.commit)}`)
       console.log(`  commit, hub linked              ${fmt(hubRun.commit)}  (${hubRun.unchecked} unchecked)`)
       console.log(`  store claim inside the commit   ${fmt(hubRun.claim!)}`)
+      console.log(`    in the hub: claim SQL+commit  ${fmt(hubRun.hubClaim!)}`)
+      console.log(`    in the hub: token check       ${fmt(hubRun.hubAuth!)}`)
       console.log(`  scan → redeemed, local only     ${fmt(bareRun.total)}`)
       console.log(`  scan → redeemed, hub linked     ${fmt(hubRun.total)}`)
       console.log(
