@@ -57,7 +57,10 @@ export interface StoreClaims {
     amountFen: number
     at: number
   }): Promise<{ kind: 'granted' } | { kind: 'duplicate'; holder: StoreHolder } | { kind: 'unchecked' } | null>
-  /** The ledger committed it: complete the claim at the hub (or keep the queued claim). */
+  /**
+   * The ledger committed it: complete the claim at the hub (or keep the queued claim). Called inside the ledger's
+   * transaction (WriteHooks.alsoWrite), so the claim's state commits with the redemption.
+   */
   committed(redemptionId: string): void
   /** The ledger did not commit it: release the claim. */
   abandoned(redemptionId: string): void

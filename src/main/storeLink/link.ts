@@ -130,7 +130,10 @@ export class StoreLink {
   private timer: NodeJS.Timeout | null = null
   private flushing: Promise<void> | null = null
   private lastState = ''
+  /** Claims the counter is waiting for, or holds granted until the ledger's commit: the queue leaves them alone. */
   private readonly claiming = new Set<string>()
+  /** Granted by the hub, not yet committed by the ledger (see claim()). */
+  private readonly granted = new Set<string>()
 
   constructor(private readonly o: StoreLinkOptions) {
     this.claimDeadlineMs = o.claimDeadlineMs ?? 300
@@ -276,23 +279,27 @@ export class StoreLink {
         this.o.now()
       )
     this.claiming.add(input.redemptionId)
-    const answer = await link.client
-      .call('POST', HUB_PATHS.claims, claimResponseSchema, {
-        auth: link.auth,
-        body: this.claimRequest(link.config, this.row(input.redemptionId)!),
-        deadlineMs: this.claimDeadlineMs
-      })
-      .finally(() => this.claiming.delete(input.redemptionId))
+    const answer = await link.client.call('POST', HUB_PATHS.claims, claimResponseSchema, {
+      auth: link.auth,
+      body: this.claimRequest(link.config, this.row(input.redemptionId)!),
+      deadlineMs: this.claimDeadlineMs
+    })
     if (answer.kind !== 'ok') {
+      this.claiming.delete(input.redemptionId)
       this.noteFailure(answer)
       this.announce()
       return { kind: 'unchecked' }
     }
     this.noteAnswer(answer.epoch)
     if (answer.value.outcome === 'granted') {
-      this.setState(input.redemptionId, "state = 'granted', checked = 1, pending = NULL")
+      // Kept in memory, not written: the ledger's commit writes "committed" (and checked) in its own transaction,
+      // one durable write on the cashier's wait instead of two. A crash before it leaves the intent, which start()
+      // releases (the ledger cannot hold the redemption without that row saying so). Until then the row stays
+      // "claiming", so the queue does not send its claim again.
+      this.granted.add(input.redemptionId)
       return { kind: 'granted' }
     }
+    this.claiming.delete(input.redemptionId)
     const holder = answer.value.holder
     this.o.db
       .prepare(
@@ -308,15 +315,18 @@ export class StoreLink {
 
   /** The ledger committed the redemption: tell the hub (complete), or keep the queued claim. */
   committed(redemptionId: string): void {
+    const granted = this.settle(redemptionId)
     const row = this.row(redemptionId)
     if (!row) return
-    if (row.state === 'granted') this.setState(redemptionId, "state = 'committed', pending = 'complete'")
+    if (row.state === 'granted' || (row.state === 'intent' && granted))
+      this.setState(redemptionId, "state = 'committed', checked = 1, pending = 'complete'")
     else if (row.state === 'intent') this.setState(redemptionId, "state = 'committed', pending = 'claim'")
     this.kick()
   }
 
   /** The ledger did not commit it (a local refusal or an error): free the code at the hub. */
   abandoned(redemptionId: string): void {
+    this.settle(redemptionId)
     const row = this.row(redemptionId)
     if (!row || (row.state !== 'granted' && row.state !== 'intent')) return
     this.setState(redemptionId, "state = 'released', pending = 'release'")
@@ -633,6 +643,12 @@ export class StoreLink {
     const token = this.o.token.get()
     if (!token) return null
     return { config, auth: { storeId: config.storeId, token }, client: new HubClient(config.hubUrl) }
+  }
+
+  /** The redeem path is done with a claim it made: the queue may see it again. True if the hub granted it. */
+  private settle(redemptionId: string): boolean {
+    this.claiming.delete(redemptionId)
+    return this.granted.delete(redemptionId)
   }
 
   private row(redemptionId: string): ClaimRow | null {
