@@ -163,6 +163,8 @@ async function handle(c: Command): Promise<unknown> {
 }
 
 async function main(): Promise<void> {
+  // The bench gone (stdin closed): stop at once, even in the middle of a long command.
+  process.stdin.once('end', () => process.exit(0))
   for await (const line of createInterface({ input: process.stdin })) {
     const command = JSON.parse(line) as Command
     let answer: unknown

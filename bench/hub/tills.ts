@@ -5,7 +5,7 @@
  * TCP proxy adding a delay to every request (bench/hub/proxy.ts, 1 ms by default).
  *
  *   node bench/run.mjs bench/hub/tills.ts [--quick] [--tills 1,5,10] [--seconds 30] [--rate 2] [--delay 1]
- *     [--lag 200] [--queue 1000] [--day 1000] [--rss 300] [--out bench/results/hub-tills.json]
+ *     [--lag 200] [--queue 1000] [--day 500] [--rss 300] [--out bench/results/hub-tills.json]
  *
  * Every figure stands beside a bare one of the same run: the hub-linked tills beside the same number of tills
  * without a hub link (today's local-only decision), at the same rate. Nothing passes or fails on time.
@@ -300,7 +300,7 @@ export async function main(argv: string[]): Promise<void> {
   const delay = Number(values.delay)
   const lagSamples = Number(pick(values.lag, '200', '10'))
   const queued = Number(pick(values.queue, '1000', '20'))
-  const perDay = Number(pick(values.day, '1000', '50'))
+  const perDay = Number(pick(values.day, '500', '50'))
   const rssRedemptions = Number(pick(values.rss, '300', '10'))
   const maxTills = Math.max(2, ...tillCounts)
   const claimDeadlineMs = 300
@@ -490,6 +490,7 @@ export async function main(argv: string[]): Promise<void> {
       linked: true,
       count: queued
     })
+    const { waiting } = await a.ask<{ waiting: number }>({ cmd: 'state' })
     proxy.setMode('pass')
     const reconcile = await a.ask<{ queued: number; ms: number; left: number; collisions: number }>({
       cmd: 'reconcile',
@@ -497,12 +498,14 @@ export async function main(argv: string[]): Promise<void> {
     })
     result.reconcile = {
       ...reconcile,
+      // What waited while the port was closed (the till's own retry may start a moment before `reconcile`).
+      queued: waiting,
       unchecked: refused.filter((t) => t.unchecked).length,
       commitWhileRefused: stats(refused.map((t) => t.commitMs)),
-      perSecond: reconcile.queued / (reconcile.ms / 1000)
+      perSecond: waiting / (reconcile.ms / 1000)
     }
     console.log(
-      `reconcile ${reconcile.queued} queued claims (claim + completion each): ${ms(reconcile.ms)} ms, ${(reconcile.queued / (reconcile.ms / 1000)).toFixed(0)} claims/s, ${reconcile.left} left, ${reconcile.collisions} collisions; ` +
+      `reconcile ${waiting} queued claims (claim + completion each): ${ms(reconcile.ms)} ms, ${(waiting / (reconcile.ms / 1000)).toFixed(0)} claims/s, ${reconcile.left} left, ${reconcile.collisions} collisions; ` +
         `commit while the port was closed ${fmt(stats(refused.map((t) => t.commitMs)))}`
     )
 
