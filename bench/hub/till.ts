@@ -34,7 +34,7 @@ let serial = 0
 
 export async function openTill(
   name: string,
-  storeLink: { claimDeadlineMs?: number; retryMs?: number } = {}
+  storeLink: { claimDeadlineMs?: number; retryMs?: number; heartbeatMs?: number } = {}
 ): Promise<BenchTill> {
   const t = await trainingStation({ background: false, storeLink })
   writeIdentity(t.station.db, { ...readIdentity(t.station.db, 'training'), stationName: name })

@@ -16,6 +16,7 @@ type Command =
       pairingCode: string
       storeId: string
       claimDeadlineMs: number
+      heartbeatMs: number
     }
   | { cmd: 'paced'; linked: boolean; seconds: number; rate: number; startDelayMs: number }
   | { cmd: 'redeem'; linked: boolean; count: number }
@@ -39,7 +40,11 @@ const link = () => linked!.t.station.services.storeLink
 async function handle(c: Command): Promise<unknown> {
   switch (c.cmd) {
     case 'open': {
-      linked = await openTill(c.name, { claimDeadlineMs: c.claimDeadlineMs, retryMs: 500 })
+      linked = await openTill(c.name, {
+        claimDeadlineMs: c.claimDeadlineMs,
+        retryMs: 500,
+        heartbeatMs: c.heartbeatMs
+      })
       local = await openTill(`本地${c.name}`)
       await link().pair(c.hubUrl, c.pairingCode, c.storeId)
       link().start()

@@ -2,10 +2,10 @@
  * The store hub seen from the counter (issue 16's benchmarks, docs/performance.md § Store hub): real training
  * stations as tills (SQLite, in-process sandbox, the real redeem path and src/main/storeLink) in this process, the
  * real hub with its embedded PostgreSQL in a child process (its memory and CPU are its own), and between them a
- * TCP proxy adding a delay to every request (bench/hub/proxy.ts, 1 ms by default).
+ * TCP proxy adding a delay to every request (test/support/delayProxy.ts, 1 ms by default).
  *
  *   node bench/run.mjs bench/hub/tills.ts [--quick] [--tills 1,5,10] [--seconds 30] [--rate 2] [--delay 1]
- *     [--lag 200] [--queue 1000] [--day 500] [--rss 300] [--out bench/results/hub-tills.json]
+ *     [--heartbeat 5000] [--lag 200] [--queue 1000] [--day 500] [--rss 300] [--out bench/results/hub-tills.json]
  *
  * Every figure stands beside a bare one of the same run: the hub-linked tills beside the same number of tills
  * without a hub link (today's local-only decision), at the same rate. Nothing passes or fails on time.
@@ -20,7 +20,7 @@ import { dirname, join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { bundleForNode } from '../../test/reliability/buildDriver'
-import { startDelayProxy, type DelayProxy } from './proxy'
+import { startDelayProxy, type DelayProxy } from '../../test/support/delayProxy'
 import { stats, type Stats, type Timing } from './till'
 
 const STORE = 'bench-store'
@@ -284,6 +284,7 @@ export async function main(argv: string[]): Promise<void> {
       seconds: { type: 'string' },
       rate: { type: 'string', default: '2' },
       delay: { type: 'string', default: '1' },
+      heartbeat: { type: 'string' },
       lag: { type: 'string' },
       queue: { type: 'string' },
       day: { type: 'string' },
@@ -304,6 +305,8 @@ export async function main(argv: string[]): Promise<void> {
   const rssRedemptions = Number(pick(values.rss, '300', '10'))
   const maxTills = Math.max(2, ...tillCounts)
   const claimDeadlineMs = 300
+  // The till's feed heartbeat (src/main/storeLink/link.ts, 5 s by default); shorter in --quick to keep it short.
+  const heartbeatMs = Number(pick(values.heartbeat, '5000', '500'))
 
   const load0 = loadavg()
   const startedAt = new Date().toISOString()
@@ -331,6 +334,7 @@ export async function main(argv: string[]): Promise<void> {
       rate,
       proxyDelayMs: delay,
       claimDeadlineMs,
+      heartbeatMs,
       lagSamples,
       queued,
       perDay,
@@ -357,7 +361,8 @@ export async function main(argv: string[]): Promise<void> {
         hubUrl: proxy.url,
         pairingCode: code,
         storeId: STORE,
-        claimDeadlineMs
+        claimDeadlineMs,
+        heartbeatMs
       })
     }
     for (const till of tills) {
@@ -448,7 +453,7 @@ export async function main(argv: string[]): Promise<void> {
 
     // 2b. A silent hub loss (the proxy holds every byte): idle, then a cashier redeems.
     proxy.setMode('blackhole')
-    const idleWait = quick ? 1000 : 10_000
+    const idleWait = 2 * heartbeatMs + 2000
     const i0 = performance.now()
     let idleDetect: number | null = null
     while (performance.now() - i0 < idleWait) {
@@ -478,7 +483,7 @@ export async function main(argv: string[]): Promise<void> {
       backToConnectedMs: healed
     }
     console.log(
-      `silent hub loss: idle ${idleDetect === null ? `not noticed in ${idleWait / 1000} s` : `noticed after ${ms(idleDetect)} ms`}; ` +
+      `silent hub loss: idle ${idleDetect === null ? `not noticed in ${idleWait / 1000} s` : `noticed after ${ms(idleDetect)} ms`} (heartbeat ${heartbeatMs} ms); ` +
         `a scan during it: commit ${fmt(stats(lossCommits.map((t) => t.commitMs)))}, ${lossCommits.filter((t) => t.unchecked).length}/${lossCommits.length} unchecked, state ${stateInLoss.status}; ` +
         `all tills connected, queues empty ${ms(healed)} ms after the hub came back`
     )

@@ -41,6 +41,8 @@ describe('bench/hub/tills.ts --quick', () => {
     // A silent hub loss: every scan during it was decided unchecked (degraded), none refused.
     expect(result.silentLoss.unchecked).toBe(result.silentLoss.commitDuringLoss.n)
     expect(result.silentLoss.stateAfterScans).toBe('degraded')
+    // The idle till noticed it through its feed heartbeat.
+    expect(result.silentLoss.detectedWhileIdleMs).not.toBeNull()
     // The queue drained completely, without a conflict.
     expect(result.reconcile).toMatchObject({ queued: result.settings.queued, left: 0, collisions: 0 })
     // The new hub holds every claim the tills republished.

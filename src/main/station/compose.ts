@@ -57,7 +57,7 @@ export interface CompositionInput {
   printerPollMs?: number
   restart: (() => void) | null
   /** The store hub link's timings (tests shorten them); defaults in src/main/storeLink/link.ts. */
-  storeLink?: { claimDeadlineMs?: number; retryMs?: number }
+  storeLink?: { claimDeadlineMs?: number; retryMs?: number; heartbeatMs?: number }
   /** The root's restore (it re-composes), for the backups.restore channel. */
   restore: (file: string, confirmDate: string, by: Actor) => Promise<RestoreResult>
 }

@@ -57,6 +57,11 @@ export interface StoreLinkOptions {
   republishDays?: number
   /** Pause between retries of the queue and reconnects of the feed. */
   retryMs?: number
+  /**
+   * The feed is pinged this often; a ping not answered by the next one drops it (degraded), so an idle till
+   * notices a silent hub loss (a pulled cable: no FIN, no reset) within two periods.
+   */
+  heartbeatMs?: number
   onState?: (state: StoreLinkState) => void
   log?: (line: string) => void
 }
@@ -121,6 +126,7 @@ export class StoreLink {
   private readonly claimDeadlineMs: number
   private readonly requestDeadlineMs: number
   private readonly retryMs: number
+  private readonly heartbeatMs: number
   private socket: WebSocket | null = null
   private feedOpen = false
   /** The last claim missed its deadline (or a background request failed): degraded until the hub answers. */
@@ -139,6 +145,7 @@ export class StoreLink {
     this.claimDeadlineMs = o.claimDeadlineMs ?? 300
     this.requestDeadlineMs = o.requestDeadlineMs ?? 5000
     this.retryMs = o.retryMs ?? 2000
+    this.heartbeatMs = o.heartbeatMs ?? 5000
   }
 
   config(): LinkConfig | null {
@@ -585,7 +592,18 @@ export class StoreLink {
       } else this.apply(frame.data.events)
     })
     socket.on('error', () => undefined)
+    // The hub pings too, but only it would notice; the till must see the silence itself (docs/hub.md § Feed).
+    let answered = true
+    socket.on('pong', () => (answered = true))
+    const heartbeat = setInterval(() => {
+      if (socket.readyState !== WebSocket.OPEN) return
+      if (!answered) return void socket.terminate()
+      answered = false
+      socket.ping()
+    }, this.heartbeatMs)
+    heartbeat.unref()
     socket.on('close', () => {
+      clearInterval(heartbeat)
       if (this.socket !== socket) return
       this.socket = null
       this.feedOpen = false

@@ -9,7 +9,8 @@
  *   `pass`, the held bytes arrive, as TCP's retransmissions would deliver them;
  * - `refuse`: the hub's machine is up and its port closed: open connections are reset, new ones closed at once.
  *
- * This is a bench tool, not the fault harness (that lives under test/hubFaults): it has no fault schedule.
+ * Used by the store-hub bench (bench/hub/tills.ts) and the feed heartbeat test (test/storeLink/heartbeat.test.ts).
+ * It is not the fault harness (test/hubFaults): it has no fault schedule.
  */
 import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net'
 
