@@ -8,7 +8,6 @@ import WebSocket from 'ws'
 import {
   HUB_PATHS,
   HUB_STORE_HEADER,
-  REPUBLISH_BATCH_MAX,
   claimResponseSchema,
   feedFrameSchema,
   pairResponseSchema,
@@ -121,6 +120,14 @@ interface ClaimRow {
   pending: 'claim' | 'complete' | 'release' | 'void' | null
   holder_json: string | null
 }
+
+/**
+ * Republish batches: smaller than the protocol's maximum (REPUBLISH_BATCH_MAX), each with a deadline of its own
+ * that allows for one durable hub commit per item. With 500 items and the plain 5 s deadline, every till's
+ * republish failed on a loaded machine (docs/performance.md § Store hub, hub rebuild).
+ */
+const REPUBLISH_BATCH = 100
+const REPUBLISH_MS_PER_ITEM = 100
 
 export class StoreLink {
   private readonly claimDeadlineMs: number
@@ -504,8 +511,8 @@ export class StoreLink {
       )
       .all(since) as ClaimRow[]
     let sent = 0
-    for (let i = 0; i < rows.length; i += REPUBLISH_BATCH_MAX) {
-      const batch = rows.slice(i, i + REPUBLISH_BATCH_MAX)
+    for (let i = 0; i < rows.length; i += REPUBLISH_BATCH) {
+      const batch = rows.slice(i, i + REPUBLISH_BATCH)
       const claims: RepublishItem[] = batch.map((r) => ({
         ...this.claimRequest(link.config, r),
         status: r.state === 'committed' ? 'completed' : 'held'
@@ -513,7 +520,8 @@ export class StoreLink {
       const answer = await link.client.call('POST', HUB_PATHS.republish, republishResponseSchema, {
         auth: link.auth,
         body: { claims },
-        deadlineMs: this.requestDeadlineMs
+        // The hub writes each item in its own durable transaction: the deadline grows with the batch.
+        deadlineMs: this.requestDeadlineMs + batch.length * REPUBLISH_MS_PER_ITEM
       })
       if (answer.kind !== 'ok')
         throw new AppFailure('STORE_HUB_UNREACHABLE', 'The store hub did not take the republished claims.')
