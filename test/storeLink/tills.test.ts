@@ -138,6 +138,12 @@ describe('two tills and a store hub', () => {
       [done.redemption.id]
     )
     expect(held.rows[0]?.status).toBe('completed')
+    // The claim's state was written in the ledger's transaction: committed, and checked with the store.
+    expect(
+      till1.station.db
+        .prepare('SELECT state, checked, pending FROM store_claims WHERE redemption_id = ?')
+        .get(done.redemption.id)
+    ).toEqual({ state: 'committed', checked: 1, pending: null })
   })
 
   it('refuses the second of two concurrent commits at the hub, naming the winner (STORE_DUPLICATE)', async () => {
@@ -320,6 +326,44 @@ describe('two tills and a store hub', () => {
     })
     expect(other).toEqual({ kind: 'granted' })
     till2.station.services.storeLink.abandoned((await lastIntent(till2)).redemption_id)
+  })
+
+  it('a granted claim waits for the ledger: the queue leaves it alone; a failed ledger write rolls its state back', async () => {
+    const link = till1.station.services.storeLink
+    const redemptionId = randomUUID()
+    const outcome = await link.claim({
+      redemptionId,
+      cardId: 'pWindow',
+      plainCode: false,
+      code: 'WINDOW-CODE-1',
+      cashier: { id: till1.cashier.staffId, name: till1.cashier.name },
+      amountFen: 500,
+      at: Date.now()
+    })
+    expect(outcome).toEqual({ kind: 'granted' })
+    const row = () =>
+      till1.station.db
+        .prepare('SELECT state, checked, pending FROM store_claims WHERE redemption_id = ?')
+        .get(redemptionId)
+    // Between the grant and the ledger's commit the intent stays as written, and the queue does not send it again.
+    expect(row()).toEqual({ state: 'intent', checked: 0, pending: 'claim' })
+    await link.flush()
+    expect(row()).toEqual({ state: 'intent', checked: 0, pending: 'claim' })
+    // The ledger's transaction fails after committed() wrote: its write goes with it; the redeem path then abandons.
+    expect(() =>
+      till1.station.db.transaction(() => {
+        link.committed(redemptionId)
+        throw new Error('the disk is full')
+      })()
+    ).toThrow('the disk is full')
+    expect(row()).toEqual({ state: 'intent', checked: 0, pending: 'claim' })
+    link.abandoned(redemptionId)
+    await until(() => link.state().waiting === 0, 'the release')
+    const claim = await hub.store.pool.query<{ status: string }>(
+      'SELECT status FROM claims WHERE redemption_id = $1',
+      [redemptionId]
+    )
+    expect(claim.rows[0]?.status).toBe('released')
   })
 })
 

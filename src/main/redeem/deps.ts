@@ -67,7 +67,10 @@ export interface StoreClaims {
     | { kind: 'over_limit'; limitFen: number }
     | null
   >
-  /** The ledger committed it: complete the claim at the hub (or keep the queued claim). */
+  /**
+   * The ledger committed it: complete the claim at the hub (or keep the queued claim). Called inside the ledger's
+   * transaction (WriteHooks.alsoWrite), so the claim's state commits with the redemption.
+   */
   committed(redemptionId: string): void
   /** The ledger did not commit it: release the claim. */
   abandoned(redemptionId: string): void

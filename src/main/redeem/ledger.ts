@@ -25,6 +25,11 @@ export interface OriginalRedemption {
 export interface WriteHooks {
   afterRedemptionRow?: () => void
   afterOutboxRow?: () => void
+  /**
+   * Rows that must commit with the redemption, written last in its transaction: the store claim's "committed"
+   * state (src/main/storeLink), so that a linked till pays one durable commit here, not two.
+   */
+  alsoWrite?: () => void
 }
 
 const NO_HOOKS: WriteHooks = {}
@@ -156,6 +161,7 @@ export class Ledger {
         approvedBy: row.approved_by
       }
     })
+    hooks.alsoWrite?.()
   }
 
   /**

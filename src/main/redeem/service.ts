@@ -182,7 +182,11 @@ export class RedemptionService {
       )
     }
     try {
-      this.deps.ledger.recordRedemption(row)
+      // The claim's "committed" state commits with the redemption: one durable write for both.
+      this.deps.ledger.recordRedemption(
+        row,
+        claim ? { alsoWrite: () => store?.committed(row.id) } : undefined
+      )
     } catch (err) {
       if (claim) store?.abandoned(row.id)
       if (isUniqueViolation(err)) {
@@ -193,7 +197,6 @@ export class RedemptionService {
       }
       throw err
     }
-    if (claim) store?.committed(row.id)
     let sync: RedeemResult['sync'] = 'queued'
     if (record.connectivity === 'online' && this.deps.sync) {
       sync = await this.deps.sync.sendNow(row.id, this.deps.confirmDeadlineMs ?? COUNTER_DEADLINE_MS)

@@ -62,7 +62,7 @@ export interface CompositionInput {
   printerPollMs?: number
   restart: (() => void) | null
   /** The store hub link's timings (tests shorten them); defaults in src/main/storeLink/link.ts. */
-  storeLink?: { claimDeadlineMs?: number; retryMs?: number }
+  storeLink?: { claimDeadlineMs?: number; retryMs?: number; heartbeatMs?: number }
   /**
    * How this runtime runs the store hub when set-up makes this till the hub (src/main/hubHost): the Node host
    * forks out/main/hub.js, Electron uses its utility process; none: the role can be chosen but no hub starts.

@@ -46,7 +46,7 @@ export interface StationOptions {
   /** How often the printer's state is read while idle (ms); default 5 s, 0 = only before jobs. */
   printerPollMs?: number
   /** The store hub link's claim deadline and retry pause (tests shorten them). */
-  storeLink?: { claimDeadlineMs?: number; retryMs?: number }
+  storeLink?: { claimDeadlineMs?: number; retryMs?: number; heartbeatMs?: number }
   /** How the store hub runs here when set-up makes this till the hub (see CompositionInput.storeHub). */
   storeHub?: CompositionInput['storeHub']
   /** The chain lane's poll and backoff timings (tests shorten them). */

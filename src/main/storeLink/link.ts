@@ -60,6 +60,11 @@ export interface StoreLinkOptions {
   republishDays?: number
   /** Pause between retries of the queue and reconnects of the feed. */
   retryMs?: number
+  /**
+   * The feed is pinged this often; a ping not answered by the next one drops it (degraded), so an idle till
+   * notices a silent hub loss (a pulled cable: no FIN, no reset) within two periods.
+   */
+  heartbeatMs?: number
   onState?: (state: StoreLinkState) => void
   log?: (line: string) => void
 }
@@ -125,10 +130,19 @@ interface ClaimRow {
   key_card_id: string | null
 }
 
+/**
+ * Republish batches: smaller than the protocol's maximum (REPUBLISH_BATCH_MAX), each with a deadline of its own
+ * that allows for one durable hub commit per item. With 500 items and the plain 5 s deadline, every till's
+ * republish failed on a loaded machine (docs/performance.md § Store hub, hub rebuild).
+ */
+const REPUBLISH_BATCH = 100
+const REPUBLISH_MS_PER_ITEM = 100
+
 export class StoreLink {
   private readonly claimDeadlineMs: number
   private readonly requestDeadlineMs: number
   private readonly retryMs: number
+  private readonly heartbeatMs: number
   private socket: WebSocket | null = null
   private feedOpen = false
   /** The last claim missed its deadline (or a background request failed): degraded until the hub answers. */
@@ -138,12 +152,16 @@ export class StoreLink {
   private timer: NodeJS.Timeout | null = null
   private flushing: Promise<void> | null = null
   private lastState = ''
+  /** Claims the counter is waiting for, or holds granted until the ledger's commit: the queue leaves them alone. */
   private readonly claiming = new Set<string>()
+  /** Granted by the hub, not yet committed by the ledger (see claim()). */
+  private readonly granted = new Set<string>()
 
   constructor(private readonly o: StoreLinkOptions) {
     this.claimDeadlineMs = o.claimDeadlineMs ?? 300
     this.requestDeadlineMs = o.requestDeadlineMs ?? 5000
     this.retryMs = o.retryMs ?? 2000
+    this.heartbeatMs = o.heartbeatMs ?? 5000
   }
 
   config(): LinkConfig | null {
@@ -408,14 +426,13 @@ export class StoreLink {
         this.o.now()
       )
     this.claiming.add(input.redemptionId)
-    const answer = await link.client
-      .call('POST', HUB_PATHS.claims, claimResponseSchema, {
-        auth: link.auth,
-        body: this.claimRequest(link.config, this.row(input.redemptionId)!),
-        deadlineMs: this.claimDeadlineMs
-      })
-      .finally(() => this.claiming.delete(input.redemptionId))
+    const answer = await link.client.call('POST', HUB_PATHS.claims, claimResponseSchema, {
+      auth: link.auth,
+      body: this.claimRequest(link.config, this.row(input.redemptionId)!),
+      deadlineMs: this.claimDeadlineMs
+    })
     if (answer.kind !== 'ok') {
+      this.claiming.delete(input.redemptionId)
       this.noteFailure(answer)
       const limit = this.policy().unverifiedLimitFen
       if (limit !== null && input.amountFen > limit) {
@@ -438,9 +455,14 @@ export class StoreLink {
     }
     this.noteAnswer(answer.epoch)
     if (answer.value.outcome === 'granted') {
-      this.setState(input.redemptionId, "state = 'granted', checked = 1, pending = NULL")
+      // Kept in memory, not written: the ledger's commit writes "committed" (and checked) in its own transaction,
+      // one durable write on the cashier's wait instead of two. A crash before it leaves the intent, which start()
+      // releases (the ledger cannot hold the redemption without that row saying so). Until then the row stays
+      // "claiming", so the queue does not send its claim again.
+      this.granted.add(input.redemptionId)
       return { kind: 'granted' }
     }
+    this.claiming.delete(input.redemptionId)
     const holder = answer.value.holder
     this.o.db
       .prepare(
@@ -456,15 +478,18 @@ export class StoreLink {
 
   /** The ledger committed the redemption: tell the hub (complete), or keep the queued claim. */
   committed(redemptionId: string): void {
+    const granted = this.settle(redemptionId)
     const row = this.row(redemptionId)
     if (!row) return
-    if (row.state === 'granted') this.setState(redemptionId, "state = 'committed', pending = 'complete'")
+    if (row.state === 'granted' || (row.state === 'intent' && granted))
+      this.setState(redemptionId, "state = 'committed', checked = 1, pending = 'complete'")
     else if (row.state === 'intent') this.setState(redemptionId, "state = 'committed', pending = 'claim'")
     this.kick()
   }
 
   /** The ledger did not commit it (a local refusal or an error): free the code at the hub. */
   abandoned(redemptionId: string): void {
+    this.settle(redemptionId)
     const row = this.row(redemptionId)
     if (!row || (row.state !== 'granted' && row.state !== 'intent')) return
     this.setState(redemptionId, "state = 'released', pending = 'release'")
@@ -635,8 +660,8 @@ export class StoreLink {
       )
       .all(since) as ClaimRow[]
     let sent = 0
-    for (let i = 0; i < rows.length; i += REPUBLISH_BATCH_MAX) {
-      const batch = rows.slice(i, i + REPUBLISH_BATCH_MAX)
+    for (let i = 0; i < rows.length; i += REPUBLISH_BATCH) {
+      const batch = rows.slice(i, i + REPUBLISH_BATCH)
       const claims: RepublishItem[] = batch.map((r) => ({
         ...this.claimRequest(link.config, r),
         status: r.state === 'committed' ? 'completed' : 'held'
@@ -644,7 +669,8 @@ export class StoreLink {
       const answer = await link.client.call('POST', HUB_PATHS.republish, republishResponseSchema, {
         auth: link.auth,
         body: { claims },
-        deadlineMs: this.requestDeadlineMs
+        // The hub writes each item in its own durable transaction: the deadline grows with the batch.
+        deadlineMs: this.requestDeadlineMs + batch.length * REPUBLISH_MS_PER_ITEM
       })
       if (answer.kind !== 'ok')
         throw new AppFailure('STORE_HUB_UNREACHABLE', 'The store hub did not take the republished claims.')
@@ -725,7 +751,18 @@ export class StoreLink {
       else this.apply(frame.data.events)
     })
     socket.on('error', () => undefined)
+    // The hub pings too, but only it would notice; the till must see the silence itself (docs/hub.md § Feed).
+    let answered = true
+    socket.on('pong', () => (answered = true))
+    const heartbeat = setInterval(() => {
+      if (socket.readyState !== WebSocket.OPEN) return
+      if (!answered) return void socket.terminate()
+      answered = false
+      socket.ping()
+    }, this.heartbeatMs)
+    heartbeat.unref()
     socket.on('close', () => {
+      clearInterval(heartbeat)
       if (this.socket !== socket) return
       this.socket = null
       this.feedOpen = false
@@ -785,6 +822,12 @@ export class StoreLink {
     const token = this.o.token.get()
     if (!token) return null
     return { config, auth: { storeId: config.storeId, token }, client: new HubClient(config.hubUrl) }
+  }
+
+  /** The redeem path is done with a claim it made: the queue may see it again. True if the hub granted it. */
+  private settle(redemptionId: string): boolean {
+    this.claiming.delete(redemptionId)
+    return this.granted.delete(redemptionId)
   }
 
   private row(redemptionId: string): ClaimRow | null {
