@@ -9,7 +9,6 @@ import {
   HUB_PATHS,
   HUB_STORE_HEADER,
   PLAIN_CODE_CARD_ID,
-  REPUBLISH_BATCH_MAX,
   claimResponseSchema,
   feedFrameSchema,
   pairResponseSchema,
