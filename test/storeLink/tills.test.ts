@@ -320,6 +320,38 @@ describe('two tills and a store hub', () => {
   })
 })
 
+describe('reset practice on a paired training till', () => {
+  it("frees the till's claims at the hub, so the practice code is not DUPLICATE at the other tills", async () => {
+    const practice = code('NO_STACKING')
+    const first = await lookup(till2, practice, 'p1')
+    // WARN (no stacking with other discounts) is confirmed by the commit below; what matters is not DUPLICATE.
+    expect(['OK', 'WARN']).toContain(first.decision?.outcome)
+    const done = await commit(till2, first.lookupId)
+    await until(
+      () => till1.station.services.storeLink.holderOf(practice, null) !== null,
+      'the claim at till 1'
+    )
+
+    const reset = await till2.station.services.training.resetPractice(till2.manager, 'practice again')
+    expect(reset.cleared).toBeGreaterThan(0)
+    // The void reaches the hub (the claim is closed, the code free) and every mirror.
+    await until(() => till2.station.services.storeLink.state().waiting === 0, 'the void at the hub')
+    const atHub = await hub.store.pool.query<{ status: string }>(
+      'SELECT status FROM claims WHERE redemption_id = $1',
+      [done.redemption.id]
+    )
+    expect(atHub.rows[0]?.status).toBe('voided')
+    await until(
+      () => till1.station.services.storeLink.holderOf(practice, null) === null,
+      'the void at till 1'
+    )
+    const again = await lookup(till1, practice, 'p2')
+    expect(['OK', 'WARN']).toContain(again.decision?.outcome)
+    const redeemed = await commit(till1, again.lookupId)
+    expect(redeemed.redemption.storeUnchecked).toBeUndefined()
+  }, 60_000)
+})
+
 describe('a replaced hub (new epoch)', () => {
   it("is noticed on the next answer; pairing again republishes this till's recent claims", async () => {
     const port = hub.port
