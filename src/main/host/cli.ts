@@ -1,5 +1,5 @@
 /**
- * `npm run host -- --data-dir <dir> [--port N]`: runs the station without Electron and
+ * `npm run host -- --data-dir <dir> [--port N] [--store-claim-deadline-ms N] [--store-retry-ms N]`: runs the station without Electron and
  * prints the loopback URL to open in a browser. Used for development and browser tests.
  */
 import { resolve } from 'node:path'
@@ -14,7 +14,12 @@ async function main(): Promise<void> {
     options: {
       'data-dir': { type: 'string' },
       port: { type: 'string', default: '0' },
-      'renderer-dir': { type: 'string' }
+      'renderer-dir': { type: 'string' },
+      // The store hub link's timings (docs/hub.md § The station side as built); the fault harness
+      // (test/hubFaults) shortens the retry pause so recovery is quick, and lengthens the claim deadline for
+      // its race on a loaded machine.
+      'store-claim-deadline-ms': { type: 'string' },
+      'store-retry-ms': { type: 'string' }
     }
   })
   const dataDir = resolve(values['data-dir'] ?? 'data')
@@ -25,7 +30,11 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be 0-65535, got ${values.port}`)
 
-  const station = openStation({ dataDir, runtime: 'node-host' })
+  const storeLink = {
+    ...msOption(values['store-claim-deadline-ms'], '--store-claim-deadline-ms', 'claimDeadlineMs'),
+    ...msOption(values['store-retry-ms'], '--store-retry-ms', 'retryMs')
+  }
+  const station = openStation({ dataDir, runtime: 'node-host', storeLink })
   const host = await startHost({ station, rendererDir, port, log: (line) => console.error(line) })
   console.log(`Hexiao Station host (${station.mode} mode), data in ${dataDir}`)
   console.log(`Open: ${host.url}`)
@@ -37,6 +46,18 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', () => void stop())
   process.on('SIGTERM', () => void stop())
+}
+
+function msOption<K extends string>(
+  value: string | undefined,
+  flag: string,
+  key: K
+): Partial<Record<K, number>> {
+  if (value === undefined) return {}
+  const ms = Number(value)
+  if (!Number.isInteger(ms) || ms < 10 || ms > 600_000)
+    throw new Error(`${flag} must be a whole number of milliseconds, 10-600000, got ${value}`)
+  return { [key]: ms } as Partial<Record<K, number>>
 }
 
 main().catch((err: unknown) => {
