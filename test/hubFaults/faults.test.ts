@@ -9,7 +9,7 @@
  * limits for a loaded machine. Run `npx electron-vite build` first (README.md).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { alive, hubFacts, killHubProcess, killPostmaster, postmaster, until, wipeHub } from './hubProcess'
+import { alive, killHubProcess, killPostmaster, postmaster, until, wipeHub } from './hubProcess'
 import { checkInvariants, type Injected } from './invariants'
 import { startRig, type Rig } from './rig'
 import { injectDuplicate, PLAIN_CODES, raceOne, resetStore, scan } from './store'
@@ -38,10 +38,10 @@ async function recoverAndCheck(expectedConflicts: number): Promise<void> {
   const losers = race.results.filter((r) => !r.accepted)
   for (const r of losers) expect(r.error === 'STORE_DUPLICATE' || r.outcome === 'DUPLICATE').toBe(true)
   await rig.settled()
-  const report = await checkInvariants(rig.tills, rig.hubDir, injected)
+  const report = await checkInvariants(rig, injected)
   expect(report.problems).toEqual([])
   expect(report.conflicts).toBe(expectedConflicts)
-  await resetStore(rig.tills, rig.hubDir, injected)
+  await resetStore(rig, injected)
 }
 
 describe('the store hub under faults (3 tills, 1 hub, real processes)', () => {
@@ -163,7 +163,7 @@ describe('the store hub under faults (3 tills, 1 hub, real processes)', () => {
       expect(await t.link()).toMatchObject({ status: 'degraded', repairNeeded: true })
     await rig.pair()
     for (const t of rig.tills) expect((await t.link()).repairNeeded).toBe(false)
-    const facts = await hubFacts(rig.hubDir)
+    const facts = await rig.hubFacts()
     expect(facts.epoch).toBe(hub.epoch)
     expect(facts.claims.get(before.redemptionId!)?.status).toBe('completed')
     await recoverAndCheck(1)

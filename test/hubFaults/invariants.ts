@@ -7,7 +7,7 @@
  * 4. PRAGMA integrity_check is ok on every till, and nothing waits to be sent.
  * Each is a list of problems (empty = holds), so a failure names every broken promise at once.
  */
-import { hubFacts, type HubFacts } from './hubProcess'
+import type { HubFacts } from './hubProcess'
 import { tillFacts, type Till, type TillFacts } from './tillProcess'
 
 export const keyOf = (cardId: string | null, code: string): string => `${cardId ?? '?'}\u001f${code}`
@@ -26,13 +26,13 @@ export interface InvariantReport {
 }
 
 export async function checkInvariants(
-  tills: Till[],
-  hubDir: string,
+  rig: { tills: Till[]; hubFacts(): Promise<HubFacts> },
   injected: Injected
 ): Promise<InvariantReport> {
   const problems: string[] = []
+  const tills = rig.tills
   const facts = tills.map((t) => tillFacts(t))
-  const hub = await hubFacts(hubDir)
+  const hub = await rig.hubFacts()
 
   facts.forEach((f, i) => {
     if (f.integrity !== 'ok') problems.push(`${tills[i]!.name}: integrity_check ${f.integrity}`)

@@ -6,10 +6,12 @@
 import { hubDataDir, removeHubDataDirs } from '../hub/support'
 import {
   adminPairingCode,
+  hubFacts,
   killHubProcess,
   startHubProcess,
   stopHubProcess,
   until,
+  type HubFacts,
   type HubProcess
 } from './hubProcess'
 import { startProxy, type TcpProxy } from './proxy'
@@ -20,7 +22,7 @@ export interface RigOptions {
   timings: TillTimings
   storeId?: string
   /** Run the hub in this network namespace, listening on `hubHost` (see netns.ts). */
-  netns?: { name: string; hubHost: string }
+  netns?: { name: string; hubHost: string; facts: (hubDir: string) => Promise<HubFacts> }
 }
 
 export interface Rig {
@@ -34,6 +36,8 @@ export interface Rig {
   stopHub(): Promise<number | null>
   /** Pairs every till (or the ones given) through its proxy with a fresh admin pairing code. */
   pair(tills?: Till[]): Promise<void>
+  /** The hub's tables (its PostgreSQL is on the loopback of the hub's own network namespace). */
+  hubFacts(): Promise<HubFacts>
   /** Every till connected (feed open, last request answered) and nothing waiting. */
   settled(ms?: number): Promise<void>
   close(): Promise<void>
@@ -67,6 +71,7 @@ export async function startRig(o: RigOptions): Promise<Rig> {
       return rig.hub
     },
     stopHub: () => stopHubProcess(rig.hub),
+    hubFacts: () => (o.netns ? o.netns.facts(hubDir) : hubFacts(hubDir)),
     pair: async (which = tills) => {
       for (const till of which) {
         const proxy = proxies[tills.indexOf(till)]!

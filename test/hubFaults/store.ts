@@ -4,7 +4,7 @@
  * (which frees the codes at the hub too) so the next round can use the same codes again.
  */
 import { scenarioRows } from '../../src/main/upstream/sandbox/training-scenarios'
-import { hubFacts, sleep, until } from './hubProcess'
+import { sleep, until, type HubFacts } from './hubProcess'
 import type { Injected } from './invariants'
 import { tillFacts, type ScanResult, type Till } from './tillProcess'
 
@@ -20,10 +20,14 @@ export const PLAIN_CODES = ['CASH_NO_THRESHOLD', 'GIFT', 'GROUPON', 'GENERAL_COU
 )
 
 /** Codes that need the bill first, with a bill that makes them OK. */
-export const BILL_CODES = ['CASH_MIN_SPEND', 'DISCOUNT_NEEDS_AMOUNT'].map((k) => ({
-  code: row(k).code,
-  billFen: row(k).followUp!.billFen
-}))
+export const BILL_CODES = [
+  ...['CASH_MIN_SPEND', 'DISCOUNT_NEEDS_AMOUNT'].map((k) => ({
+    code: row(k).code,
+    billFen: row(k).followUp!.billFen
+  })),
+  // Its drill's bill is below the card's minimum spend (DENY); a bill above it (300 yuan) makes it OK.
+  { code: row('BELOW_MIN_SPEND').code, billFen: 50_000 }
+]
 
 export const billOf = (code: string): number | undefined => BILL_CODES.find((b) => b.code === code)?.billFen
 
@@ -74,16 +78,36 @@ export async function raceOne(tills: Till[], code: string, offsets: number[]): P
  * "Reset practice" at every till: the practice redemptions are voided, their claims freed at the hub, the
  * mirrors emptied by the feed. Waits until the store is clean, so the next round starts from nothing.
  */
-export async function resetStore(tills: Till[], hubDir: string, injected?: Injected): Promise<void> {
+export async function resetStore(
+  rig: { tills: Till[]; hubFacts(): Promise<HubFacts> },
+  injected?: Injected
+): Promise<void> {
+  const tills = rig.tills
   await Promise.all(tills.map((t) => t.resetPractice()))
-  await until(
-    async () => {
-      const facts = tills.map((t) => tillFacts(t))
-      if (facts.some((f) => f.pending > 0 || f.mirrorLive > 0 || f.accepted.length > 0)) return false
-      return (await hubFacts(hubDir)).holds.size === 0
-    },
-    'the store to be clean after reset practice',
-    45_000
-  )
+  let left = ''
+  try {
+    await until(
+      async () => {
+        const facts = tills.map((t) => tillFacts(t))
+        const holds = (await rig.hubFacts()).holds
+        left = JSON.stringify({
+          tills: facts.map((f) => ({
+            pending: [...f.claims.values()].filter((c) => c.pending !== null),
+            mirrorLive: f.mirrorLive,
+            accepted: f.accepted.length
+          })),
+          holds: [...holds.keys()]
+        })
+        return (
+          facts.every((f) => f.pending === 0 && f.mirrorLive === 0 && f.accepted.length === 0) &&
+          holds.size === 0
+        )
+      },
+      'the store to be clean after reset practice',
+      45_000
+    )
+  } catch (err) {
+    throw new Error(`${(err as Error).message}; left: ${left}`, { cause: err })
+  }
   injected?.codes.clear()
 }
