@@ -3,6 +3,7 @@
  * host), each till behind its own TCP proxy to the hub, all paired through `storeLink.pair` with codes from the
  * hub's admin API. The invariants every fault is followed by live in invariants.ts.
  */
+import { rmSync } from 'node:fs'
 import { hubDataDir, removeHubDataDirs } from '../hub/support'
 import {
   adminPairingCode,
@@ -90,7 +91,10 @@ export async function startRig(o: RigOptions): Promise<Rig> {
       )
     },
     close: async () => {
-      for (const till of tills) await till.stop().catch(() => undefined)
+      for (const till of tills) {
+        await till.stop().catch(() => undefined)
+        rmSync(till.dataDir, { recursive: true, force: true })
+      }
       for (const proxy of proxies) await proxy.close()
       const code = await stopHubProcess(rig.hub).catch(() => null)
       if (code === null) await killHubProcess(rig.hub)
