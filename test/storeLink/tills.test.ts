@@ -27,7 +27,9 @@ let till1: TestStation
 let till2: TestStation
 
 async function openTill(name: string): Promise<TestStation> {
-  const t = await trainingStation({ background: false, storeLink: { claimDeadlineMs: 300, retryMs: 100 } })
+  // A claim deadline well above a loaded machine's slowest claim: "hub up" must mean the hub answered in time
+  // (at 300 ms, CI under load saw both tills of a race pair decide unchecked). A stopped hub refuses at once.
+  const t = await trainingStation({ background: false, storeLink: { claimDeadlineMs: 3_000, retryMs: 100 } })
   writeIdentity(t.station.db, { ...readIdentity(t.station.db, 'training'), stationName: name })
   expect((await t.station.services.cards.refresh()).ok).toBe(true)
   return t
