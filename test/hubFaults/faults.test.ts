@@ -28,7 +28,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await rig?.close()
-})
+}, 120_000)
 
 /** After the fault: settled, a race with the hub up (exactly one winner), the invariants, then a clean store. */
 async function recoverAndCheck(expectedConflicts: number): Promise<void> {

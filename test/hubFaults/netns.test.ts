@@ -80,7 +80,7 @@ describe.skipIf(!support.ok)('the store hub in its own network namespace (veth)'
   afterAll(async () => {
     await rig?.close()
     ns?.remove()
-  })
+  }, 120_000)
 
   it('a pulled cable: both tills decide unchecked; plugged back, the collision is reported once', async () => {
     const [t1, t2] = rig.tills

@@ -19,7 +19,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await rig?.close()
-})
+}, 120_000)
 
 describe('pairs of tills racing for one code, hub up', () => {
   it(`${PAIRS} pairs, ${RACE_OFFSETS_MS.join('/')} ms apart: never accepted twice, never lost`, async () => {
