@@ -12,11 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { alive, killHubProcess, killPostmaster, postmaster, until, wipeHub } from './hubProcess'
 import { checkInvariants, type Injected } from './invariants'
 import { startRig, type Rig } from './rig'
-import { injectDuplicate, PLAIN_CODES, raceOne, resetStore, scan } from './store'
+import { injectDuplicate, PLAIN_CODES, raceOne, resetStore, scan, stoppedByStore } from './store'
 import { tillFacts } from './tillProcess'
 
-/** Above the machine's worst claim under load, below the faults: latency 4 s, a stopped hub. */
-const TIMINGS = { claimDeadlineMs: 1_500, retryMs: 200 }
+/** Above the machine's worst claim under load (load average 20 seen), below the faults: latency 4 s, a stopped hub. */
+const TIMINGS = { claimDeadlineMs: 2_500, retryMs: 200 }
 const [A, B, C] = PLAIN_CODES as [string, string, string]
 
 let rig: Rig
@@ -36,7 +36,7 @@ async function recoverAndCheck(expectedConflicts: number): Promise<void> {
   const race = await raceOne(rig.tills, C, [0, 0, 0])
   expect(race.accepted.map((r) => r.unchecked)).toEqual([false])
   const losers = race.results.filter((r) => !r.accepted)
-  for (const r of losers) expect(r.error === 'STORE_DUPLICATE' || r.outcome === 'DUPLICATE').toBe(true)
+  expect(losers.filter((r) => !stoppedByStore(r))).toEqual([])
   await rig.settled()
   const report = await checkInvariants(rig, injected)
   expect(report.problems).toEqual([])
@@ -108,8 +108,18 @@ describe('the store hub under faults (3 tills, 1 hub, real processes)', () => {
     expect(alive(killed)).toBe(false)
     // The hub stays up and says it failed (INTERNAL); the tills decide unchecked and queue.
     expect(await injectDuplicate(t1!, t2!, A, injected)).toBeNull()
-    const answer = await fetch(`${rig.hub.url}/v1/health`)
-    expect(answer.status).toBeLessThan(600) // it answers at all: no hang
+    // What the tills heard: a clear refusal (INTERNAL, "nothing was changed"), not a hang and not a crash.
+    const answer = await fetch(`${rig.hub.url}/v1/claims`, {
+      method: 'POST',
+      headers: {
+        authorization: 'Bearer hxt_probe',
+        'x-hexiao-store': rig.storeId,
+        'content-type': 'application/json'
+      },
+      body: '{}'
+    })
+    expect(answer.status).toBe(500)
+    expect(((await answer.json()) as { error: { code: string } }).error.code).toBe('INTERNAL')
     expect(rig.hub.child.exitCode).toBeNull()
     // Restartable: SIGTERM stops it (its PostgreSQL is gone), the next start recovers the cluster (WAL).
     await rig.stopHub()

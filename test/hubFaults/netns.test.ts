@@ -71,7 +71,7 @@ describe.skipIf(!support.ok)('the store hub in its own network namespace (veth)'
     ns = makeHubNamespace()
     rig = await startRig({
       tills: 2,
-      timings: { claimDeadlineMs: 1_500, retryMs: 200 },
+      timings: { claimDeadlineMs: 2_500, retryMs: 200 },
       storeId: 'store-netns',
       netns: { name: ns.name, hubHost: ns.hubHost, facts: ns.facts }
     })

@@ -36,6 +36,7 @@ export async function startProxy(target: { host: string; port: number }): Promis
   let mode: ProxyMode = { kind: 'pass' }
   let to = { ...target }
   const pairs = new Set<Pair>()
+  const blackHoled = new Set<Socket>()
 
   const server: Server = createServer((client) => {
     const pair: Pair = { client, upstream: null }
@@ -50,8 +51,11 @@ export async function startProxy(target: { host: string; port: number }): Promis
       return
     }
     if (mode.kind === 'drop') {
-      // Accepted, read and thrown away: the till's request is never answered and never refused.
+      // Accepted, read and thrown away: the till's request is never answered and never refused. On a real link
+      // such a connection would never have been made (the SYN is lost), so it is dropped when the drop ends.
       client.on('data', () => undefined)
+      blackHoled.add(client)
+      client.on('close', () => blackHoled.delete(client))
       return
     }
     const upstream = connect(to.port, to.host)
@@ -118,7 +122,11 @@ export async function startProxy(target: { host: string; port: number }): Promis
       const wasBlocked = blocked()
       mode = next
       if (!wasBlocked && blocked()) healed = new Promise<void>((resolve) => (heal = resolve))
-      if (wasBlocked && !blocked()) heal()
+      if (wasBlocked && !blocked()) {
+        heal()
+        for (const socket of blackHoled) socket.destroy()
+        blackHoled.clear()
+      }
     },
     current: () => mode,
     retarget: (host, p) => {

@@ -58,6 +58,14 @@ export async function injectDuplicate(
   return null
 }
 
+/**
+ * A till that did not accept was stopped by the store: its mirror at look-up (DUPLICATE), its mirror when the
+ * commit took the decision again (NOT_REDEEMABLE after an OK look-up: the other till's claim arrived meanwhile),
+ * or the hub at its claim (STORE_DUPLICATE).
+ */
+export const stoppedByStore = (r: ScanResult): boolean =>
+  !r.accepted && (r.outcome === 'DUPLICATE' || r.error === 'NOT_REDEEMABLE' || r.error === 'STORE_DUPLICATE')
+
 export interface RaceResult {
   results: ScanResult[]
   accepted: ScanResult[]
