@@ -23,6 +23,10 @@ export async function main(argv: string[]): Promise<void> {
     storeId: 'store-race-bench'
   })
   console.log(`store up in ${((Date.now() - started) / 1000).toFixed(1)} s: 1 hub, 3 tills`)
+  // Stopped early (Ctrl-C, a timeout): the hub, its PostgreSQL and the tills are children; stop them first.
+  const stop = () => void rig.close().finally(() => process.exit(130))
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
   try {
     const tally = await runRace(rig, {
       pairs,
