@@ -310,6 +310,7 @@ export function compose(input: CompositionInput): Composition {
       journal,
       emit,
       background: input.background,
+      storeClaims: storeLink,
       now
     }),
     storeLink,

@@ -569,9 +569,14 @@ export class StoreLink {
     const rows = this.o.db
       .prepare('SELECT * FROM store_claims WHERE pending IS NOT NULL ORDER BY at, redemption_id')
       .all() as ClaimRow[]
-    for (const row of rows) {
+    for (const listed of rows) {
       // A claim the counter is waiting for right now is the redeem path's; the queue leaves it alone.
-      if (this.claiming.has(row.redemption_id)) continue
+      if (this.claiming.has(listed.redemption_id)) continue
+      // Read again: the rows before it took time on the wire, and meanwhile the counter may have settled this one
+      // (e.g. DUPLICATE: nothing committed). Sending the stale step could claim a code this till gave up, once its
+      // holder let it go — held at the hub for a redemption no till has (test/storeLink/tills.test.ts).
+      const row = this.row(listed.redemption_id)
+      if (!row || row.pending === null) continue
       if (!(await this.send(link, row))) break
     }
     this.announce()

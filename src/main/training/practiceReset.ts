@@ -34,6 +34,11 @@ export interface PracticeResetDeps {
   emit: Emit
   /** Whether the background workers run (tests open stations without them): the sync worker restarts only then. */
   background: boolean
+  /**
+   * The store hub link (src/main/storeLink), when the till is paired: a practice redemption it voids must free its
+   * claim at the hub too, or the store would keep the practice code held and call its next scan DUPLICATE.
+   */
+  storeClaims?: { voided(redemptionId: string): void }
   now: () => number
 }
 
@@ -96,6 +101,8 @@ export async function resetPractice(
         return { ids, cancelled }
       })
       .immediate()
+    // The store hub frees the codes too (queued; a no-op on a till that is not paired).
+    for (const id of voided.ids) deps.storeClaims?.voided(id)
     sandbox.reset()
     // The cached cards must be the reset sandbox's (the outside-hours window moved with the new date).
     await cards.refresh()
