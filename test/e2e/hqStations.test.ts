@@ -8,6 +8,8 @@
  * day equals the tills' ledgers (count and amount), the duplicate with both stories, the silent store listed.
  * Screenshots in test-artifacts/hq-stations/. Run `npx electron-vite build` first (the hub serves the built page).
  */
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startHub, type RunningHub } from '../../src/hub/hub'
@@ -19,7 +21,9 @@ import { trainingSeed } from '../../src/main/upstream/sandbox'
 import { formatFen } from '../../src/shared/money'
 import { hubDataDir, removeHubDataDirs } from '../hub/support'
 import { trainingStation, type TestStation } from '../support/station'
-import { launchBrowser, screenshot } from './support/browser'
+import { ARTIFACTS_DIR, launchBrowser, screenshot } from './support/browser'
+import { firstRun, openPage } from './support/counterDriver'
+import { startHostProcess, type HostProcess } from './support/host'
 
 const ADMIN = { login: 'zongbu', password: 'admin-pass-2026!' }
 const seed = trainingSeed(Date.now())
@@ -248,6 +252,10 @@ for (const lang of ['zh-CN', 'en'] as const)
       await page.getByTestId('hq-quiet').locator('tbody tr').first().waitFor()
       const table = await page.getByTestId('hq-quiet').innerText()
       for (const name of ['上海南京路店', '杭州西湖店', '成都春熙路店']) expect(table).toContain(name)
+      // The longest silent first: Chengdu's till was closed while the other two kept polling.
+      expect(await page.getByTestId('hq-quiet').locator('tbody tr').first().innerText()).toContain(
+        '成都春熙路店'
+      )
       await readable(page, lang, 'quiet')
       await shot('quiet')
       await page.context().close()
@@ -269,5 +277,91 @@ describe('HQ at 1024×768 (zh-CN)', () => {
     await readable(page, 'zh-CN', 'duplicates 1024')
     await screenshot(page, 'hq-stations/duplicates-zh-CN-1024')
     await context.close()
+  })
+})
+
+/** What a manager reads in the Headquarters section: no codes of the machine, JSON or ids; in zh-CN no English. */
+async function plainSetupWords(page: Page, lang: 'zh-CN' | 'en'): Promise<void> {
+  const text = await page.getByTestId('chain-link').innerText()
+  expect(text).not.toMatch(
+    /CHAIN_|ENROLMENT_|UNREACHABLE|chainLinkSetup\.|[{}"]|[0-9a-f]{8}-[0-9a-f]{4}-|undefined|null/
+  )
+  if (lang === 'zh-CN') {
+    // The address (and its example) is Latin by nature; everything else must be Chinese.
+    const words = text
+      .replace(/hq\.example\.com:\d+/g, '')
+      .replace(/\b\d+\.\d+\.\d+\.\d+(:\d+)?\b/g, '')
+      .match(/[A-Za-z]{3,}/g)
+    expect(words).toBeNull()
+  }
+  expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true)
+}
+
+describe("set-up's Headquarters section: a manager enrols a built station by its form", () => {
+  let host: HostProcess
+  let page: Page
+  const shot = async (name: string) => {
+    mkdirSync(join(ARTIFACTS_DIR, 'hq-stations'), { recursive: true })
+    await page.getByTestId('chain-link').scrollIntoViewIfNeeded()
+    await page
+      .getByTestId('chain-link')
+      .screenshot({ path: join(ARTIFACTS_DIR, 'hq-stations', `setup-${name}-1024.png`) })
+  }
+
+  beforeAll(async () => {
+    await hub.chain.upsertStore({ storeId: 'nj-01', name: '南京新街口店', region: '华东' })
+    host = await startHostProcess()
+    page = await browser.newPage({ viewport: { width: 1024, height: 768 } })
+    await page.goto(host.url)
+    await firstRun(page, '孙店长', '2468')
+  }, 60_000)
+  afterAll(async () => {
+    await page?.close()
+    await host?.stop()
+  }, 60_000)
+
+  it('not enrolled; a wrong code is refused in words; the right one enrols the till (keyboard only)', async () => {
+    await openPage(page, 'settings')
+    const state = page.getByTestId('chain-link-state')
+    await state.waitFor()
+    expect(await state.getAttribute('data-state')).toBe('not_enrolled')
+    expect(await state.innerText()).toContain('尚未登记到总部')
+    await plainSetupWords(page, 'zh-CN')
+    await shot('not-enrolled-zh-CN')
+
+    const address = hub.url.replace(/^http:\/\//, '')
+    await page.getByTestId('chain-link-address').fill(address)
+    await page.getByTestId('chain-link-code').fill('WRNG-CODE')
+    await page.getByTestId('chain-link-code').press('Enter')
+    const refused = page.getByTestId('chain-link-error')
+    await refused.waitFor()
+    expect(await refused.innerText()).toBe('登记码不正确、已使用或已过期：请向总部索取新的登记码')
+    await plainSetupWords(page, 'zh-CN')
+    await shot('refused-zh-CN')
+
+    const { code: enrolmentCode } = await hub.chain.newEnrolmentCode('nj-01')
+    await page.getByTestId('chain-link-code').fill(enrolmentCode)
+    await page.getByTestId('chain-link-code').press('Enter')
+    // The till's lane really talks to the hub: its first (empty) batch is taken.
+    await expect.poll(() => state.getAttribute('data-state'), { timeout: 15_000 }).toBe('connected')
+    expect(await state.innerText()).toContain('已连接总部')
+    expect(await state.innerText()).toContain('总部登记的门店：南京新街口店')
+    await refused.waitFor({ state: 'detached' })
+    const tills = await hub.store.pool.query<{ store_id: string }>(
+      `SELECT store_id FROM chain_tills WHERE store_id = 'nj-01'`
+    )
+    expect(tills.rows).toHaveLength(1)
+    await plainSetupWords(page, 'zh-CN')
+    await shot('enrolled-zh-CN')
+  })
+
+  it('the same section in English', async () => {
+    await page.getByTestId('language-switch').getByText('English').click()
+    await page.getByText('Headquarters', { exact: true }).first().waitFor()
+    expect(await page.getByTestId('chain-link-state').innerText()).toContain(
+      'Store at headquarters: 南京新街口店'
+    )
+    await plainSetupWords(page, 'en')
+    await shot('enrolled-en')
   })
 })
