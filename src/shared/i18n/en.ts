@@ -1742,6 +1742,48 @@ export const en: Catalogue = {
     auditResolved: 'Code {{code}}, first redeemed at {{till}}'
   },
   /** The HQ page served by the chain hub (src/renderer/hq, docs/hq.md). */
+  chainLinkSetup: {
+    title: 'Headquarters',
+    intro:
+      'Send every redemption of this till to headquarters, which sees the whole chain and catches a coupon used in two stores. The counter never waits for headquarters.',
+    state: {
+      not_enrolled: 'Not enrolled with headquarters',
+      starting: 'Enrolled: connecting to headquarters…',
+      connected: 'Connected to headquarters',
+      degraded: 'Headquarters not reached: redemptions wait on this till and are sent later',
+      enrol_again: 'Headquarters refused this till: enrol it again with a new code'
+    },
+    store: 'Store at headquarters: {{name}}',
+    address: 'Headquarters address',
+    addressHelp: 'As headquarters gave it, for example hq.example.com:7430',
+    badAddress: 'Enter the address headquarters gave you',
+    code: 'Enrolment code',
+    codeHelp: 'Made by headquarters for this store; single use',
+    badCode: 'Enter the enrolment code headquarters gave you',
+    submit: 'Enrol with headquarters',
+    enrolAgain: 'Enrol again',
+    enrolling: 'Enrolling…',
+    enrolled: 'Enrolled with headquarters as {{name}}',
+    waiting_one: '{{count}} record waiting to be sent',
+    waiting_other: '{{count}} records waiting to be sent',
+    waitingNone: 'Nothing waiting to be sent',
+    lastOk: 'Last taken by headquarters: {{time}}',
+    lastOkNever: 'Headquarters has not taken anything yet',
+    lastError: 'Last problem: {{reason}}',
+    reason: {
+      UNREACHABLE: 'headquarters did not answer (network or address)',
+      BUSY: 'headquarters was busy and asked to wait',
+      TOKEN_REVOKED: 'headquarters stopped this till',
+      TOKEN_UNKNOWN: 'headquarters does not know this till',
+      other: 'headquarters refused the records'
+    },
+    refused: {
+      ENROLMENT_CODE_INVALID: 'The enrolment code is wrong, used or expired: ask headquarters for a new one',
+      TILL_ID_TAKEN: 'Headquarters has this till in another store: ask headquarters to stop it there first',
+      STORE_UNKNOWN: 'Headquarters does not know this store',
+      other: 'Headquarters refused the enrolment: ask headquarters for a new code'
+    }
+  },
   hq: {
     title: 'Hexiao · Headquarters',
     switchLanguage: '中文',

@@ -1638,6 +1638,48 @@ export const zhCN = {
     auditResolved: '券码 {{code}}，先在 {{till}} 核销'
   },
   /** The HQ page served by the chain hub (src/renderer/hq, docs/hq.md). */
+  chainLinkSetup: {
+    title: '总部',
+    intro:
+      '把本收银台的每笔核销发送到总部，总部可查看全部门店，并发现同一张券在两家门店被核销。收银不会等待总部。',
+    state: {
+      not_enrolled: '尚未登记到总部',
+      starting: '已登记，正在连接总部…',
+      connected: '已连接总部',
+      degraded: '暂时连不上总部：核销记录保存在本机，稍后自动发送',
+      enrol_again: '总部拒绝了本收银台：请用新的登记码重新登记'
+    },
+    store: '总部登记的门店：{{name}}',
+    address: '总部地址',
+    addressHelp: '按总部提供的填写，例如 hq.example.com:7430',
+    badAddress: '请填写总部提供的地址',
+    code: '登记码',
+    codeHelp: '总部为本门店生成，只能使用一次',
+    badCode: '请填写总部提供的登记码',
+    submit: '登记到总部',
+    enrolAgain: '重新登记',
+    enrolling: '正在登记…',
+    enrolled: '已登记到总部：{{name}}',
+    waiting_one: '{{count}} 条记录待发送',
+    waiting_other: '{{count}} 条记录待发送',
+    waitingNone: '没有待发送的记录',
+    lastOk: '总部最近一次接收：{{time}}',
+    lastOkNever: '总部尚未接收任何记录',
+    lastError: '最近的问题：{{reason}}',
+    reason: {
+      UNREACHABLE: '总部没有响应（网络或地址问题）',
+      BUSY: '总部繁忙，要求稍后再发',
+      TOKEN_REVOKED: '总部已停用本收银台',
+      TOKEN_UNKNOWN: '总部不认识本收银台',
+      other: '总部拒收了记录'
+    },
+    refused: {
+      ENROLMENT_CODE_INVALID: '登记码不正确、已使用或已过期：请向总部索取新的登记码',
+      TILL_ID_TAKEN: '本收银台已登记在总部的另一家门店：请总部先在那里停用',
+      STORE_UNKNOWN: '总部没有这家门店',
+      other: '总部拒绝了登记：请向总部索取新的登记码'
+    }
+  },
   hq: {
     title: '核销台 · 总部',
     switchLanguage: 'English',

@@ -9,6 +9,7 @@ import { ManagerHub } from '../pages/manager/ManagerHub'
 import { StaffPage } from '../pages/StaffPage'
 import { SetupPage } from '../setup/SetupPage'
 import { StoreHubSection } from '../setup/StoreHubSection'
+import { ChainLinkSection } from '../setup/ChainLinkSection'
 import { TrainingSheet } from '../training/TrainingSheet'
 import type { PageKey } from './pages'
 
@@ -21,6 +22,7 @@ export const PAGE_COMPONENTS: Readonly<Record<PageKey, () => ReactNode>> = {
     <>
       <SetupPage />
       <StoreHubSection />
+      <ChainLinkSection />
     </>
   ),
   devices: () => <DevicesPage />,
