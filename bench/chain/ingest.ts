@@ -144,7 +144,7 @@ async function sustained(hub: RunningHub, tills: Till[], perTill: number, size: 
 }
 
 /** The bare figure: the same rows, one INSERT … unnest per batch, straight into a copy of till_events. */
-async function bare(hub: RunningHub, events: number, size: number): Promise<number> {
+export async function bare(hub: RunningHub, events: number, size: number): Promise<number> {
   const client = await hub.store.pool.connect()
   try {
     await client.query('CREATE TABLE IF NOT EXISTS bench_bare (LIKE till_events INCLUDING ALL)')

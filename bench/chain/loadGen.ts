@@ -214,7 +214,8 @@ export async function checkInvariants(hub: RunningHub, o: LoadOptions, tills: Ti
   const redeemed = tills.reduce((a, t) => a + t.count - Math.floor(t.count / 10), 0)
   const c = await chainCounts(hub, o.prefix)
   if (c.tillEvents !== events) problems.push(`till_events holds ${c.tillEvents}, the tills made ${events}`)
-  if (c.redemptions !== redeemed) problems.push(`redemptions holds ${c.redemptions}, the tills made ${redeemed}`)
+  if (c.redemptions !== redeemed)
+    problems.push(`redemptions holds ${c.redemptions}, the tills made ${redeemed}`)
   const cursors = await hub.store.pool.query<{ till_id: string; acked_seq: number }>(
     'SELECT till_id, acked_seq::int FROM till_cursor WHERE till_id LIKE $1',
     [`${o.prefix}-%`]

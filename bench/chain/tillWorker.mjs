@@ -92,7 +92,15 @@ function post(agent, url, till, body) {
 
 async function run(msg) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: msg.maxSockets })
-  const stats = { busy: 0, errors: 0, requests: 0, stored: 0, duplicatesSeen: 0, peakInFlight: 0, drainedMs: [] }
+  const stats = {
+    busy: 0,
+    errors: 0,
+    requests: 0,
+    stored: 0,
+    duplicatesSeen: 0,
+    peakInFlight: 0,
+    drainedMs: []
+  }
   const errorSamples = []
   let inFlight = 0
   const t0 = performance.now()
@@ -110,7 +118,8 @@ async function run(msg) {
           tillId: till.tillId,
           queueDepth: till.count - last,
           events,
-          seenDuplicates: seen.splice(0, 500)
+          // Kept until an answer comes: a 429 or a cut connection did not tell the hub.
+          seenDuplicates: seen.slice(0, 500)
         }
         let r
         inFlight++
@@ -125,6 +134,7 @@ async function run(msg) {
         }
         if (r.status === 200 && r.json?.ok) {
           const v = r.json.value
+          seen.splice(0, body.seenDuplicates.length)
           stats.stored += v.stored
           for (const d of v.duplicates) {
             stats.duplicatesSeen++
@@ -144,7 +154,9 @@ async function run(msg) {
         // The hub is gone (killed) or answered an error: keep the outbox and try again, as a till would.
         stats.errors++
         if (errorSamples.length < 5)
-          errorSamples.push(r.error ? String(r.error.message ?? r.error) : `${r.status} ${JSON.stringify(r.json)}`)
+          errorSamples.push(
+            r.error ? String(r.error.message ?? r.error) : `${r.status} ${JSON.stringify(r.json)}`
+          )
         await sleep(500 + Math.random() * 1000)
       }
       till.acked = acked
