@@ -4,14 +4,15 @@
  * Closing before the business day's cut-off is confirmed separately and says what happens to the day's later
  * redemptions (they are "after close" and go on the next Z report; docs/ui.md).
  */
-import { Alert, App, Button, Modal, Segmented } from 'antd'
-import { FileExcelOutlined, FileTextOutlined, LockOutlined } from '@ant-design/icons'
+import { Alert, App, Button, Modal } from 'antd'
+import { LockOutlined } from '@ant-design/icons'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { DayReport, ExportFormat, ExportLanguage, ZReportView } from '../../../../shared/reports'
+import type { DayReport, ZReportView } from '../../../../shared/reports'
 import { dateTimeText } from '../../components/format'
 import { call } from '../../shell/call'
-import { DANGER_BUTTON, downloadUrl, reportsErrorText } from './text'
+import { ExportControls } from './ExportControls'
+import { DANGER_BUTTON, reportsErrorText } from './text'
 
 interface Props {
   report: DayReport
@@ -21,10 +22,9 @@ interface Props {
 }
 
 export function DayActions({ report, closable, onClosed }: Props) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const { message } = App.useApp()
-  const [lang, setLang] = useState<ExportLanguage>(i18n.language === 'en' ? 'en' : 'zh-CN')
-  const [busy, setBusy] = useState<ExportFormat | 'close' | null>(null)
+  const [busy, setBusy] = useState<'close' | null>(null)
   const [confirming, setConfirming] = useState(false)
   const open = report.byStatus.filter((s) => s.status !== 'synced').reduce((n, s) => n + s.count, 0)
   // The day's end as the report computed it (store zone and cut-off); checked again when the dialog opens.
@@ -32,21 +32,6 @@ export function DayActions({ report, closable, onClosed }: Props) {
   const ask = () => {
     setEarly(Date.now() < report.end)
     setConfirming(true)
-  }
-
-  const exportAs = async (format: ExportFormat) => {
-    setBusy(format)
-    const result = await call('reports.export', { from: report.from, to: report.to, format, lang })
-    setBusy(null)
-    if (!result.ok) return void message.error(reportsErrorText(t, result.error))
-    const { delivery, fileName, rows } = result.value
-    if (delivery.kind === 'download') downloadUrl(delivery.url, fileName)
-    if (delivery.kind === 'cancelled') return void message.info(t('reports.export.cancelled'))
-    message.success(
-      delivery.kind === 'saved'
-        ? t('reports.export.saved', { path: delivery.path })
-        : t('reports.export.done', { fileName, rows })
-    )
   }
 
   const closeDay = async () => {
@@ -64,32 +49,11 @@ export function DayActions({ report, closable, onClosed }: Props) {
 
   return (
     <div className="mgr-toolbar no-print" data-testid="day-actions">
-      <span>{t('reports.export.language')}</span>
-      <Segmented<ExportLanguage>
-        value={lang}
-        onChange={setLang}
-        options={[
-          { value: 'zh-CN', label: t('language.zh') },
-          { value: 'en', label: t('language.en') }
-        ]}
-        data-testid="export-lang"
+      <ExportControls
+        run={(format, lang) => call('reports.export', { from: report.from, to: report.to, format, lang })}
+        testIdPrefix="export"
+        languageLabel={t('reports.export.language')}
       />
-      <Button
-        icon={<FileTextOutlined />}
-        loading={busy === 'csv'}
-        onClick={() => void exportAs('csv')}
-        data-testid="export-csv"
-      >
-        {t('reports.export.csv')}
-      </Button>
-      <Button
-        icon={<FileExcelOutlined />}
-        loading={busy === 'xlsx'}
-        onClick={() => void exportAs('xlsx')}
-        data-testid="export-xlsx"
-      >
-        {t('reports.export.xlsx')}
-      </Button>
       <span className="grow" />
       {closable && (
         <Button

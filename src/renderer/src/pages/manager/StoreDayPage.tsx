@@ -4,50 +4,25 @@
  * CSV / Excel exports, and the store Z report printed from this page (the browser's or Electron's print). Each
  * till still closes its own day; this view closes nothing. Below it, the store's policy for degraded mode.
  */
-import { Alert, App, Button, Input, Segmented, Spin, Table, Tag } from 'antd'
-import {
-  FileExcelOutlined,
-  FileTextOutlined,
-  LeftOutlined,
-  PrinterOutlined,
-  ReloadOutlined,
-  RightOutlined
-} from '@ant-design/icons'
+import { Alert, Button, Input, Spin, Table, Tag } from 'antd'
+import { LeftOutlined, PrinterOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ExportFormat, ExportLanguage } from '../../../../shared/reports'
 import type { StoreDayTill } from '../../../../shared/storeDay'
 import { TAG_COLOURS } from '../../components/StatusTag'
 import { dateTimeText, moneyText } from '../../components/format'
 import { call } from '../../shell/call'
 import { useLoad } from '../../shell/useLoad'
+import { ExportControls } from './ExportControls'
 import { StorePolicyCard } from './StorePolicyCard'
-import { downloadUrl, reportsErrorText, shiftDay } from './text'
+import { reportsErrorText, shiftDay } from './text'
 
 export function StoreDayPage({ today, zone }: { today: string; zone: string }) {
-  const { t, i18n } = useTranslation()
-  const { message } = App.useApp()
+  const { t } = useTranslation()
   const [day, setDay] = useState(today)
   const [round, setRound] = useState(0)
-  const [busy, setBusy] = useState<ExportFormat | null>(null)
-  const [lang, setLang] = useState<ExportLanguage>(i18n.language === 'en' ? 'en' : 'zh-CN')
   const loaded = useLoad(() => call('storeLink.storeDay', { businessDay: day }), `${day}|${round}`)
   const view = loaded.value
-
-  const exportAs = async (format: ExportFormat) => {
-    setBusy(format)
-    const result = await call('storeLink.storeDayExport', { businessDay: day, format, lang })
-    setBusy(null)
-    if (!result.ok) return void message.error(reportsErrorText(t, result.error))
-    const { delivery, fileName, rows } = result.value
-    if (delivery.kind === 'download') downloadUrl(delivery.url, fileName)
-    if (delivery.kind === 'cancelled') return void message.info(t('reports.export.cancelled'))
-    message.success(
-      delivery.kind === 'saved'
-        ? t('reports.export.saved', { path: delivery.path })
-        : t('reports.export.done', { fileName, rows })
-    )
-  }
 
   const hours = (till: StoreDayTill) =>
     till.firstAt === null || till.lastAt === null
@@ -84,30 +59,10 @@ export function StoreDayPage({ today, zone }: { today: string; zone: string }) {
           {t('reports.day.refresh')}
         </Button>
         <span className="grow" />
-        <Segmented<ExportLanguage>
-          value={lang}
-          onChange={setLang}
-          options={[
-            { value: 'zh-CN', label: t('language.zh') },
-            { value: 'en', label: t('language.en') }
-          ]}
+        <ExportControls
+          run={(format, lang) => call('storeLink.storeDayExport', { businessDay: day, format, lang })}
+          testIdPrefix="store-day"
         />
-        <Button
-          icon={<FileTextOutlined />}
-          loading={busy === 'csv'}
-          onClick={() => void exportAs('csv')}
-          data-testid="store-day-csv"
-        >
-          {t('storeDay.export.csv')}
-        </Button>
-        <Button
-          icon={<FileExcelOutlined />}
-          loading={busy === 'xlsx'}
-          onClick={() => void exportAs('xlsx')}
-          data-testid="store-day-xlsx"
-        >
-          {t('storeDay.export.xlsx')}
-        </Button>
         <Button
           icon={<PrinterOutlined />}
           type="primary"
