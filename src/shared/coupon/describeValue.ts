@@ -15,6 +15,8 @@ export interface ValueText {
 
 /** Both money forms go to every text: zh-CN writes 满100减10, English ¥10 off (catalogue § couponValue). */
 const money = (fen: Fen) => ({ yuan: yuanShort(fen), sign: yuanSign(fen) })
+/** Likewise a discount: 7折 in zh-CN, 30% off in English. */
+const discount = (percentOff: number) => ({ zhe: zheText(percentOff), percent: percentOff })
 
 function headline(card: CardDefinition, t: Translate): { headline: string; detail: string | null } {
   const v = card.value
@@ -28,7 +30,7 @@ function headline(card: CardDefinition, t: Translate): { headline: string; detai
     case 'discount':
       if (v.percentOff === 0) return plain(t('couponValue.noDiscount'))
       if (v.percentOff === 100) return plain(t('couponValue.free'))
-      return plain(t('couponValue.discount', { zhe: zheText(v.percentOff), percent: v.percentOff }))
+      return plain(t('couponValue.discount', { off: discount(v.percentOff) }))
     case 'gift':
       return plain(t('couponValue.gift', { item: v.detail || card.title }))
     case 'groupon':
@@ -40,7 +42,7 @@ function headline(card: CardDefinition, t: Translate): { headline: string; detai
       const line =
         p === undefined
           ? t('couponValue.memberNotRedeemed')
-          : t('couponValue.memberDiscount', { zhe: zheText(p), percent: p })
+          : t('couponValue.memberDiscount', { off: discount(p) })
       return { headline: line, detail: v.prerogative || null }
     }
     case 'unknown':
