@@ -7,6 +7,7 @@
  * 4. PRAGMA integrity_check is ok on every till, and nothing waits to be sent.
  * Each is a list of problems (empty = holds), so a failure names every broken promise at once.
  */
+import { PLAIN_CODE_CARD_ID } from '../../src/shared/hub/protocol'
 import type { HubFacts } from './hubProcess'
 import { tillFacts, type Till, type TillFacts } from './tillProcess'
 
@@ -59,7 +60,9 @@ export async function checkInvariants(
   // 2. Known to the hub, held there; every hold backed by a till's ledger.
   const acceptedIds = new Set<string>()
   for (const [key, at] of byKey) {
-    if (!hub.holds.has(key))
+    // A plain code is held under the card-independent key (docs/hub.md § Claims), a custom code under its card.
+    const plainKey = keyOf(PLAIN_CODE_CARD_ID, key.split('\u001f')[1]!)
+    if (!hub.holds.has(key) && !hub.holds.has(plainKey))
       problems.push(`code ${key.replace('\u001f', '/')} accepted but not held at the hub`)
     for (const { till, id } of at) {
       acceptedIds.add(id)
