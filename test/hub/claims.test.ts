@@ -548,7 +548,76 @@ describe('republish', () => {
     ])
     expect(await snapshot(pool())).toBe(before)
   })
+
+  it('a republish racing the same redemption’s own claim finds it present, never a collision with itself', async () => {
+    // A till paired again sends its queued claim and its republish at once (test/hubFaults, the wipe run). The
+    // claim's hold is written but not yet committed when the republish looks for the redemption: the republish
+    // waits on the hold, then finds the code held... by its own redemption. Made deterministic here by holding
+    // the claim's transaction open until the republish is seen waiting for it.
+    const item = { ...claimBody('till-1', { code: `rp-self-${randomUUID()}` }), status: 'completed' as const }
+    const claimer = await pool().connect()
+    try {
+      await claimer.query('BEGIN')
+      await claimer.query(
+        `INSERT INTO code_holds (store_id, card_id, code, redemption_id) VALUES ($1, $2, $3, $4)`,
+        [STORE, item.cardId, item.code, item.redemptionId]
+      )
+      const { rows } = await claimer.query<{ seq: string }>(
+        'UPDATE hub_meta SET last_seq = last_seq + 1 RETURNING last_seq AS seq'
+      )
+      const seq = rows[0]!.seq
+      await claimer.query(
+        `INSERT INTO claims (redemption_id, store_id, card_id, code, till_id, cashier_id, cashier_name, amount_fen,
+           till_at, hub_at, status, seq)
+         VALUES ($1, $2, $3, $4, 'till-1', $5, $6, $7, $8, $8, 'held', $9)`,
+        [
+          item.redemptionId,
+          STORE,
+          item.cardId,
+          item.code,
+          item.cashier.id,
+          item.cashier.name,
+          item.amountFen,
+          item.at,
+          seq
+        ]
+      )
+      await claimer.query(
+        `INSERT INTO claim_events (seq, kind, redemption_id, till_at, hub_at) VALUES ($1, 'claimed', $2, $3, $3)`,
+        [seq, item.redemptionId, item.at]
+      )
+      const republished = till1.post('/v1/republish', { claims: [item] })
+      await waitForLockWaiter()
+      await claimer.query('COMMIT')
+      const answer = await republished
+      expect(answer.body.value.results).toEqual([
+        { outcome: 'present', redemptionId: item.redemptionId, status: 'completed' }
+      ])
+    } finally {
+      claimer.release()
+    }
+    const recorded = await pool().query('SELECT 1 FROM collisions WHERE redemption_id = $1', [
+      item.redemptionId
+    ])
+    expect(recorded.rowCount).toBe(0)
+    const stored = await pool().query('SELECT status FROM claims WHERE redemption_id = $1', [
+      item.redemptionId
+    ])
+    expect(stored.rows).toEqual([{ status: 'completed' }])
+  })
 })
+
+/** Until some session of the hub's database waits for a row lock held by another (the open claim above). */
+async function waitForLockWaiter(): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    const { rowCount } = await pool().query(
+      `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`
+    )
+    if (rowCount) return
+    await new Promise((r) => setTimeout(r, 20))
+  }
+  throw new Error('the republish never waited for the open claim')
+}
 
 describe('store policy', () => {
   const policyBody = (tillId: string, limit: number | null, baseVersion: number) => ({

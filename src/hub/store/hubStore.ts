@@ -575,7 +575,9 @@ export class HubStore {
       )
       if (held.rowCount === 0) {
         const holder = await this.holderOf(client, till.storeId, item.cardId, item.code)
-        if (!holder) return 'retry'
+        // Released meanwhile, or held by this very redemption: its own claim (queued at the till and sent at the
+        // same moment) committed while this insert waited. Read again: it is then present, not a collision.
+        if (!holder || holder.redemption_id === item.redemptionId) return 'retry'
         await this.recordCollision(client, 'republish', till, item, holder.redemption_id, now)
         return { outcome: 'collision', redemptionId: item.redemptionId, holder: toHolder(holder) }
       }

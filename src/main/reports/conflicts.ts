@@ -41,11 +41,6 @@ export function conflictQueue(db: Db, state: QueueState, limit: number): Conflic
 }
 
 /**
- * Cross-till conflicts: a redemption decided while the store hub was silent whose queued claim met another
- * till's claim (src/main/storeLink writes them into store_claims as 'collision', with the holder's story).
- * Voided ones are settled and leave the list.
- */
-/**
  * Cross-till conflicts, newest first, in one list: the store hub's collisions (a redemption decided while the
  * store hub was silent whose queued claim met another till's claim; src/main/storeLink writes them into
  * store_claims as 'collision', with the holder's story) and the chain hub's duplicates (src/main/chainLink).
