@@ -54,7 +54,7 @@ describe('reasonText', () => {
   const original = { time: '2026-06-03 11:58', station: 'T2', cashier: '王芳' }
   it('fills the duplicate text', () => {
     expect(reasonText('ALREADY_REDEEMED_LOCAL', original, 'zh-CN')).toBe(
-      '此券已核销过：2026-06-03 11:58，收银台 T2，收银员 王芳'
+      '此券已核销过：2026-06-03 11:58，收银台：T2，收银员 王芳'
     )
     expect(reasonText('ALREADY_REDEEMED_LOCAL', original, 'en')).toBe(
       'Already redeemed at 2026-06-03 11:58 on till T2 by 王芳'

@@ -184,7 +184,7 @@ describe('the words as the helpers put them together', () => {
   it('say a reason with all its values, and without the ones the station does not know', () => {
     const zh = ts['zh-CN']
     expect(reasonText(zh, 'ALREADY_REDEEMED_LOCAL', full)).toBe(
-      '此券已核销过：2026-06-03 11:58，收银台 T2，收银员 王芳'
+      '此券已核销过：2026-06-03 11:58，收银台：T2，收银员 王芳'
     )
     expect(reasonText(ts.en, 'ALREADY_REDEEMED_LOCAL', { station: 'T2' })).toBe('Already redeemed on till T2')
     expect(reasonText(zh, 'VELOCITY', {})).toBe('这位顾客今天已核销 未知 张券，请留意')

@@ -1259,12 +1259,12 @@ export const zhCN = {
   reasonParts: {
     ALREADY_REDEEMED_LOCAL: {
       time: '：{{time}}',
-      station: '，收银台 {{station}}',
+      station: '，收银台：{{station}}',
       cashier: '，收银员 {{cashier}}'
     },
     QUEUED_IN_OUTBOX: {
       time: '：{{time}}',
-      station: '，收银台 {{station}}',
+      station: '，收银台：{{station}}',
       cashier: '，收银员 {{cashier}}'
     },
     EXPIRED: {
