@@ -56,6 +56,42 @@ function HourChart({ view }: { view: DayView }) {
   )
 }
 
+interface Tally {
+  count: number
+  amountFen: number
+  voided: number
+}
+
+/** One breakdown of the day (by store, till or coupon): a name column, then the same three figures. */
+function TallyTable<R extends Tally>({
+  rows,
+  rowKey,
+  name,
+  testId
+}: {
+  rows: R[]
+  rowKey: keyof R & string
+  name: { title: string; text: (row: R) => string }
+  testId?: string
+}) {
+  const { t } = useTranslation()
+  return (
+    <Table<R>
+      size="small"
+      rowKey={rowKey}
+      pagination={{ pageSize: 20, hideOnSinglePage: true }}
+      dataSource={rows}
+      columns={[
+        { title: name.title, key: 'name', render: (_: unknown, r: R) => name.text(r) },
+        { title: t('hq.day.count'), dataIndex: 'count', align: 'right', width: 110 },
+        { title: t('hq.day.amount'), dataIndex: 'amountFen', align: 'right', width: 130, render: yuan },
+        { title: t('hq.day.voided'), dataIndex: 'voided', align: 'right', width: 90 }
+      ]}
+      {...(testId ? { 'data-testid': testId } : {})}
+    />
+  )
+}
+
 export function DayPage({ onError }: { onError: (err: unknown) => void }) {
   const { t, i18n } = useTranslation()
   const [date, setDate] = useState(
@@ -102,18 +138,6 @@ export function DayPage({ onError }: { onError: (err: unknown) => void }) {
     lang: i18n.language === 'en' ? 'en' : 'zh-CN',
     ...(store ? { store } : {})
   })
-  const tally = {
-    count: { title: t('hq.day.count'), dataIndex: 'count', align: 'right' as const, width: 110 },
-    amount: {
-      title: t('hq.day.amount'),
-      dataIndex: 'amountFen',
-      align: 'right' as const,
-      width: 130,
-      render: yuan
-    },
-    voided: { title: t('hq.day.voided'), dataIndex: 'voided', align: 'right' as const, width: 90 }
-  }
-
   return (
     <div data-testid="hq-day">
       <div className="hq-toolbar">
@@ -198,18 +222,11 @@ export function DayPage({ onError }: { onError: (err: unknown) => void }) {
                     key: 'store',
                     label: t('hq.day.byStore'),
                     children: (
-                      <Table
-                        size="small"
+                      <TallyTable
+                        rows={view.stores}
                         rowKey="storeId"
-                        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-                        dataSource={view.stores}
-                        columns={[
-                          { title: t('hq.day.store'), dataIndex: 'name' },
-                          tally.count,
-                          tally.amount,
-                          tally.voided
-                        ]}
-                        data-testid="by-store"
+                        name={{ title: t('hq.day.store'), text: (r) => r.name }}
+                        testId="by-store"
                       />
                     )
                   },
@@ -217,22 +234,13 @@ export function DayPage({ onError }: { onError: (err: unknown) => void }) {
                     key: 'till',
                     label: t('hq.day.byTill'),
                     children: (
-                      <Table
-                        size="small"
+                      <TallyTable
+                        rows={view.tills}
                         rowKey="tillId"
-                        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-                        dataSource={view.tills}
-                        columns={[
-                          {
-                            title: t('hq.duplicates.till'),
-                            key: 'till',
-                            render: (_: unknown, r: DayView['tills'][number]) =>
-                              t('hq.day.tillOf', { till: r.tillName, store: r.storeName })
-                          },
-                          tally.count,
-                          tally.amount,
-                          tally.voided
-                        ]}
+                        name={{
+                          title: t('hq.duplicates.till'),
+                          text: (r) => t('hq.day.tillOf', { till: r.tillName, store: r.storeName })
+                        }}
                       />
                     )
                   },
@@ -240,17 +248,10 @@ export function DayPage({ onError }: { onError: (err: unknown) => void }) {
                     key: 'card',
                     label: t('hq.day.byCard'),
                     children: (
-                      <Table
-                        size="small"
+                      <TallyTable
+                        rows={view.cards}
                         rowKey="cardId"
-                        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-                        dataSource={view.cards}
-                        columns={[
-                          { title: t('hq.duplicates.card'), dataIndex: 'cardTitle' },
-                          tally.count,
-                          tally.amount,
-                          tally.voided
-                        ]}
+                        name={{ title: t('hq.duplicates.card'), text: (r) => r.cardTitle }}
                       />
                     )
                   }
