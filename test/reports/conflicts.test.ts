@@ -172,3 +172,66 @@ describe('conflicts and rejections', () => {
     expect(t.station.sandbox!.consumeCount(custom, TRAINING_CARD_IDS.custom)).toBe(1)
   })
 })
+
+describe('cross-till conflicts heard from both hubs', () => {
+  it('lists a duplicate once when the store hub and the chain hub both report the same two redemptions', async () => {
+    t = await trainingStation({ background: false })
+    const db = t.station.db
+    const at = Date.UTC(2026, 11, 5, 8, 0, 0)
+    const story = (redemptionId: string, tillId: string, tillName: string, minutes: number) =>
+      JSON.stringify({
+        redemptionId,
+        storeName: '上海一店',
+        tillId,
+        tillName,
+        cashierName: '李娜',
+        amountFen: 1000,
+        at: at + minutes * 60_000
+      })
+    db.prepare(
+      `INSERT INTO chain_link (id, hub_url, store_id, till_id, store_name, enrolled_at)
+       VALUES (1, 'http://hq.example:7430', 'sh-01', 'till-me', '上海一店', ?)`
+    ).run(at)
+    // The store hub's collision: this till's r-mine met till 2's r-other.
+    db.prepare(
+      `INSERT INTO store_claims (redemption_id, card_id, code, cashier_id, cashier_name, amount_fen, at, state,
+         checked, pending, holder_json, updated_at)
+       VALUES ('r-mine', 'pCard', 'C1', 's1', '李娜', 1000, ?, 'collision', 0, NULL, ?, ?)`
+    ).run(
+      at,
+      JSON.stringify({
+        redemptionId: 'r-other',
+        tillName: '2号机',
+        cashier: { name: '王芳' },
+        tillAt: at - 60_000
+      }),
+      at
+    )
+    // The chain hub found the same two redemptions, and another duplicate that only it knows.
+    const chain = db.prepare(
+      `INSERT INTO chain_conflicts (id, card_id, code, first_json, second_json, found_at, received_at)
+       VALUES (?, 'pCard', ?, ?, ?, ?, ?)`
+    )
+    chain.run(
+      1,
+      'C1',
+      story('r-other', 'till-2', '2号机', -1),
+      story('r-mine', 'till-me', '1号机', 0),
+      at,
+      at
+    )
+    chain.run(
+      2,
+      'C2',
+      story('r-far', 'till-hz', '杭州1号机', 5),
+      story('r-mine-2', 'till-me', '1号机', 6),
+      at,
+      at
+    )
+    const listed = t.station.services.reports.crossTillConflicts(10)
+    expect(listed.map((c) => [c.code, c.redemptionId, c.holder.redemptionId]).sort()).toEqual([
+      ['C1', 'r-mine', 'r-other'],
+      ['C2', 'r-mine-2', 'r-far']
+    ])
+  })
+})

@@ -48,7 +48,11 @@ export function conflictQueue(db: Db, state: QueueState, limit: number): Conflic
  */
 export function crossTillConflicts(db: Db, limit: number, state: QueueState = 'open'): CrossTillConflict[] {
   const store = crossTillRows(db, `${STATE_SQL[state]} ORDER BY s.at DESC, s.redemption_id LIMIT ?`, [limit])
-  return [...store, ...chainDuplicates(db, limit, state)]
+  // A till paired with the store hub AND enrolled at HQ hears of one duplicate from both hubs: list it once.
+  const pairOf = (c: CrossTillConflict) => `${c.redemptionId}\u001f${c.holder.redemptionId}`
+  const fromStore = new Set(store.map(pairOf))
+  const chain = chainDuplicates(db, limit, state).filter((c) => !fromStore.has(pairOf(c)))
+  return [...store, ...chain]
     .sort((a, b) => b.at - a.at || a.redemptionId.localeCompare(b.redemptionId))
     .slice(0, limit)
 }
