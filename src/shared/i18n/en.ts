@@ -1747,7 +1747,7 @@ export const en: Catalogue = {
   chainLinkSetup: {
     title: 'Headquarters',
     intro:
-      'Send every redemption of this till to headquarters, which sees the whole chain and catches a coupon used in two stores. The counter never waits for headquarters.',
+      'Send every redemption of this till to headquarters, which sees the whole chain and catches a coupon used in two stores. Sending never makes the counter wait.',
     state: {
       not_enrolled: 'Not enrolled with headquarters',
       starting: 'Enrolled: connecting to headquarters…',
