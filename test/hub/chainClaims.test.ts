@@ -289,6 +289,31 @@ describe('claims before committing', () => {
     )
   })
 
+  it('a till whose lane goes through its store hub claims through it too (forwarded unchanged)', async () => {
+    const storeHub = await startHub({ dataDir: hubDataDir(), chainUrl: hub.url, log: () => {} })
+    try {
+      const req = claimOf(sh, 'CC-FWD-1')
+      const through = (till: LaneTill, body: unknown, path = '/v1/chain/claims') =>
+        post(storeHub.url, path, body, { token: till.token, store: till.storeId })
+      expect(answer(await through(sh, req))).toMatchObject({ outcome: 'granted', repeat: false })
+      expect(answer(await through(hz, claimOf(hz, 'CC-FWD-1')))).toMatchObject({
+        outcome: 'duplicate',
+        holder: { redemptionId: req.redemptionId, storeName: '上海一店' }
+      })
+      const released = await through(
+        sh,
+        { tillId: sh.tillId, redemptionId: req.redemptionId },
+        '/v1/chain/claims/release'
+      )
+      expect(released.body.value).toEqual({ released: true })
+      // The store hub itself stores nothing of it.
+      const local = await storeHub.store.pool.query('SELECT count(*)::int AS n FROM code_claims')
+      expect(local.rows[0]).toEqual({ n: 0 })
+    } finally {
+      await storeHub.stop()
+    }
+  }, 120_000)
+
   it('50 pairs of concurrent claims of one code from two stores: exactly one granted per pair, the loser told the winner', async () => {
     const wins = { sh: 0, hz: 0 }
     await Promise.all(

@@ -50,6 +50,15 @@ export const claimCardOf = (body: Pick<RedeemedBody, 'customCode' | 'cardId'>): 
 
 const RETRYABLE = new Set(['40P01', '40001']) // deadlock, serialization failure: the whole batch is retried
 
+/** Who holds a coupon's claim; `provisional_until` set: a claim before committing not yet confirmed by its event. */
+interface ClaimHolderRow {
+  redemption_id: string
+  store_id: string
+  till_id: string
+  redeemed_at: number
+  provisional_until: number | null
+}
+
 interface DuplicateRow {
   id: number
   platform: string
@@ -449,24 +458,14 @@ export class ChainIngest {
        WHERE f.redemption_id NOT IN (SELECT redemption_id FROM won) ORDER BY f.seq`,
       [...range, till.storeId]
     )
+    const holderSql = `SELECT redemption_id::text AS redemption_id, store_id, till_id, redeemed_at, provisional_until
+      FROM code_claims WHERE platform = 'wechat' AND card_id = $1 AND code = $2`
     for (const loser of lost.rows) {
-      const holder = await client.query<{
-        redemption_id: string
-        store_id: string
-        till_id: string
-        redeemed_at: number
-        provisional_until: number | null
-      }>(
-        `SELECT redemption_id::text AS redemption_id, store_id, till_id, redeemed_at, provisional_until
-         FROM code_claims WHERE platform = 'wechat' AND card_id = $1 AND code = $2`,
-        [loser.card, loser.code]
-      )
-      const h = holder.rows[0]
-      // No holder: freed since (a void); the holder itself: a replay of the same redemption. Neither is a duplicate.
-      if (!h || h.redemption_id === loser.redemption_id) continue
+      const holder = await client.query<ClaimHolderRow>(holderSql, [loser.card, loser.code])
+      let h = holder.rows[0]
       // An unconfirmed claim that came in between the DELETE above and the INSERT (a till claiming this very
-      // coupon at this moment): the recorded redemption takes the key, as above.
-      if (h.provisional_until !== null) {
+      // coupon at this moment): the recorded redemption takes the key, as above. Then whoever holds it now.
+      if (h && h.redemption_id !== loser.redemption_id && h.provisional_until !== null) {
         await client.query(
           'DELETE FROM code_claims WHERE redemption_id = $1 AND provisional_until IS NOT NULL',
           [h.redemption_id]
@@ -477,7 +476,10 @@ export class ChainIngest {
           [loser.card, loser.code, loser.redemption_id, till.storeId, till.tillId, loser.at]
         )
         if ((took.rowCount ?? 0) > 0) continue
+        h = (await client.query<ClaimHolderRow>(holderSql, [loser.card, loser.code])).rows[0]
       }
+      // No holder: freed since (a void); the holder itself: a replay of the same redemption. Neither is a duplicate.
+      if (!h || h.redemption_id === loser.redemption_id) continue
       await client.query(
         `INSERT INTO chain_duplicates (platform, card_id, code, first_redemption_id, first_store_id, first_till_id,
            first_at, second_redemption_id, second_store_id, second_till_id, second_at, found_at)
