@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { HUB_MIGRATIONS } from './db/migrations'
 import { migrateHub } from './db/migrate'
+import { ChainClaims } from './chain/chainClaims'
 import { ChainIngest, type ChainIngestOptions } from './chain/chainIngest'
 import { HubStartError } from './errors'
 import { chainRoutes } from './http/chainRoutes'
@@ -42,6 +43,8 @@ export interface HubOptions {
   chainUrl?: string
   /** The chain ingest's limits (tests and benches). */
   chain?: Omit<ChainIngestOptions, 'now'>
+  /** How long a chain claim not yet confirmed by its lane event blocks the code (docs/chain.md); default 10 min. */
+  chainClaimTtlMs?: number
   /** The built renderer folder holding hq.html (the HQ page); found next to the built hub by default. */
   hqPageDir?: string
   log?: (line: string) => void
@@ -55,6 +58,8 @@ export interface RunningHub {
   store: HubStore
   /** The chain lane's rules: stores, enrolment codes, till tokens, ingest (src/hub/chain). */
   chain: ChainIngest
+  /** Claims before committing at the chain hub (src/hub/chain/chainClaims.ts). */
+  chainClaims: ChainClaims
   /** A pairing code made at start. */
   pairing: { code: string; expiresAt: number }
   adminToken: string
@@ -160,6 +165,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       ...(options.pairingTtlMs ? { pairingTtlMs: options.pairingTtlMs } : {})
     })
     const chain = new ChainIngest(pool, options.chain ?? {})
+    const chainClaims = new ChainClaims(
+      pool,
+      options.chainClaimTtlMs !== undefined ? { ttlMs: options.chainClaimTtlMs } : {}
+    )
     const port = options.port ?? 0
     const hqAuth = new HqAuth(pool)
     const tokens = new ChainTokens(pool, dataDir, Date.now, log)
@@ -188,6 +197,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       hq,
       chain: chainRoutes({
         chain,
+        claims: chainClaims,
         forwardTo: options.chainUrl ?? null,
         epoch: () => store.epoch,
         isAdmin: (token) => store.isAdmin(token),
@@ -226,6 +236,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       },
       store,
       chain,
+      chainClaims,
       pairing,
       adminToken,
       database,

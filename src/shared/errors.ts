@@ -44,6 +44,8 @@ export const ERROR_CODES = [
   'CHAIN_HUB_UNREACHABLE',
   /** The chain hub refused the enrolment (details.hubCode: e.g. ENROLMENT_CODE_INVALID). */
   'CHAIN_ENROLMENT_REFUSED',
+  /** The chain hub says another store (or till) holds this coupon (details: store, station, cashier, time). */
+  'CHAIN_DUPLICATE',
   // the store hub: policy, the store's day (docs/hub.md § Store policy)
   /** The hub did not answer and the coupon is above the store's limit for unchecked redemptions (details: amount, limit). */
   'STORE_UNCHECKED_OVER_LIMIT',

@@ -73,6 +73,11 @@ export interface RedemptionView {
    * queued; absent when the till has no store hub or the hub answered (docs/hub.md § For the station side).
    */
   storeUnchecked?: boolean
+  /**
+   * Decided while the chain hub at HQ did not answer the claim before committing: "not checked with
+   * headquarters". HQ still finds a duplicate from the lane, after the fact (docs/chain.md).
+   */
+  chainUnchecked?: boolean
 }
 
 export type SyncOutcome = 'confirmed' | 'queued' | 'conflict' | 'rejected'

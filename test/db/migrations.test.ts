@@ -496,7 +496,22 @@ describe('each migration, one step up from the previous version on a real file',
     db.close()
   })
 
+  it('012 chain_claims: the ledger and the lane survive; one row per redemption, checked 0 or 1', () => {
+    const { file, db: v11 } = atVersion(11)
+    insertRedemption(v11, { id: 'r-1', code: 'A1' } as Row)
+    const before = { ledger: dump(v11, 'redemptions'), lane: dump(v11, 'chain_lane') }
+    const db = upTo(file, v11, 12)
+    expect({ ledger: dump(db, 'redemptions'), lane: dump(db, 'chain_lane') }).toEqual(before)
+    const put = db.prepare(
+      'INSERT INTO chain_claims (redemption_id, checked, reason, at) VALUES (?, ?, ?, 1)'
+    )
+    put.run('r-1', 0, 'UNREACHABLE')
+    expect(() => put.run('r-1', 1, null)).toThrow(/UNIQUE|PRIMARY/)
+    expect(() => put.run('r-2', 2, null)).toThrow(/CHECK/)
+    db.close()
+  })
+
   it('covers every migration the app ships', () => {
-    expect(migrations.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])
+    expect(migrations.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])
   })
 })

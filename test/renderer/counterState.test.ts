@@ -113,6 +113,16 @@ describe('counter state', () => {
     expect(displayOf({ ...ok, error: { code: 'INTERNAL' as const, message: 'x' } })).toBe('OK')
   })
 
+  it('turns the band to DUPLICATE when headquarters says another store redeemed it at commit', () => {
+    const ok = decided(view({ ...common, outcome: 'OK' }))
+    const dup = {
+      ...ok,
+      error: { code: 'CHAIN_DUPLICATE' as const, message: 'x', details: { store: '上海一店' } }
+    }
+    expect(displayOf(dup)).toBe('DUPLICATE')
+    expect(primaryAction(dup)).toBe('none')
+  })
+
   it('shows a garbage scan as REJECTED', () => {
     const rejected = { reason: 'EMPTY' as const, params: {} }
     expect(displayOf(decided(view(null, { rejected })))).toBe('REJECTED')

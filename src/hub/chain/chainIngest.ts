@@ -50,6 +50,15 @@ export const claimCardOf = (body: Pick<RedeemedBody, 'customCode' | 'cardId'>): 
 
 const RETRYABLE = new Set(['40P01', '40001']) // deadlock, serialization failure: the whole batch is retried
 
+/** Who holds a coupon's claim; `provisional_until` set: a claim before committing not yet confirmed by its event. */
+interface ClaimHolderRow {
+  redemption_id: string
+  store_id: string
+  till_id: string
+  redeemed_at: number
+  provisional_until: number | null
+}
+
 interface DuplicateRow {
   id: number
   platform: string
@@ -419,15 +428,28 @@ export class ChainIngest {
          (SELECT e.redemption_id FROM till_events e WHERE ${inRange} AND e.kind = 'voided')`,
       range
     )
-    const lost = await client.query<{ redemption_id: string; card: string; code: string; at: number }>(
-      `WITH fresh AS (
+    // The key is claimCardOf's (a plain code under ''), as a claim before committing keys it (chainClaims.ts).
+    const fresh = `fresh AS (
          SELECT e.redemption_id, e.seq,
            CASE WHEN (e.body->>'customCode')::boolean THEN e.body->>'cardId' ELSE '' END AS card,
            e.body->>'code' AS code, (e.body->>'redeemedAt')::bigint AS at
          FROM till_events e
          WHERE ${inRange} AND e.kind = 'redeemed' AND e.body->>'status' <> 'voided'
            AND NOT EXISTS (SELECT 1 FROM till_events v WHERE v.till_id = $1 AND v.seq > e.seq AND v.seq <= $3
-                           AND v.kind = 'voided' AND v.redemption_id = e.redemption_id)),
+                           AND v.kind = 'voided' AND v.redemption_id = e.redemption_id))`
+    // Claims made before committing (docs/chain.md § Claims before committing) give way to what the lane records:
+    // a redemption's own unconfirmed claim is replaced by its recorded one just below (never a duplicate of
+    // itself), and another redemption's unconfirmed claim of the same coupon loses to a recorded redemption.
+    await client.query(
+      `WITH ${fresh}
+       DELETE FROM code_claims c USING fresh f
+       WHERE c.provisional_until IS NOT NULL
+         AND (c.redemption_id = f.redemption_id
+              OR (c.platform = 'wechat' AND c.card_id = f.card AND c.code = f.code))`,
+      range
+    )
+    const lost = await client.query<{ redemption_id: string; card: string; code: string; at: number }>(
+      `WITH ${fresh},
        won AS (
          INSERT INTO code_claims (platform, card_id, code, redemption_id, store_id, till_id, redeemed_at)
          SELECT 'wechat', f.card, f.code, f.redemption_id, $4, $1, f.at FROM fresh f ORDER BY f.seq
@@ -436,18 +458,26 @@ export class ChainIngest {
        WHERE f.redemption_id NOT IN (SELECT redemption_id FROM won) ORDER BY f.seq`,
       [...range, till.storeId]
     )
+    const holderSql = `SELECT redemption_id::text AS redemption_id, store_id, till_id, redeemed_at, provisional_until
+      FROM code_claims WHERE platform = 'wechat' AND card_id = $1 AND code = $2`
     for (const loser of lost.rows) {
-      const holder = await client.query<{
-        redemption_id: string
-        store_id: string
-        till_id: string
-        redeemed_at: number
-      }>(
-        `SELECT redemption_id::text AS redemption_id, store_id, till_id, redeemed_at FROM code_claims
-         WHERE platform = 'wechat' AND card_id = $1 AND code = $2`,
-        [loser.card, loser.code]
-      )
-      const h = holder.rows[0]
+      const holder = await client.query<ClaimHolderRow>(holderSql, [loser.card, loser.code])
+      let h = holder.rows[0]
+      // An unconfirmed claim that came in between the DELETE above and the INSERT (a till claiming this very
+      // coupon at this moment): the recorded redemption takes the key, as above. Then whoever holds it now.
+      if (h && h.redemption_id !== loser.redemption_id && h.provisional_until !== null) {
+        await client.query(
+          'DELETE FROM code_claims WHERE redemption_id = $1 AND provisional_until IS NOT NULL',
+          [h.redemption_id]
+        )
+        const took = await client.query(
+          `INSERT INTO code_claims (platform, card_id, code, redemption_id, store_id, till_id, redeemed_at)
+           VALUES ('wechat', $1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
+          [loser.card, loser.code, loser.redemption_id, till.storeId, till.tillId, loser.at]
+        )
+        if ((took.rowCount ?? 0) > 0) continue
+        h = (await client.query<ClaimHolderRow>(holderSql, [loser.card, loser.code])).rows[0]
+      }
       // No holder: freed since (a void); the holder itself: a replay of the same redemption. Neither is a duplicate.
       if (!h || h.redemption_id === loser.redemption_id) continue
       await client.query(

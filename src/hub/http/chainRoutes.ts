@@ -15,6 +15,8 @@ import type { z } from 'zod'
 import {
   CHAIN_BATCH_LIMITS,
   CHAIN_PATHS,
+  chainClaimRequestSchema,
+  chainReleaseRequestSchema,
   chainRevokeRequestSchema,
   chainStoreRequestSchema,
   enrolRequestSchema,
@@ -23,6 +25,7 @@ import {
   type ChainError
 } from '../../shared/hub/chainProtocol'
 import { HUB_EPOCH_HEADER, HUB_STORE_HEADER } from '../../shared/hub/protocol'
+import type { ChainClaims } from '../chain/chainClaims'
 import type { ChainIngest, ChainTill } from '../chain/chainIngest'
 import { CHAIN_HTTP_STATUS, ChainFailure } from '../chain/failure'
 
@@ -31,6 +34,8 @@ const gunzipAsync = promisify(gunzip)
 export interface ChainRoutesOptions {
   /** Null on a store hub that forwards (then `forwardTo` is set). */
   chain: ChainIngest | null
+  /** Claims before committing (null on a store hub that forwards, or where they are not offered). */
+  claims?: ChainClaims | null
   forwardTo: string | null
   epoch: () => string
   isAdmin: (token: string) => boolean
@@ -167,6 +172,12 @@ export function chainRoutes(
       )
   }
 
+  const claimsOf = (): ChainClaims => {
+    if (!options.claims)
+      throw new ChainFailure('NOT_FOUND', 'This hub does not take claims before committing.')
+    return options.claims
+  }
+
   const local: Record<string, (req: IncomingMessage, ingest: ChainIngest) => Promise<object>> = {
     [CHAIN_PATHS.events]: async (req, ingest) => {
       ingest.admit()
@@ -174,6 +185,15 @@ export function chainRoutes(
       return ingest.ingest(till, parse(eventsRequestSchema, await readJson(req)))
     },
     [CHAIN_PATHS.enrol]: async (req, ingest) => ingest.enrol(parse(enrolRequestSchema, await readJson(req))),
+    // Authenticated before the body is read, like the events: a refused till costs a token look-up only.
+    [CHAIN_PATHS.claims]: async (req, ingest) => {
+      const till = await authenticate(ingest, req)
+      return claimsOf().claim(till, parse(chainClaimRequestSchema, await readJson(req)))
+    },
+    [CHAIN_PATHS.claimRelease]: async (req, ingest) => {
+      const till = await authenticate(ingest, req)
+      return claimsOf().release(till, parse(chainReleaseRequestSchema, await readJson(req)))
+    },
     [CHAIN_PATHS.adminStores]: async (req, ingest) => {
       requireAdmin(req)
       const body = parse(chainStoreRequestSchema, await readJson(req))
@@ -189,7 +209,13 @@ export function chainRoutes(
       return { revoked: await ingest.revokeTill(parse(chainRevokeRequestSchema, await readJson(req)).tillId) }
     }
   }
-  const forwarded = new Set<string>([CHAIN_PATHS.events, CHAIN_PATHS.enrol])
+  // A till whose lane goes through its store hub claims through it too (its chain address is the store hub's).
+  const forwarded = new Set<string>([
+    CHAIN_PATHS.events,
+    CHAIN_PATHS.enrol,
+    CHAIN_PATHS.claims,
+    CHAIN_PATHS.claimRelease
+  ])
 
   /** The store hub's relay: the till's request as it came, the chain hub's answer as it came. */
   const forward = async (req: IncomingMessage, res: ServerResponse, url: URL, base: string) => {

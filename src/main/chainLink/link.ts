@@ -26,6 +26,7 @@ import {
 import { HUB_STORE_HEADER } from '../../shared/hub/protocol'
 import type { ChainLinkOverview } from '../../shared/ipc/contracts/chainLink'
 import { AppFailure } from '../../shared/result'
+import { ChainClaimer } from './claims'
 import { ChainLane, type ChainConflictRow } from './lane'
 
 const gzipAsync = promisify(gzip)
@@ -58,6 +59,8 @@ type SendOutcome =
   | { kind: 'not_enrolled' }
 
 export class ChainLink {
+  /** Claims before committing at HQ, for the counter (src/main/redeem's ChainClaims): ./claims.ts. */
+  readonly claims: ChainClaimer
   private readonly lane: ChainLane
   private readonly pollMs: number
   private readonly idlePollMs: number
@@ -86,6 +89,13 @@ export class ChainLink {
     this.deadlineMs = o.deadlineMs ?? 30_000
     this.random = o.random ?? Math.random
     this.fetchImpl = o.fetch ?? fetch
+    this.claims = new ChainClaimer({
+      db: o.db,
+      now: o.now,
+      token: o.token,
+      fetch: this.fetchImpl,
+      ...(o.log ? { log: o.log } : {})
+    })
   }
 
   overview(): ChainLinkOverview {
@@ -106,7 +116,8 @@ export class ChainLink {
       lastError: this.lastError,
       hubUrl: config?.hubUrl ?? null,
       storeId: config?.storeId ?? null,
-      storeName: config?.storeName ?? null
+      storeName: config?.storeName ?? null,
+      claims: this.claims.settings()
     }
   }
 

@@ -80,6 +80,41 @@ export interface StoreClaims {
   unchecked(redemptionId: string): boolean
 }
 
+/** Another store's (or till's) redemption of a coupon, as the chain hub names it. */
+export interface ChainHolder {
+  storeName: string
+  tillName: string
+  cashierName: string
+  at: number
+}
+
+/**
+ * The chain hub's claim before committing (src/main/chainLink/claims.ts fits this; docs/chain.md § Claims before
+ * committing). Asked after the store hub's claim, with its own deadline; nothing is queued (the lane carries the
+ * redemption to HQ later).
+ */
+export interface ChainClaims {
+  /**
+   * null: not enrolled, or the till's setting is off. 'unchecked': HQ did not answer in time (or refused the
+   * till): decided here, "not checked with headquarters".
+   */
+  claim(input: {
+    redemptionId: string
+    cardId: string
+    plainCode: boolean
+    code: string
+    cashier: { id: string; name: string }
+    amountFen: number
+    at: number
+  }): Promise<{ kind: 'granted' } | { kind: 'duplicate'; holder: ChainHolder } | { kind: 'unchecked' } | null>
+  /** Inside the ledger's transaction: the claim's outcome commits with the redemption. */
+  committed(redemptionId: string): void
+  /** The ledger did not commit it (or the store hub refused it): release the claim at HQ. */
+  abandoned(redemptionId: string): void
+  /** Decided while HQ did not answer: "not checked with headquarters". */
+  unchecked(redemptionId: string): boolean
+}
+
 export interface RedemptionDeps {
   db: Db
   ledger: Ledger
@@ -91,6 +126,8 @@ export interface RedemptionDeps {
   sync?: ImmediateSync
   /** The store hub: cross-till duplicates (absent or not paired: the till protects only itself). */
   storeClaims?: StoreClaims
+  /** The chain hub at HQ: cross-store duplicates before committing (absent, not enrolled or off: lane only). */
+  chainClaims?: ChainClaims
   /** HID/serial scans held in main, handed over once by id. */
   deviceScans?: { take(scanId: string): ScanEvent | null }
   settings: () => RedeemSettings

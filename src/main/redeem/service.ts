@@ -181,14 +181,49 @@ export class RedemptionService {
         { amount: formatFen(row.discount_fen), limit: formatFen(claim.limitFen) }
       )
     }
+    // The chain hub at HQ, after the store (docs/chain.md § Claims before committing): a holder in another store
+    // is DUPLICATE naming that store and till; no answer in time decides here, marked "not checked with HQ".
+    const chain = this.deps.chainClaims
+    const chainClaim = chain
+      ? await chain.claim({
+          redemptionId: row.id,
+          cardId: row.card_id ?? '',
+          plainCode: view.card?.kind === 'card' ? !view.card.useCustomCode : false,
+          code: row.code,
+          cashier: { id: row.cashier_id, name: row.cashier_name },
+          amountFen: row.discount_fen,
+          at
+        })
+      : null
+    if (chainClaim?.kind === 'duplicate') {
+      if (claim) store?.abandoned(row.id)
+      throw new AppFailure(
+        'CHAIN_DUPLICATE',
+        `Already redeemed at ${chainClaim.holder.storeName}, ${chainClaim.holder.tillName}, by ${chainClaim.holder.cashierName}.`,
+        {
+          store: chainClaim.holder.storeName,
+          station: chainClaim.holder.tillName,
+          cashier: chainClaim.holder.cashierName,
+          time: formatLocalMinute(chainClaim.holder.at, settings.store.timeZone)
+        }
+      )
+    }
     try {
-      // The claim's "committed" state commits with the redemption: one durable write for both.
+      // The claims' states commit with the redemption: one durable write for all.
       this.deps.ledger.recordRedemption(
         row,
-        claim ? { alsoWrite: () => store?.committed(row.id) } : undefined
+        claim || chainClaim
+          ? {
+              alsoWrite: () => {
+                if (claim) store?.committed(row.id)
+                if (chainClaim) chain?.committed(row.id)
+              }
+            }
+          : undefined
       )
     } catch (err) {
       if (claim) store?.abandoned(row.id)
+      if (chainClaim) chain?.abandoned(row.id)
       if (isUniqueViolation(err)) {
         throw new AppFailure(
           'DUPLICATE',
@@ -236,7 +271,8 @@ export class RedemptionService {
   }
 
   private withStore(view: RedemptionView): RedemptionView {
-    return this.deps.storeClaims?.unchecked(view.id) ? { ...view, storeUnchecked: true } : view
+    const out = this.deps.storeClaims?.unchecked(view.id) ? { ...view, storeUnchecked: true } : view
+    return this.deps.chainClaims?.unchecked(view.id) ? { ...out, chainUnchecked: true } : out
   }
 
   private redemption(id: string): RedemptionView {

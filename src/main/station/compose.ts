@@ -225,6 +225,7 @@ export function compose(input: CompositionInput): Composition {
       },
       sync: { sendNow: (id, deadlineMs) => sync.sendNow(id, deadlineMs), notify: () => sync.notify() },
       storeClaims: storeLink,
+      chainClaims: chainLink.claims,
       deviceScans: devices,
       settings: () => settings.forRedeem(),
       now

@@ -15,7 +15,13 @@ export const CHAIN_PATHS = {
   /** Admin (the hub's admin token): create or rename a store, make an enrolment code, revoke a till. */
   adminStores: '/v1/admin/chain/stores',
   adminEnrolmentCodes: '/v1/admin/chain/enrolment-codes',
-  adminRevoke: '/v1/admin/chain/tills/revoke'
+  adminRevoke: '/v1/admin/chain/tills/revoke',
+  /**
+   * The online pre-check (docs/chain.md § Claims before committing): a till claims a coupon chain-wide before it
+   * commits, and releases a claim it did not commit. Not under /v1/claims: that is the store hub's path.
+   */
+  claims: '/v1/chain/claims',
+  claimRelease: '/v1/chain/claims/release'
 } as const
 
 /** At most this many events per POST /v1/events; the till sends them in sequence order. */
@@ -45,6 +51,7 @@ export const CHAIN_ERROR_CODES = [
   'BUSY', // too many batches at once: retry after the Retry-After header (seconds), with jitter
   'UPSTREAM_UNREACHABLE', // a store hub could not reach the chain hub it forwards to
   'ADMIN_TOKEN_INVALID',
+  'REDEMPTION_ID_REUSED', // a claim whose redemption id already claims another coupon
   'INTERNAL'
 ] as const
 export type ChainErrorCode = (typeof CHAIN_ERROR_CODES)[number]
@@ -216,6 +223,57 @@ export const enrolmentCodeResponseSchema = z.object({
 })
 export type EnrolmentCodeResponse = z.infer<typeof enrolmentCodeResponseSchema>
 export const chainRevokeRequestSchema = z.strictObject({ tillId: hubIdSchema })
+
+// ---------------------------------------------------------------------------------------------------------------
+// POST /v1/chain/claims, /v1/chain/claims/release — bearer token of an enrolled till, the store header.
+
+/**
+ * A claim before committing. The coupon is named as in the `redeemed` event the lane sends later (cardId,
+ * customCode, code), so the hub keys both with the same rule (a plain code under the card-independent key) and
+ * the event of the same redemption finds its own claim, not a duplicate.
+ */
+export const chainClaimRequestSchema = z.strictObject({
+  tillId: hubIdSchema,
+  redemptionId: uuidSchema,
+  cardId: z.string().max(64),
+  customCode: z.boolean(),
+  code: z.string().min(1).max(64),
+  cashier: z.strictObject({ id: z.string().min(1).max(64), name: z.string().min(1).max(64) }),
+  amountFen: fenSchema,
+  /** The till's clock. */
+  at: epochMsSchema
+})
+export type ChainClaimRequest = z.infer<typeof chainClaimRequestSchema>
+
+export const chainHolderSchema = z.object({
+  redemptionId: z.string(),
+  storeId: z.string(),
+  storeName: z.string(),
+  tillId: z.string(),
+  tillName: z.string(),
+  cashierName: z.string(),
+  /** The holder's till clock when it redeemed (or claimed). */
+  at: z.number().int(),
+  /** true: the hub holds the holder's redemption from its lane; false: a claim not yet followed by its event. */
+  recorded: z.boolean()
+})
+export type ChainHolder = z.infer<typeof chainHolderSchema>
+
+export const chainClaimResponseSchema = z.discriminatedUnion('outcome', [
+  z.object({
+    outcome: z.literal('granted'),
+    /** The same redemption id already held this coupon (a repeated request). */
+    repeat: z.boolean(),
+    /** Hub time after which an unconfirmed claim no longer blocks the code; null once the lane's event is in. */
+    expiresAt: z.number().int().nullable()
+  }),
+  z.object({ outcome: z.literal('duplicate'), holder: chainHolderSchema })
+])
+export type ChainClaimResponse = z.infer<typeof chainClaimResponseSchema>
+
+export const chainReleaseRequestSchema = z.strictObject({ tillId: hubIdSchema, redemptionId: uuidSchema })
+export type ChainReleaseRequest = z.infer<typeof chainReleaseRequestSchema>
+export const chainReleaseResponseSchema = z.object({ released: z.boolean() })
 
 export const CHAIN_BATCH_LIMITS = {
   /** A gzip body is refused when it inflates beyond this (a Z report can be large). */

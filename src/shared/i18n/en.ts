@@ -1135,6 +1135,8 @@ export const en: Catalogue = {
       'Headquarters’ server does not answer at that address; check the address and the network',
     CHAIN_ENROLMENT_REFUSED:
       'Headquarters’ server refused the enrolment code; ask headquarters for a new code and type it again',
+    CHAIN_DUPLICATE:
+      'DUPLICATE! Already redeemed at {{store}}, {{station}}, by {{cashier}} at {{time}}. Do NOT redeem it again',
     STORE_DUPLICATE:
       'DUPLICATE! Already redeemed at {{station}} by {{cashier}} at {{time}}. Do NOT redeem it again',
     DB_DAMAGED:
@@ -1745,7 +1747,7 @@ export const en: Catalogue = {
   chainLinkSetup: {
     title: 'Headquarters',
     intro:
-      'Send every redemption of this till to headquarters, which sees the whole chain and catches a coupon used in two stores. The counter never waits for headquarters.',
+      'Send every redemption of this till to headquarters, which sees the whole chain and catches a coupon used in two stores. Sending never makes the counter wait.',
     state: {
       not_enrolled: 'Not enrolled with headquarters',
       starting: 'Enrolled: connecting to headquarters…',
@@ -1938,6 +1940,21 @@ export const en: Catalogue = {
         bill: 'Bill (yuan)',
         status: 'Status'
       }
+    }
+  },
+  /** Claims before committing at headquarters (docs/chain.md § Claims before committing). */
+  chainClaim: {
+    unchecked:
+      'Not checked with headquarters: headquarters did not answer in time, another store may have taken this coupon. It is checked when this redemption reaches headquarters',
+    title: 'Check with headquarters before redeeming',
+    help: 'Each redemption first asks headquarters whether another store used the coupon. If headquarters does not answer within the wait, this till decides alone and marks the redemption “not checked with headquarters”.',
+    enabled: 'Ask headquarters before each redemption',
+    deadline: 'Longest wait for headquarters (ms)',
+    save: 'Save',
+    saved: 'Saved',
+    state: {
+      on: 'On: each redemption is checked with headquarters first, waiting at most {{ms}} ms',
+      off: 'Off: duplicates are found only once the records reach headquarters'
     }
   }
 }

@@ -1079,6 +1079,7 @@ export const zhCN = {
     STORE_HUB_ADMIN_REFUSED: '门店主机拒绝了请求；请重启收银台后重试',
     CHAIN_HUB_UNREACHABLE: '总部服务器在此地址没有响应，请检查地址和网络',
     CHAIN_ENROLMENT_REFUSED: '总部服务器拒绝了登记码，请向总部索取新的登记码后重新输入',
+    CHAIN_DUPLICATE: '重复使用！此券已于 {{time}} 在{{store}}的{{station}}由{{cashier}}核销，请勿再次核销',
     STORE_DUPLICATE: '重复使用！此券已于 {{time}} 在{{station}}由{{cashier}}核销，请勿再次核销',
     DB_DAMAGED: '数据库已损坏，已停止写入，数据未改变。请店长恢复最新的完好备份',
     LOOKUP_EXPIRED: '这次扫码已过期，请重新扫码',
@@ -1641,7 +1642,7 @@ export const zhCN = {
   chainLinkSetup: {
     title: '总部',
     intro:
-      '把本收银台的每笔核销发送到总部，总部可查看全部门店，并发现同一张券在两家门店被核销。收银不会等待总部。',
+      '把本收银台的每笔核销发送到总部，总部可查看全部门店，并发现同一张券在两家门店被核销。发送记录不会让收银等待。',
     state: {
       not_enrolled: '尚未登记到总部',
       starting: '已登记，正在连接总部…',
@@ -1834,6 +1835,20 @@ export const zhCN = {
         bill: '消费金额（元）',
         status: '状态'
       }
+    }
+  },
+  /** Claims before committing at headquarters (docs/chain.md § Claims before committing). */
+  chainClaim: {
+    unchecked: '未经总部核对：总部没有及时响应，此券可能已在其他门店使用。记录送达总部后会自动核对',
+    title: '核销前向总部核对',
+    help: '每次核销前先询问总部此券是否已在其他门店使用。总部在等待时间内没有响应时，本机自行判断，并标记为“未经总部核对”。',
+    enabled: '每次核销前询问总部',
+    deadline: '最长等待总部（毫秒）',
+    save: '保存',
+    saved: '已保存',
+    state: {
+      on: '已开启：核销前向总部核对，最长等待 {{ms}} 毫秒',
+      off: '未开启：只在记录送达总部后查找重复'
     }
   }
 }

@@ -95,7 +95,12 @@ export const STORE_HUB_CHANNELS = [
   'storeHub.revoke',
   'storeHub.discover'
 ] as const
-export const CHAIN_LINK_CHANNELS = ['chainLink.get', 'chainLink.enrol', 'chainLink.conflicts'] as const
+export const CHAIN_LINK_CHANNELS = [
+  'chainLink.get',
+  'chainLink.enrol',
+  'chainLink.conflicts',
+  'chainLink.setClaims'
+] as const
 
 export const SETUP_CHANNELS = ['setup.get', 'setup.save', 'setup.testConnection', 'setup.goLive'] as const
 

@@ -11,6 +11,7 @@ import { m008PrintJobs } from './008_print_jobs'
 import { m009StoreLink } from './009_store_link'
 import { m010ChainLane } from './010_chain_lane'
 import { m011StoreDay } from './011_store_day'
+import { m012ChainClaims } from './012_chain_claims'
 
 export const migrations: readonly Migration[] = [
   m001Settings,
@@ -23,5 +24,6 @@ export const migrations: readonly Migration[] = [
   m008PrintJobs,
   m009StoreLink,
   m010ChainLane,
-  m011StoreDay
+  m011StoreDay,
+  m012ChainClaims
 ]

@@ -11,6 +11,13 @@ export function chainLinkHandlers({ chainLink }: Pick<HandlerServices, 'chainLin
       req: ParsedRequestOf<'chainLink.enrol'>,
       { actor }: ActingContext
     ): Promise<ChainLinkOverview> => chainLink.enrol(req.hubUrl, req.enrolmentCode, actor),
-    'chainLink.conflicts': (req: ParsedRequestOf<'chainLink.conflicts'>) => chainLink.conflicts(req.limit)
+    'chainLink.conflicts': (req: ParsedRequestOf<'chainLink.conflicts'>) => chainLink.conflicts(req.limit),
+    'chainLink.setClaims': (
+      req: ParsedRequestOf<'chainLink.setClaims'>,
+      { actor }: ActingContext
+    ): ChainLinkOverview => {
+      chainLink.claims.setSettings(req, actor)
+      return chainLink.overview()
+    }
   }
 }

@@ -45,6 +45,15 @@ export function SyncLine({ screen }: { screen: Redeemed }) {
           {t('redeemed.storeUnchecked')}
         </p>
       )}
+      {r.chainUnchecked && (
+        // Decided while headquarters did not answer the claim: another store may have taken it (docs/chain.md).
+        <p className="store-unchecked" data-testid="chain-unchecked" role="status">
+          <span aria-hidden>
+            <ExclamationCircleOutlined />
+          </span>{' '}
+          {t('chainClaim.unchecked')}
+        </p>
+      )}
       <p className="redeemed-money" data-testid="redeemed-money">
         {r.cardTitle}
         {r.billFen !== null && ` · ${t('money.bill')} ${moneyText(r.billFen)}`}

@@ -205,6 +205,8 @@ export function displayOf(screen: Screen): Display {
       if (!d) return 'DENY'
       // The store refused it at commit (hub silent, above the store's limit): the big band says so, not "OK".
       if (screen.error?.code === 'STORE_UNCHECKED_OVER_LIMIT') return 'DENY'
+      // Headquarters says another store redeemed it (docs/chain.md § Claims before committing): the big band.
+      if (screen.error?.code === 'CHAIN_DUPLICATE') return 'DUPLICATE'
       if (d.outcome === 'WARN') return d.managerPinRequired && !d.approved ? 'WARN_PIN' : 'WARN'
       return d.outcome
     }

@@ -14,6 +14,7 @@ import type { AppError } from '../../../shared/result'
 import { Field } from '../components/Field'
 import { dateTimeText } from '../components/format'
 import { call } from '../shell/call'
+import { ChainClaimSettings } from './ChainClaimSettings'
 import { errorText } from '../shell/errorText'
 import { useStation } from '../shell/stationContext'
 
@@ -164,6 +165,7 @@ export function ChainLinkSection() {
         </Button>
       </form>
       {error && <Alert type="error" title={error} style={{ marginTop: 16 }} data-testid="chain-link-error" />}
+      {enrolled && <ChainClaimSettings claims={view.claims} onSaved={setView} />}
     </Card>
   )
 }

@@ -19,6 +19,8 @@ export interface ChainLinkOverview {
   hubUrl: string | null
   storeId: string | null
   storeName: string | null
+  /** Claims before committing at HQ (docs/chain.md § Claims before committing): off until a manager turns them on. */
+  claims: { enabled: boolean; deadlineMs: number }
 }
 
 /** A duplicate the chain hub found: this till's redemption and another's of the same code, both stories. */
@@ -29,6 +31,11 @@ export const ChainLinkEnrolRequest = z
     hubUrl: z.url({ protocol: /^https?$/ }).max(200),
     enrolmentCode: z.string().trim().min(4).max(32)
   })
+  .strict()
+
+/** The till's setting for claims before committing at HQ; audited as 'settings.changed'. */
+export const ChainLinkSetClaimsRequest = z
+  .object({ enabled: z.boolean(), deadlineMs: z.number().int().min(50).max(3_000) })
   .strict()
 
 export const ChainLinkConflictsRequest = z.object({ limit: z.number().int().min(1).max(500) }).strict()
@@ -44,6 +51,11 @@ export const chainLinkContract = {
   'chainLink.conflicts': {
     request: ChainLinkConflictsRequest,
     response: shape<ChainConflict[]>(),
+    access: 'manager'
+  },
+  'chainLink.setClaims': {
+    request: ChainLinkSetClaimsRequest,
+    response: shape<ChainLinkOverview>(),
     access: 'manager'
   }
 } as const satisfies Record<(typeof CHAIN_LINK_CHANNELS)[number], ChannelSpec>
