@@ -42,6 +42,14 @@ export interface HubOptions {
   chainUrl?: string
   /** The chain ingest's limits (tests and benches). */
   chain?: Omit<ChainIngestOptions, 'now'>
+  /**
+   * How often the hub looks at its embedded PostgreSQL's postmaster (ms, default 1,000; 0 = never): a postmaster
+   * found dead is started again (crash recovery). Off, a service manager must restart the whole hub instead
+   * (docs/hub.md § Embedded PostgreSQL, docs/reliability.md § Chain hub).
+   */
+  pgWatchMs?: number
+  /** HQ's "gone quiet" threshold when the page does not choose one (ms, default 1 h; `--quiet-after-minutes`). */
+  quietAfterMs?: number
   /** The built renderer folder holding hq.html (the HQ page); found next to the built hub by default. */
   hqPageDir?: string
   log?: (line: string) => void
@@ -131,7 +139,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   } else {
     const binaries = findBinaries(options.pgBin)
     const osUser = ensureOsUser(options.osUser ?? DEFAULT_OS_USER)
-    postgres = await startEmbeddedPostgres({ dataDir, binaries, ...(osUser ? { osUser } : {}), log })
+    postgres = await startEmbeddedPostgres({
+      dataDir,
+      binaries,
+      ...(osUser ? { osUser } : {}),
+      ...(options.pgWatchMs !== undefined ? { watchMs: options.pgWatchMs } : {}),
+      log
+    })
     database = {
       host: postgres.host,
       port: postgres.port,
@@ -165,7 +179,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const tokens = new ChainTokens(pool, dataDir, Date.now, log)
     const hq = hqRoutes({
       auth: hqAuth,
-      queries: new HqQueries(pool),
+      queries: new HqQueries(pool, Date.now, (options.quietAfterMs ?? 3_600_000) / 60_000),
       tokens,
       pageDir: findHqPage(options.hqPageDir),
       log,

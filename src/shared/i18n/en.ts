@@ -1939,5 +1939,10 @@ export const en: Catalogue = {
         status: 'Status'
       }
     }
+  },
+  // HQ's "gone quiet" threshold set on the hub (--quiet-after-minutes, docs/hq.md).
+  hqQuietSetting: {
+    seconds: '{{count}} seconds',
+    hubSetting: '{{label}} (server setting)'
   }
 }

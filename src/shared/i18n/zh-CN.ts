@@ -1835,6 +1835,11 @@ export const zhCN = {
         status: '状态'
       }
     }
+  },
+  // HQ's "gone quiet" threshold set on the hub (--quiet-after-minutes, docs/hq.md).
+  hqQuietSetting: {
+    seconds: '{{count}} 秒',
+    hubSetting: '{{label}}（服务器设置）'
   }
 }
 
