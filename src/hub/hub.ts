@@ -158,6 +158,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   // Every session commits durably even on a server whose default is looser (--database-url).
   const pool = new pg.Pool({ ...database, max: 10, types, options: '-c synchronous_commit=on' })
   pool.on('error', (err) => log(`hub: idle database connection failed: ${err.message}`))
+  // A connection checked out between two queries (inside a transaction) has no listener of the pool's: when
+  // PostgreSQL dies (kill -9, the watchdog restarts it) its 'error' would be unhandled and end the hub. Its next
+  // query fails instead, the request answers INTERNAL and the pool drops the connection.
+  pool.on('connect', (client) =>
+    client.on('error', (err) => log(`hub: database connection lost: ${err.message}`))
+  )
   const cleanup = async () => {
     await pool.end().catch(() => undefined)
     await postgres?.stop()
