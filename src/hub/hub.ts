@@ -10,6 +10,7 @@ import pg from 'pg'
 import { HUB_MIGRATIONS } from './db/migrations'
 import { migrateHub } from './db/migrate'
 import { ChainIngest, type ChainIngestOptions } from './chain/chainIngest'
+import { EnrolmentGuard, type EnrolmentGuardOptions } from './chain/enrolmentGuard'
 import { HubStartError } from './errors'
 import { chainRoutes } from './http/chainRoutes'
 import { hqRoutes, chainTokenHash } from './http/hqRoutes'
@@ -40,6 +41,8 @@ export interface HubOptions {
   pairingTtlMs?: number
   /** A store hub that forwards its tills' chain lane to the chain hub at this address (docs/chain.md). */
   chainUrl?: string
+  /** The enrolment codes' brute-force lock-out (docs/chain.md § Enrolment lock-out; tests shorten it). */
+  enrolmentLockout?: Omit<EnrolmentGuardOptions, 'now'>
   /** The chain ingest's limits (tests and benches). */
   chain?: Omit<ChainIngestOptions, 'now'>
   /**
@@ -211,6 +214,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         forwardTo: options.chainUrl ?? null,
         epoch: () => store.epoch,
         isAdmin: (token) => store.isAdmin(token),
+        guard: new EnrolmentGuard(pool, options.enrolmentLockout ?? {}),
+        storeId: () => store.storeId,
         log
       })
     }).catch((err: unknown) => {

@@ -1778,6 +1778,8 @@ export const en: Catalogue = {
     },
     refused: {
       ENROLMENT_CODE_INVALID: 'The enrolment code is wrong, used or expired: ask headquarters for a new one',
+      ENROLMENT_LOCKED:
+        'Too many wrong enrolment codes: headquarters paused enrolment here for a while. Wait, then try the right code',
       TILL_ID_TAKEN: 'Headquarters has this till in another store: ask headquarters to stop it there first',
       STORE_UNKNOWN: 'Headquarters does not know this store',
       other: 'Headquarters refused the enrolment: ask headquarters for a new code'
