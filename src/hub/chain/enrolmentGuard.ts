@@ -1,6 +1,6 @@
 /**
- * The brute-force lock-out of enrolment codes (docs/chain.md § Enrolment lock-out). An 8-character code has
- * 30⁸ ≈ 6.6·10¹¹ values, but codes stay valid 72 h and several may be outstanding, so guessing must be slowed:
+ * The brute-force lock-out of enrolment codes (docs/chain.md § Enrolment lock-out). A code has many values, but
+ * codes stay valid for hours and several may be outstanding at once, so guessing must be slowed:
  *
  * - **per source**: more than `perSource` wrong codes from one address in `windowMs` → that address is refused
  *   `ENROLMENT_LOCKED` until the oldest of them leaves the window (Retry-After says when);
