@@ -1945,6 +1945,7 @@ export const en: Catalogue = {
   // HQ's "gone quiet" threshold set on the hub (--quiet-after-minutes, docs/hq.md).
   hqQuietSetting: {
     seconds: '{{count}} seconds',
+    secondsShort: '{{s}} s',
     hubSetting: '{{label}} (server setting)'
   }
 }

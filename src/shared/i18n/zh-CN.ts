@@ -1840,6 +1840,7 @@ export const zhCN = {
   // HQ's "gone quiet" threshold set on the hub (--quiet-after-minutes, docs/hq.md).
   hqQuietSetting: {
     seconds: '{{count}} 秒',
+    secondsShort: '{{s}} 秒',
     hubSetting: '{{label}}（服务器设置）'
   }
 }
