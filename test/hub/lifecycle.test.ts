@@ -258,6 +258,30 @@ describe('migrations', () => {
     }
   })
 
+  it('006 enrolment attempts: upgrades a version-5 database; only the three outcomes are taken', async () => {
+    const hub = running[0]!
+    const schema = `m006_${randomUUID().replaceAll('-', '')}`
+    await hub.store.pool.query(`CREATE SCHEMA ${schema}`)
+    const pool = new pg.Pool({ ...hub.database, max: 1, options: `-c search_path=${schema}` })
+    try {
+      expect(await migrateHub(pool, HUB_MIGRATIONS.slice(0, 5))).toBe(5)
+      await pool.query(`INSERT INTO chain_stores (store_id, name, created_at) VALUES ('s1', 'S', 1)`)
+      expect(await migrateHub(pool, HUB_MIGRATIONS.slice(0, 6))).toBe(6)
+      expect((await pool.query('SELECT store_id FROM chain_stores')).rows).toEqual([{ store_id: 's1' }])
+      await pool.query(
+        `INSERT INTO chain_enrolment_attempts (at, source, store_id, till_id, outcome) VALUES (1, '127.0.0.1', NULL, 't1', 'refused')`
+      )
+      await expect(
+        pool.query(
+          `INSERT INTO chain_enrolment_attempts (at, source, store_id, till_id, outcome) VALUES (1, 'x', NULL, 't1', 'guessed')`
+        )
+      ).rejects.toThrow(/check constraint/)
+    } finally {
+      await pool.end()
+      await hub.store.pool.query(`DROP SCHEMA ${schema} CASCADE`)
+    }
+  })
+
   it('refuse a database written by a newer hub and leave it as it was', async () => {
     const hub = running[0]!
     const newer = HUB_MIGRATIONS.length + 5
