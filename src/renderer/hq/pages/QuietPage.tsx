@@ -46,7 +46,7 @@ export function QuietPage({ onError }: { onError: (err: unknown) => void }) {
       <div className="hq-toolbar">
         <span>{t('hq.quiet.threshold')}</span>
         <Select
-          style={{ width: 200 }}
+          style={{ width: 250 }}
           data-testid="quiet-threshold"
           value={minutes ?? hubMinutes ?? undefined}
           onChange={(m: number) => setMinutes(m === hubMinutes ? null : m)}
