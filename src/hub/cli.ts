@@ -1,6 +1,7 @@
 /**
  * `npm run hub -- --data-dir <dir> [--port N] [--listen 127.0.0.1|0.0.0.0] [--database-url postgres://…]
- *   [--store-id S] [--pg-bin DIR] [--os-user NAME] [--mdns auto|on|off] [--chain-url http://hq…]`
+ *   [--store-id S] [--pg-bin DIR] [--os-user NAME] [--mdns auto|on|off] [--chain-url http://hq…]
+ *   [--quiet-after-minutes N] [--pg-watch-ms N]`
  * Runs the store hub (docs/hub.md): starts its PostgreSQL, prints the address and a pairing code, and stops
  * PostgreSQL cleanly on SIGINT/SIGTERM.
  *
@@ -40,7 +41,7 @@ let onParentGone = (): void => {
 if (process.send) process.on('disconnect', () => onParentGone())
 
 const USAGE = [
-  'usage: npm run hub -- --data-dir <dir> [--port N] [--listen 127.0.0.1|0.0.0.0|<address>] [--database-url postgres://…] [--store-id ID] [--pg-bin DIR] [--os-user NAME] [--mdns auto|on|off] [--chain-url http://hq…]',
+  'usage: npm run hub -- --data-dir <dir> [--port N] [--listen 127.0.0.1|0.0.0.0|<address>] [--database-url postgres://…] [--store-id ID] [--pg-bin DIR] [--os-user NAME] [--mdns auto|on|off] [--chain-url http://hq…] [--quiet-after-minutes N] [--pg-watch-ms N]',
   '       npm run hub -- --data-dir <dir> [--database-url …] --add-hq-admin <login> [--name NAME]',
   '       npm run hub -- --data-dir <dir> [--database-url …] --add-hq-viewer <login> --region REGION [--name NAME]',
   '       npm run hub -- --data-dir <dir> [--database-url …] --reset-hq-password <login>',
@@ -62,6 +63,10 @@ async function main(): Promise<void> {
         mdns: { type: 'string', default: 'auto' },
         // A store hub that forwards its tills' chain lane to HQ (docs/chain.md § Two paths).
         'chain-url': { type: 'string' },
+        // HQ's "gone quiet" threshold when the page does not choose one (docs/hq.md); a fraction for a demo.
+        'quiet-after-minutes': { type: 'string', default: '60' },
+        // The embedded PostgreSQL's watchdog (docs/hub.md § Embedded PostgreSQL); 0 leaves restarts to a service manager.
+        'pg-watch-ms': { type: 'string', default: '1000' },
         'add-hq-admin': { type: 'string' },
         'add-hq-viewer': { type: 'string' },
         'reset-hq-password': { type: 'string' },
@@ -98,7 +103,22 @@ async function main(): Promise<void> {
       `--chain-url must be the chain hub's http(s) address, got "${chainUrl}"`
     )
 
+  const quietAfterMinutes = Number(values['quiet-after-minutes'])
+  if (!Number.isFinite(quietAfterMinutes) || quietAfterMinutes <= 0 || quietAfterMinutes > 7 * 24 * 60)
+    throw new HubStartError(
+      'HUB_BAD_ARGUMENT',
+      `--quiet-after-minutes must be a number of minutes above 0 and at most 10080 (a week), got "${values['quiet-after-minutes']}"`
+    )
+  const pgWatchMs = Number(values['pg-watch-ms'])
+  if (!Number.isInteger(pgWatchMs) || pgWatchMs < 0 || pgWatchMs > 600_000)
+    throw new HubStartError(
+      'HUB_BAD_ARGUMENT',
+      `--pg-watch-ms must be 0 (no watchdog) to 600000 milliseconds, got "${values['pg-watch-ms']}"`
+    )
+
   const hub = await startHub({
+    quietAfterMs: Math.round(quietAfterMinutes * 60_000),
+    pgWatchMs,
     dataDir: values['data-dir'],
     port,
     listen: values.listen,

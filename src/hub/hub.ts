@@ -11,6 +11,7 @@ import { HUB_MIGRATIONS } from './db/migrations'
 import { migrateHub } from './db/migrate'
 import { ChainClaims } from './chain/chainClaims'
 import { ChainIngest, type ChainIngestOptions } from './chain/chainIngest'
+import { EnrolmentGuard, type EnrolmentGuardOptions } from './chain/enrolmentGuard'
 import { HubStartError } from './errors'
 import { chainRoutes } from './http/chainRoutes'
 import { hqRoutes, chainTokenHash } from './http/hqRoutes'
@@ -41,10 +42,20 @@ export interface HubOptions {
   pairingTtlMs?: number
   /** A store hub that forwards its tills' chain lane to the chain hub at this address (docs/chain.md). */
   chainUrl?: string
+  /** The enrolment codes' brute-force lock-out (docs/chain.md § Enrolment lock-out; tests shorten it). */
+  enrolmentLockout?: Omit<EnrolmentGuardOptions, 'now'>
   /** The chain ingest's limits (tests and benches). */
   chain?: Omit<ChainIngestOptions, 'now'>
   /** How long a chain claim not yet confirmed by its lane event blocks the code (docs/chain.md); default 10 min. */
   chainClaimTtlMs?: number
+  /**
+   * How often the hub looks at its embedded PostgreSQL's postmaster (ms, default 1,000; 0 = never): a postmaster
+   * found dead is started again (crash recovery). Off, a service manager must restart the whole hub instead
+   * (docs/hub.md § Embedded PostgreSQL, docs/reliability.md § Chain hub).
+   */
+  pgWatchMs?: number
+  /** HQ's "gone quiet" threshold when the page does not choose one (ms, default 1 h; `--quiet-after-minutes`). */
+  quietAfterMs?: number
   /** The built renderer folder holding hq.html (the HQ page); found next to the built hub by default. */
   hqPageDir?: string
   log?: (line: string) => void
@@ -136,7 +147,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   } else {
     const binaries = findBinaries(options.pgBin)
     const osUser = ensureOsUser(options.osUser ?? DEFAULT_OS_USER)
-    postgres = await startEmbeddedPostgres({ dataDir, binaries, ...(osUser ? { osUser } : {}), log })
+    postgres = await startEmbeddedPostgres({
+      dataDir,
+      binaries,
+      ...(osUser ? { osUser } : {}),
+      ...(options.pgWatchMs !== undefined ? { watchMs: options.pgWatchMs } : {}),
+      log
+    })
     database = {
       host: postgres.host,
       port: postgres.port,
@@ -149,6 +166,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   // Every session commits durably even on a server whose default is looser (--database-url).
   const pool = new pg.Pool({ ...database, max: 10, types, options: '-c synchronous_commit=on' })
   pool.on('error', (err) => log(`hub: idle database connection failed: ${err.message}`))
+  // A connection checked out between two queries (inside a transaction) has no listener of the pool's: when
+  // PostgreSQL dies (kill -9, the watchdog restarts it) its 'error' would be unhandled and end the hub. Its next
+  // query fails instead, the request answers INTERNAL and the pool drops the connection.
+  pool.on('connect', (client) =>
+    client.on('error', (err) => log(`hub: database connection lost: ${err.message}`))
+  )
   const cleanup = async () => {
     await pool.end().catch(() => undefined)
     await postgres?.stop()
@@ -174,7 +197,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const tokens = new ChainTokens(pool, dataDir, Date.now, log)
     const hq = hqRoutes({
       auth: hqAuth,
-      queries: new HqQueries(pool),
+      queries: new HqQueries(pool, Date.now, (options.quietAfterMs ?? 3_600_000) / 60_000),
       tokens,
       pageDir: findHqPage(options.hqPageDir),
       log,
@@ -201,6 +224,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         forwardTo: options.chainUrl ?? null,
         epoch: () => store.epoch,
         isAdmin: (token) => store.isAdmin(token),
+        guard: new EnrolmentGuard(pool, options.enrolmentLockout ?? {}),
+        storeId: () => store.storeId,
         log
       })
     }).catch((err: unknown) => {

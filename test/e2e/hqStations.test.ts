@@ -5,7 +5,8 @@
  * and sending its lane (docs/chain.md). The same plain code is redeemed at a till of store A and a till of store B
  * (both training, both accept): a planted cross-store duplicate. A third store's till sends, then goes quiet (it is
  * closed). The HQ admin then reads the page, in zh-CN and English at 1366×768 (and one 1024×768 shot): the store's
- * day equals the tills' ledgers (count and amount), the duplicate with both stories, the silent store listed.
+ * day equals the tills' ledgers (count and amount), the duplicate with both stories, the silent store marked quiet
+ * (the hub runs with a quiet threshold of 6 s, `--quiet-after-minutes 0.1`; the two others keep polling).
  * Screenshots in test-artifacts/hq-stations/. Run `npx electron-vite build` first (the hub serves the built page).
  */
 import { mkdirSync } from 'node:fs'
@@ -30,6 +31,8 @@ const seed = trainingSeed(Date.now())
 const code = (key: string) => seed.scenarios.find((s) => s.key === key)!.code
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i
 const LATIN_OK = new Set(['CSV', 'Excel', 'English'])
+/** The hub's "gone quiet" threshold here (`--quiet-after-minutes 0.1`): short enough to see a real silence. */
+const QUIET_AFTER_MS = 6_000
 
 let hub: RunningHub
 let browser: Browser
@@ -110,7 +113,7 @@ const ledgerTally = (t: TestStation) =>
     .get() as { count: number; amountFen: number }
 
 beforeAll(async () => {
-  hub = await startHub({ dataDir: hubDataDir(), log: () => undefined })
+  hub = await startHub({ dataDir: hubDataDir(), quietAfterMs: QUIET_AFTER_MS, log: () => undefined })
   // As the CLI and HQ's page do: the hub's own functions.
   await hub.chain.upsertStore({ storeId: 'sh-01', name: '上海南京路店', region: '华东' })
   await hub.chain.upsertStore({ storeId: 'hz-01', name: '杭州西湖店', region: '华东' })
@@ -247,14 +250,32 @@ for (const lang of ['zh-CN', 'en'] as const)
       await shot('duplicates')
     })
 
-    it('the silent store is listed with its last contact', async () => {
+    it('the silent store is marked quiet, the two that keep polling are not', async () => {
+      // Chengdu's till has been closed for longer than the hub's threshold (its last contact, as the hub saw it).
+      const heard = await hub.store.pool.query<{ at: number }>(
+        `SELECT max(greatest(last_event_at, last_seen_at)) AS at FROM chain_tills WHERE store_id = 'cd-01'`
+      )
+      const silentSince = heard.rows[0]!.at
+      while (Date.now() - silentSince <= QUIET_AFTER_MS + 500)
+        await new Promise((resolve) => setTimeout(resolve, 100))
       await page.getByRole('tab', { name: lang === 'zh-CN' ? '失联门店' : 'Stores gone quiet' }).click()
+      await page.getByTestId('quiet-cd-01').waitFor()
       await page.getByTestId('hq-quiet').locator('tbody tr').first().waitFor()
       const table = await page.getByTestId('hq-quiet').innerText()
       for (const name of ['上海南京路店', '杭州西湖店', '成都春熙路店']) expect(table).toContain(name)
       // The longest silent first: Chengdu's till was closed while the other two kept polling.
-      expect(await page.getByTestId('hq-quiet').locator('tbody tr').first().innerText()).toContain(
-        '成都春熙路店'
+      const firstRow = await page.getByTestId('hq-quiet').locator('tbody tr').first().innerText()
+      expect(firstRow).toContain('成都春熙路店')
+      expect(await page.getByTestId('quiet-cd-01').innerText()).toContain(lang === 'zh-CN' ? '失联' : 'QUIET')
+      // Silent for some seconds, in words (not "0 min", which would read as not silent at all).
+      expect(firstRow).toMatch(lang === 'zh-CN' ? /已 \d+ 秒无消息/ : /Silent for \d+ s\b/)
+      // Only Chengdu: Shanghai and Hangzhou poll every 200 ms.
+      expect(await page.locator('.hq-state.quiet').count()).toBe(1)
+      expect(await page.getByTestId('quiet-sh-01').count()).toBe(0)
+      expect(await page.getByTestId('quiet-hz-01').count()).toBe(0)
+      // The threshold in use is the hub's own setting, named as such.
+      expect(await page.getByTestId('quiet-threshold').innerText()).toContain(
+        lang === 'zh-CN' ? '6 秒（服务器设置）' : '6 seconds (server setting)'
       )
       await readable(page, lang, 'quiet')
       await shot('quiet')

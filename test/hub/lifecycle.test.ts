@@ -258,6 +258,56 @@ describe('migrations', () => {
     }
   })
 
+  it('006 chain claims: upgrades a version-5 database; its claims stay recorded (no expiry, no cashier)', async () => {
+    const hub = running[0]!
+    const schema = `m006_${randomUUID().replaceAll('-', '')}`
+    await hub.store.pool.query(`CREATE SCHEMA ${schema}`)
+    const pool = new pg.Pool({ ...hub.database, max: 1, options: `-c search_path=${schema}` })
+    try {
+      expect(await migrateHub(pool, HUB_MIGRATIONS.slice(0, 5))).toBe(5)
+      const before = await pool.query('SELECT count(*)::int AS n FROM code_claims')
+      expect(await migrateHub(pool, HUB_MIGRATIONS.slice(0, 6))).toBe(6)
+      const columns = await pool.query<{ column_name: string; is_nullable: string }>(
+        `SELECT column_name, is_nullable FROM information_schema.columns
+         WHERE table_schema = $1 AND table_name = 'code_claims' AND column_name IN ('provisional_until', 'cashier_name')
+         ORDER BY column_name`,
+        [schema]
+      )
+      expect(columns.rows).toEqual([
+        { column_name: 'cashier_name', is_nullable: 'YES' },
+        { column_name: 'provisional_until', is_nullable: 'YES' }
+      ])
+      expect((await pool.query('SELECT count(*)::int AS n FROM code_claims')).rows).toEqual(before.rows)
+    } finally {
+      await pool.end()
+      await hub.store.pool.query(`DROP SCHEMA ${schema} CASCADE`)
+    }
+  })
+
+  it('007 enrolment attempts: upgrades a version-6 database; only the three outcomes are taken', async () => {
+    const hub = running[0]!
+    const schema = `m007_${randomUUID().replaceAll('-', '')}`
+    await hub.store.pool.query(`CREATE SCHEMA ${schema}`)
+    const pool = new pg.Pool({ ...hub.database, max: 1, options: `-c search_path=${schema}` })
+    try {
+      expect(await migrateHub(pool, HUB_MIGRATIONS.slice(0, 6))).toBe(6)
+      await pool.query(`INSERT INTO chain_stores (store_id, name, created_at) VALUES ('s1', 'S', 1)`)
+      expect(await migrateHub(pool, HUB_MIGRATIONS.slice(0, 7))).toBe(7)
+      expect((await pool.query('SELECT store_id FROM chain_stores')).rows).toEqual([{ store_id: 's1' }])
+      await pool.query(
+        `INSERT INTO chain_enrolment_attempts (at, source, store_id, till_id, outcome) VALUES (1, '127.0.0.1', NULL, 't1', 'refused')`
+      )
+      await expect(
+        pool.query(
+          `INSERT INTO chain_enrolment_attempts (at, source, store_id, till_id, outcome) VALUES (1, 'x', NULL, 't1', 'guessed')`
+        )
+      ).rejects.toThrow(/check constraint/)
+    } finally {
+      await pool.end()
+      await hub.store.pool.query(`DROP SCHEMA ${schema} CASCADE`)
+    }
+  })
+
   it('refuse a database written by a newer hub and leave it as it was', async () => {
     const hub = running[0]!
     const newer = HUB_MIGRATIONS.length + 5

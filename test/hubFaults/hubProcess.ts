@@ -23,17 +23,25 @@ export interface HubProcess {
 
 export interface HubOptions {
   dataDir: string
-  storeId: string
+  /** A store hub's store; none for the chain hub. */
+  storeId?: string
   port?: number
   listen?: string
   /** Run it inside this network namespace (`ip netns exec`). */
   netns?: string
+  /** `--pg-watch-ms`: the hub's PostgreSQL watchdog (0 = off; the hub's default when absent). */
+  pgWatchMs?: number
+  /** More arguments (e.g. `--chain-url`). */
+  args?: string[]
 }
 
 export async function startHubProcess(o: HubOptions): Promise<HubProcess> {
   if (!existsSync(BUILT_HUB))
     throw new Error(`${BUILT_HUB} is missing: run \`npx electron-vite build\` first.`)
-  const args = [BUILT_HUB, '--data-dir', o.dataDir, '--store-id', o.storeId]
+  const args = [BUILT_HUB, '--data-dir', o.dataDir]
+  if (o.storeId) args.push('--store-id', o.storeId)
+  if (o.pgWatchMs !== undefined) args.push('--pg-watch-ms', String(o.pgWatchMs))
+  if (o.args) args.push(...o.args)
   if (o.port !== undefined) args.push('--port', String(o.port))
   if (o.listen) args.push('--listen', o.listen)
   const [cmd, argv] = o.netns

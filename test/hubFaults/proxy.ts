@@ -6,13 +6,20 @@
  *   was open stops carrying bytes until the drop ends — a hub that vanished without a reset, the hardest case
  *   for a deadline;
  * - `refuse`: a new connection is closed at once (the cable is out: the till learns it quickly);
- * - `cut()`: every open connection is destroyed at once (a reset), new ones go through in the current mode.
+ * - `cut()`: every open connection is destroyed at once (a reset), new ones go through in the current mode;
+ * - `chop`: each new connection carries only the first `bytes` of the request (side `request`: the hub gets half
+ *   a batch) or of the answer (side `answer`: the hub has committed, the till never hears it), then both ends are
+ *   reset — a connection cut mid-batch, every time (`chopped()` counts them).
  * The target can move (`retarget`) when a restarted hub listens elsewhere; the till keeps the proxy's address.
  */
 import { createServer, connect, type Server, type Socket } from 'node:net'
 
 export type ProxyMode =
-  { kind: 'pass' } | { kind: 'latency'; ms: number } | { kind: 'drop' } | { kind: 'refuse' }
+  | { kind: 'pass' }
+  | { kind: 'latency'; ms: number }
+  | { kind: 'drop' }
+  | { kind: 'refuse' }
+  | { kind: 'chop'; side: 'request' | 'answer'; bytes: number }
 
 export interface TcpProxy {
   readonly port: number
@@ -24,6 +31,8 @@ export interface TcpProxy {
   cut(): number
   /** Open client connections (for the test's own checks). */
   open(): number
+  /** Connections reset by `chop` so far. */
+  chopped(): number
   close(): Promise<void>
 }
 
@@ -62,9 +71,34 @@ export async function startProxy(target: { host: string; port: number }): Promis
     pair.upstream = upstream
     upstream.on('error', () => client.destroy())
     upstream.on('close', () => client.destroy())
+    if (mode.kind === 'chop') {
+      const { side, bytes } = mode
+      const [from, into] = side === 'request' ? [client, upstream] : [upstream, client]
+      chopAfter(from, into, bytes, () => {
+        chopped++
+        client.destroy()
+        upstream.destroy()
+      })
+      if (side === 'request') pipe(upstream, client)
+      else pipe(client, upstream)
+      return
+    }
     pipe(client, upstream)
     pipe(upstream, client)
   })
+  let chopped = 0
+
+  /** Forwards the first `bytes` of `from`, then (once they are flushed) resets both ends. */
+  function chopAfter(from: Socket, into: Socket, bytes: number, reset: () => void): void {
+    let budget = bytes
+    from.on('data', (chunk: Buffer) => {
+      if (budget <= 0) return
+      const part = chunk.subarray(0, budget)
+      budget -= part.length
+      if (!into.destroyed) into.write(part)
+      if (budget <= 0) setTimeout(reset, 20)
+    })
+  }
 
   // A connection opened before a silent drop stops carrying bytes, as on a dead link: its bytes wait (TCP keeps
   // retransmitting) and flow again in order once the link is back, unless an end closed the socket first.
@@ -142,6 +176,7 @@ export async function startProxy(target: { host: string; port: number }): Promis
       return n
     },
     open: () => pairs.size,
+    chopped: () => chopped,
     close: () =>
       new Promise<void>((resolve) => {
         for (const pair of pairs) {

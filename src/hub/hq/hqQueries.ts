@@ -62,7 +62,9 @@ const COUNTED = `r.status NOT IN ('voided', 'rejected')`
 export class HqQueries {
   constructor(
     private readonly pool: pg.Pool,
-    private readonly now: () => number = Date.now
+    private readonly now: () => number = Date.now,
+    /** The hub's "gone quiet" threshold (`--quiet-after-minutes`), used when the page does not choose one. */
+    private readonly quietAfterMinutes = 60
   ) {}
 
   private async assertStoreVisible(user: HqUser, storeId: string): Promise<void> {
@@ -180,8 +182,9 @@ export class HqQueries {
     return rows.map((r) => ({ ...r, redeemedAt: Number(r.redeemedAt), amountFen: Number(r.amountFen) }))
   }
 
-  async quiet(user: HqUser, minutes: number): Promise<QuietView> {
+  async quiet(user: HqUser, chosen?: number): Promise<QuietView> {
     const now = this.now()
+    const minutes = chosen ?? this.quietAfterMinutes
     const { rows } = await this.pool.query<{
       store_id: string
       store_name: string
@@ -247,7 +250,7 @@ export class HqQueries {
         Math.max(a.lastEventAt ?? 0, a.lastSeenAt ?? 0) - Math.max(b.lastEventAt ?? 0, b.lastSeenAt ?? 0) ||
         a.name.localeCompare(b.name)
     )
-    return { minutes, checkedAt: now, stores: list }
+    return { minutes, hubMinutes: this.quietAfterMinutes, checkedAt: now, stores: list }
   }
 
   async duplicates(user: HqUser, date?: string): Promise<DuplicateView[]> {

@@ -27,6 +27,7 @@ import {
 import { HUB_EPOCH_HEADER, HUB_STORE_HEADER } from '../../shared/hub/protocol'
 import type { ChainClaims } from '../chain/chainClaims'
 import type { ChainIngest, ChainTill } from '../chain/chainIngest'
+import type { EnrolmentGuard } from '../chain/enrolmentGuard'
 import { CHAIN_HTTP_STATUS, ChainFailure } from '../chain/failure'
 
 const gunzipAsync = promisify(gunzip)
@@ -40,6 +41,10 @@ export interface ChainRoutesOptions {
   epoch: () => string
   isAdmin: (token: string) => boolean
   log: (line: string) => void
+  /** The brute-force lock-out of enrolment codes (null on a store hub that forwards). */
+  guard?: EnrolmentGuard | null
+  /** A forwarding store hub's own store: added as the store header of a till's enrolment that names none. */
+  storeId?: () => string | null
 }
 
 /** Returns a handler that answers the chain paths and says false for any other path (server.ts goes on). */
@@ -184,7 +189,28 @@ export function chainRoutes(
       const till = await authenticate(ingest, req)
       return ingest.ingest(till, parse(eventsRequestSchema, await readJson(req)))
     },
-    [CHAIN_PATHS.enrol]: async (req, ingest) => ingest.enrol(parse(enrolRequestSchema, await readJson(req))),
+    [CHAIN_PATHS.enrol]: async (req, ingest) => {
+      const body = parse(enrolRequestSchema, await readJson(req))
+      const store = req.headers[HUB_STORE_HEADER]
+      const attempt = {
+        source: req.socket.remoteAddress ?? 'unknown',
+        storeId: typeof store === 'string' && store !== '' ? store.slice(0, 64) : null,
+        tillId: body.tillId
+      }
+      const guard = options.guard
+      await guard?.check(attempt)
+      try {
+        const enrolled = await ingest.enrol(body)
+        await guard?.record({ ...attempt, storeId: enrolled.storeId }, 'enrolled')
+        return enrolled
+      } catch (err) {
+        if (err instanceof ChainFailure && err.code === 'ENROLMENT_CODE_INVALID') {
+          await guard?.record(attempt, 'refused')
+          log(`hub chain: a wrong enrolment code from ${attempt.source} (till ${attempt.tillId})`)
+        }
+        throw err
+      }
+    },
     // Authenticated before the body is read, like the events: a refused till costs a token look-up only.
     [CHAIN_PATHS.claims]: async (req, ingest) => {
       const till = await authenticate(ingest, req)
@@ -224,6 +250,10 @@ export function chainRoutes(
       const value = req.headers[name]
       if (typeof value === 'string') headers[name] = value
     }
+    // An enrolment through this store hub counts against this store's lock-out at the chain hub.
+    const ownStore = options.storeId?.() ?? null
+    if (url.pathname === CHAIN_PATHS.enrol && !headers[HUB_STORE_HEADER] && ownStore)
+      headers[HUB_STORE_HEADER] = ownStore
     const body = await readRaw(req)
     let answer: Response
     let text: Buffer

@@ -147,6 +147,42 @@ export interface EmbeddedPostgresOptions {
   binaries: PgBinaries
   osUser?: OsUser
   log: (line: string) => void
+  /**
+   * How often the watchdog looks at the postmaster (ms; 0 = no watchdog). A postmaster that died (kill -9, the
+   * OOM killer) is started again on the same port, which runs PostgreSQL's crash recovery from the WAL.
+   */
+  watchMs?: number
+}
+
+/** The postmaster's pid, from PGDATA/postmaster.pid (line 1); null without the file. */
+export function postmasterPid(pgData: string): number | null {
+  try {
+    const pid = Number(readFileSync(join(pgData, 'postmaster.pid'), 'utf8').split('\n')[0])
+    return Number.isInteger(pid) && pid > 0 ? pid : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Is this process running? On Linux a zombie counts as dead: a killed postmaster was adopted by init (pg_ctl
+ * detaches it) and, in a container without a reaper, stays a zombie, which kill(pid, 0) still finds.
+ */
+export function processRunning(pid: number): boolean {
+  if (process.platform === 'linux') {
+    try {
+      const state = /^State:\s+(\S)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]
+      return state !== undefined && state !== 'Z' && state !== 'X'
+    } catch {
+      return false
+    }
+  }
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'
+  }
 }
 
 export interface RunningPostgres {
@@ -157,6 +193,10 @@ export interface RunningPostgres {
   database: string
   /** true when this start created the cluster (a fresh database). */
   created: boolean
+  /** How often the watchdog found the postmaster dead and started it again (docs/hub.md § Embedded PostgreSQL). */
+  restarts: () => number
+  /** false between the watchdog finding the postmaster dead and PostgreSQL answering again. */
+  up: () => boolean
   stop: () => Promise<void>
 }
 
@@ -356,6 +396,57 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   log(`PostgreSQL ${created ? 'created and ' : ''}started on 127.0.0.1:${port} (data ${pgData})`)
 
   let stopped = false
+  let restarts = 0
+  let up = true
+  let pid = postmasterPid(pgData)
+  let restarting: Promise<void> | null = null
+  const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref())
+
+  /**
+   * The postmaster died under the hub. Start it again on the same port (the pool's settings stay right), retrying
+   * with a growing pause: its orphaned backends hold the shared memory until they notice the death, and until
+   * then a new postmaster refuses to start. PostgreSQL replays the WAL (crash recovery), so every committed
+   * transaction is there and no half-made one is.
+   */
+  const restart = async (deadPid: number | null): Promise<void> => {
+    up = false
+    log(
+      `PostgreSQL stopped unexpectedly (postmaster pid ${deadPid ?? '?'}); starting it again on port ${port} (crash recovery)…`
+    )
+    const began = Date.now()
+    for (let attempt = 0; !stopped; attempt++) {
+      const result = await run(
+        binaries.pgCtl,
+        ['start', '-D', pgData, '-l', logFile, '-w', '-t', '60', '-o', `-p ${port}`],
+        osUser
+      )
+      if (stopped) return
+      if (result.code === 0) {
+        pid = postmasterPid(pgData)
+        restarts++
+        up = true
+        log(`PostgreSQL restarted after a crash in ${Date.now() - began} ms (postmaster pid ${pid ?? '?'}).`)
+        return
+      }
+      const pause = Math.min(5_000, 250 * 2 ** attempt)
+      log(
+        `PostgreSQL did not start again yet (pg_ctl exit ${result.code}); next try in ${pause} ms. Its log (${logFile}) ends with:\n${tail(logFile, 3)}`
+      )
+      await sleep(pause)
+    }
+  }
+
+  const watchMs = options.watchMs ?? 1_000
+  const watchdog =
+    watchMs > 0
+      ? setInterval(() => {
+          if (stopped || restarting) return
+          if (pid !== null && processRunning(pid)) return
+          restarting = restart(pid).finally(() => (restarting = null))
+        }, watchMs)
+      : null
+  watchdog?.unref()
+
   return {
     host: '127.0.0.1',
     port,
@@ -363,9 +454,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     password,
     database: 'postgres',
     created,
+    restarts: () => restarts,
+    up: () => up,
     stop: async () => {
       if (stopped) return
       stopped = true
+      if (watchdog) clearInterval(watchdog)
+      await restarting
       // Fast shutdown: open transactions roll back, a checkpoint is written, the next start needs no recovery.
       const result = await run(binaries.pgCtl, ['stop', '-D', pgData, '-m', 'fast', '-w', '-t', '60'], osUser)
       if (result.code !== 0 && existsSync(join(pgData, 'postmaster.pid')))

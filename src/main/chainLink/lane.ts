@@ -3,6 +3,7 @@
  * by triggers in the transaction of each change; this file only reads them out in seq order, forgets those the chain
  * hub acknowledged, and keeps the duplicates the hub sends back for the manager's queue.
  */
+import { randomUUID } from 'node:crypto'
 import type { Db } from '../db/open'
 import { chainEventSchema, type ChainDuplicate, type ChainEvent } from '../../shared/hub/chainProtocol'
 
@@ -90,6 +91,13 @@ export class ChainLane {
         this.db.prepare('DELETE FROM chain_lane WHERE seq <= ?').run(to)
         this.db.prepare('UPDATE chain_lane_meta SET acked_seq = ? WHERE id = 1').run(to)
       }
+      // The hub holds more of this till than it ever numbered: its database was restored from a backup (docs/chain.md
+      // § A restored till). Everything here is acknowledged; number on from the hub's cursor, or the next events
+      // would reuse seqs the hub holds (SEQ_CONFLICT).
+      if (ackSeq > lastSeq)
+        this.db
+          .prepare('UPDATE chain_lane_meta SET last_seq = ?, acked_seq = ? WHERE id = 1')
+          .run(ackSeq, ackSeq)
       const put = this.db.prepare(
         `INSERT INTO chain_conflicts (id, card_id, code, first_json, second_json, found_at, received_at)
          VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`
@@ -98,6 +106,36 @@ export class ChainLane {
         put.run(d.id, d.cardId, d.code, JSON.stringify(d.first), JSON.stringify(d.second), d.foundAt, now)
       const reported = this.db.prepare('UPDATE chain_conflicts SET reported = 1 WHERE id = ?')
       for (const id of reportedSeen) reported.run(id)
+    })()
+  }
+
+  /**
+   * After a restore (docs/chain.md § A restored till): the hub refused a batch with SEQ_CONFLICT and says it holds
+   * this till's events up to `hubAckSeq`. Every waiting event is numbered again after it, in its order, with a new
+   * event id (the hub's ids are unique), in one transaction with the counter, so the triggers go on from there.
+   * Events the hub already held under their old numbers come back as repeats: the hub keeps one row per
+   * redemption id and orders statuses by seq, so a repeat changes nothing. Returns the number renumbered.
+   */
+  renumberAfter(hubAckSeq: number): number {
+    return this.db.transaction(() => {
+      const { ackedSeq } = this.meta()
+      const rows = this.db
+        .prepare(
+          'SELECT seq, event_id, kind, till_at, business_day, body_json FROM chain_lane WHERE seq > ? ORDER BY seq'
+        )
+        .all(ackedSeq) as LaneRow[]
+      if (hubAckSeq <= ackedSeq) return 0
+      this.db.prepare('DELETE FROM chain_lane WHERE seq > ?').run(ackedSeq)
+      const put = this.db.prepare(
+        'INSERT INTO chain_lane (seq, event_id, kind, till_at, business_day, body_json) VALUES (?, ?, ?, ?, ?, ?)'
+      )
+      rows.forEach((r, i) =>
+        put.run(hubAckSeq + 1 + i, randomUUID(), r.kind, r.till_at, r.business_day, r.body_json)
+      )
+      this.db
+        .prepare('UPDATE chain_lane_meta SET last_seq = ?, acked_seq = ? WHERE id = 1')
+        .run(hubAckSeq + rows.length, hubAckSeq)
+      return rows.length
     })()
   }
 

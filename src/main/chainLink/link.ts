@@ -281,6 +281,23 @@ export class ChainLink {
         )
     } else if (outcome.kind === 'busy') {
       this.lastError = 'BUSY'
+    } else if (outcome.kind === 'refused' && outcome.code === 'SEQ_CONFLICT') {
+      // A lane numbered back in time (a restored station database): ask the hub where it stands and number on
+      // from there (docs/chain.md § A restored till). The next send carries the renumbered events.
+      this.failures++
+      this.lastError = outcome.code
+      const probe = await this.post(config.hubUrl, config.storeId, token, {
+        tillId: config.tillId,
+        queueDepth: this.lane.waiting(),
+        events: [],
+        seenDuplicates: []
+      })
+      if (probe.kind === 'sent') {
+        const moved = this.lane.renumberAfter(probe.value.ackSeq)
+        this.o.log?.(
+          `[chainLink] the hub holds this till's events up to ${probe.value.ackSeq} (a restored lane): ${moved} waiting events numbered on from there`
+        )
+      }
     } else if (outcome.kind === 'refused') {
       this.failures++
       this.lastError = outcome.code

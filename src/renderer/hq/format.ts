@@ -28,6 +28,8 @@ export function zoneName(zone: string, t: TFunction): string {
 
 export function duration(ms: number, t: TFunction): string {
   const minutes = Math.max(0, Math.floor(ms / 60_000))
+  // Under a minute only with a hub threshold below one (--quiet-after-minutes 0.1): "0 min" would read as "not silent".
+  if (minutes === 0) return t('hqQuietSetting.secondsShort', { s: Math.max(0, Math.floor(ms / 1000)) })
   if (minutes < 60) return t('hq.duration.minutes', { m: minutes })
   const hours = Math.floor(minutes / 60)
   if (hours < 24) return t('hq.duration.hours', { h: hours, m: minutes % 60 })

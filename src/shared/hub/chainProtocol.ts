@@ -46,6 +46,7 @@ export const CHAIN_ERROR_CODES = [
   'BATCH_NOT_CONTIGUOUS', // the events of one batch are not seq, seq+1, … : nothing stored
   'SEQ_CONFLICT', // a seq (or event id) the hub holds with another event: the till's lane was rebuilt; nothing stored
   'ENROLMENT_CODE_INVALID', // wrong, used or expired
+  'ENROLMENT_LOCKED', // too many wrong codes from this address or for this store: wait Retry-After (seconds)
   'TILL_ID_TAKEN', // a till of another store already has this id
   'STORE_UNKNOWN', // an enrolment code for a store that is not in chain_stores
   'BUSY', // too many batches at once: retry after the Retry-After header (seconds), with jitter

@@ -104,13 +104,16 @@ export interface DayView {
 }
 
 export const quietQuerySchema = z.object({
-  /** A store is quiet when none of its tills sent anything for this many minutes. */
+  /**
+   * A store is quiet when none of its tills sent anything for this many minutes. Absent: the hub's own setting
+   * (`--quiet-after-minutes`, default 60; docs/hq.md).
+   */
   minutes: z.coerce
     .number()
     .int()
     .min(1)
     .max(7 * 24 * 60)
-    .default(60)
+    .optional()
 })
 
 export interface QuietTill {
@@ -137,7 +140,10 @@ export interface StoreHealth {
 }
 
 export interface QuietView {
+  /** The threshold of this answer (the page's choice, else the hub's). */
   minutes: number
+  /** The hub's setting (`--quiet-after-minutes`); may be a fraction of a minute (a demo, a test). */
+  hubMinutes: number
   checkedAt: number
   stores: StoreHealth[]
 }

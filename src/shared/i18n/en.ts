@@ -1780,6 +1780,8 @@ export const en: Catalogue = {
     },
     refused: {
       ENROLMENT_CODE_INVALID: 'The enrolment code is wrong, used or expired: ask headquarters for a new one',
+      ENROLMENT_LOCKED:
+        'Too many wrong enrolment codes: headquarters paused enrolment here for a while. Wait, then try the right code',
       TILL_ID_TAKEN: 'Headquarters has this till in another store: ask headquarters to stop it there first',
       STORE_UNKNOWN: 'Headquarters does not know this store',
       other: 'Headquarters refused the enrolment: ask headquarters for a new code'
@@ -1956,5 +1958,11 @@ export const en: Catalogue = {
       on: 'On: each redemption is checked with headquarters first, waiting at most {{ms}} ms',
       off: 'Off: duplicates are found only once the records reach headquarters'
     }
+  },
+  // HQ's "gone quiet" threshold set on the hub (--quiet-after-minutes, docs/hq.md).
+  hqQuietSetting: {
+    seconds: '{{count}} seconds',
+    secondsShort: '{{s}} s',
+    hubSetting: '{{label}} (server setting)'
   }
 }

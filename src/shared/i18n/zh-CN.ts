@@ -1675,6 +1675,7 @@ export const zhCN = {
     },
     refused: {
       ENROLMENT_CODE_INVALID: '登记码不正确、已使用或已过期：请向总部索取新的登记码',
+      ENROLMENT_LOCKED: '登记码错误次数过多：总部已暂停此处的登记，请稍后再用正确的登记码',
       TILL_ID_TAKEN: '本收银台已登记在总部的另一家门店：请总部先在那里停用',
       STORE_UNKNOWN: '总部没有这家门店',
       other: '总部拒绝了登记：请向总部索取新的登记码'
@@ -1850,6 +1851,12 @@ export const zhCN = {
       on: '已开启：核销前向总部核对，最长等待 {{ms}} 毫秒',
       off: '未开启：只在记录送达总部后查找重复'
     }
+  },
+  // HQ's "gone quiet" threshold set on the hub (--quiet-after-minutes, docs/hq.md).
+  hqQuietSetting: {
+    seconds: '{{count}} 秒',
+    secondsShort: '{{s}} 秒',
+    hubSetting: '{{label}}（服务器设置）'
   }
 }
 

@@ -15,30 +15,42 @@ const THRESHOLDS = [30, 60, 120, 240, 1440]
 
 export function QuietPage({ onError }: { onError: (err: unknown) => void }) {
   const { t } = useTranslation()
-  const [minutes, setMinutes] = useState(60)
+  // null: the hub's own threshold (--quiet-after-minutes, docs/hq.md), which may be a fraction of a minute.
+  const [minutes, setMinutes] = useState<number | null>(null)
   const [view, setView] = useState<QuietView | null>(null)
   const [error, setError] = useState<string | null>(null)
   useEffect(() => {
-    getJson<QuietView>(HQ_PATHS.quiet, { minutes }).then(setView, (err: unknown) => {
+    getJson<QuietView>(HQ_PATHS.quiet, { minutes: minutes ?? undefined }).then(setView, (err: unknown) => {
       onError(err)
       setError(errorText(err, t))
     })
   }, [minutes, onError, t])
 
   const when = (ms: number | null, zone: string) => atStore(ms, zone) ?? t('hq.quiet.never')
+  const hubMinutes = view?.hubMinutes ?? null
+  const label = (m: number): string => {
+    const plain =
+      m < 1
+        ? t('hqQuietSetting.seconds', { count: Math.round(m * 60) })
+        : m < 60
+          ? t('hq.quiet.minutes', { count: m })
+          : t('hq.quiet.hours', { count: m / 60 })
+    return m === hubMinutes ? t('hqQuietSetting.hubSetting', { label: plain }) : plain
+  }
+  const choices = [...new Set([...THRESHOLDS, ...(hubMinutes === null ? [] : [hubMinutes])])].sort(
+    (a, b) => a - b
+  )
   const quietCount = view?.stores.filter((s) => s.quiet).length ?? 0
   return (
     <div data-testid="hq-quiet">
       <div className="hq-toolbar">
         <span>{t('hq.quiet.threshold')}</span>
         <Select
-          style={{ width: 140 }}
-          value={minutes}
-          onChange={setMinutes}
-          options={THRESHOLDS.map((m) => ({
-            value: m,
-            label: m < 60 ? t('hq.quiet.minutes', { count: m }) : t('hq.quiet.hours', { count: m / 60 })
-          }))}
+          style={{ width: 250 }}
+          data-testid="quiet-threshold"
+          value={minutes ?? hubMinutes ?? undefined}
+          onChange={(m: number) => setMinutes(m === hubMinutes ? null : m)}
+          options={choices.map((m) => ({ value: m, label: label(m) }))}
         />
         {view && <strong>{t('hq.quiet.summary', { quiet: quietCount, total: view.stores.length })}</strong>}
       </div>
