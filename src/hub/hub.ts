@@ -144,7 +144,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   // Every session commits durably even on a server whose default is looser (--database-url).
   const pool = new pg.Pool({ ...database, max: 10, types, options: '-c synchronous_commit=on' })
   pool.on('error', (err) => log(`hub: idle database connection failed: ${err.message}`))
+  let months: ReturnType<typeof setInterval> | undefined
   const cleanup = async () => {
+    clearInterval(months)
     await pool.end().catch(() => undefined)
     await postgres?.stop()
   }
@@ -160,6 +162,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       ...(options.pairingTtlMs ? { pairingTtlMs: options.pairingTtlMs } : {})
     })
     const chain = new ChainIngest(pool, options.chain ?? {})
+    // The month partitions of the chain's redemptions, made ahead of use: now, then once a day (docs/chain.md).
+    await chain.ensureMonths()
+    months = setInterval(() => {
+      chain.ensureMonths().catch((err: unknown) => {
+        log(`hub chain: making month partitions failed: ${err instanceof Error ? err.message : String(err)}`)
+      })
+    }, 24 * 3600_000)
+    months.unref()
     const port = options.port ?? 0
     const hqAuth = new HqAuth(pool)
     const tokens = new ChainTokens(pool, dataDir, Date.now, log)
