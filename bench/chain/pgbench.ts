@@ -20,19 +20,10 @@ export interface PgbenchCeiling {
   version: string
 }
 
-const BODY = JSON.stringify({
-  redemptionId: '6f1c2d3e-4a5b-4c6d-8e7f-8091a2b3c4d5',
-  cardId: 'pLoadCard',
-  customCode: false,
-  code: 'till-0001-000123',
-  cardTitle: '10元代金券',
-  cashierId: 'till-0001-c',
-  cashierName: '收银员',
-  amountFen: 1000,
-  billFen: 5000,
-  redeemedAt: 1796547600000,
-  status: 'pending'
-})
+/** A real event body, built in SQL: pgbench reads every `:name` in its script as a variable, JSON's too. */
+const BODY = `jsonb_build_object('redemptionId', gen_random_uuid(), 'cardId', 'pLoadCard', 'customCode', false,
+  'code', 'till-0001-' || g, 'cardTitle', '10元代金券', 'cashierId', 'till-0001-c', 'cashierName', '收银员',
+  'amountFen', 1000, 'billFen', 5000, 'redeemedAt', 1796547600000 + g, 'status', 'pending')`
 
 export async function pgbenchCeiling(
   hub: RunningHub,
@@ -49,7 +40,7 @@ export async function pgbenchCeiling(
     script,
     `INSERT INTO bench_pgbench (till_id, seq, event_id, kind, redemption_id, till_at, business_date, body, received_at) ` +
       `SELECT 'pgbench-' || :client_id, nextval('bench_pgbench_seq'), gen_random_uuid(), 'redeemed', gen_random_uuid(), ` +
-      `1796547600000 + g, '2026-12-05', '${BODY.replaceAll("'", "''")}'::jsonb, 0 ` +
+      `1796547600000 + g, '2026-12-05', ${BODY.replace(/\s+/g, ' ')}, 0 ` +
       `FROM generate_series(1, ${o.batch}) g ON CONFLICT DO NOTHING;\n`
   )
   try {
