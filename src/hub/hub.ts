@@ -172,7 +172,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   pool.on('connect', (client) =>
     client.on('error', (err) => log(`hub: database connection lost: ${err.message}`))
   )
+  let months: ReturnType<typeof setInterval> | undefined
   const cleanup = async () => {
+    clearInterval(months)
     await pool.end().catch(() => undefined)
     await postgres?.stop()
   }
@@ -192,6 +194,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       pool,
       options.chainClaimTtlMs !== undefined ? { ttlMs: options.chainClaimTtlMs } : {}
     )
+    // The month partitions of the chain's redemptions, made ahead of use: now, then once a day (docs/chain.md).
+    await chain.ensureMonths()
+    months = setInterval(() => {
+      chain.ensureMonths().catch((err: unknown) => {
+        log(`hub chain: making month partitions failed: ${err instanceof Error ? err.message : String(err)}`)
+      })
+    }, 24 * 3600_000)
+    months.unref()
     const port = options.port ?? 0
     const hqAuth = new HqAuth(pool)
     const tokens = new ChainTokens(pool, dataDir, Date.now, log)

@@ -293,7 +293,12 @@ describe('load and several hub processes', () => {
       dataDir: hubDataDir(),
       databaseUrl: urlOf(hub),
       log: () => {},
-      chain: { maxConcurrent: 1, retryAfterS: 3, beforeCommit: async () => (entered(), gate) }
+      chain: {
+        maxConcurrent: 1,
+        retryAfterS: 3,
+        queueWaitMs: 300,
+        beforeCommit: async () => (entered(), gate)
+      }
     })
     try {
       const a = await enrol(hub, 'sh-01', 'busy-a')
@@ -313,8 +318,63 @@ describe('load and several hub processes', () => {
     }
   }, 60_000)
 
+  it('a batch over the limit waits in line for a free slot instead of a 429; a full line answers 429 at once', async () => {
+    let release!: () => void
+    const gate = new Promise<void>((r) => (release = r))
+    let entered!: () => void
+    const inside = new Promise<void>((r) => (entered = r))
+    let first = true
+    const lined = await startHub({
+      dataDir: hubDataDir(),
+      databaseUrl: urlOf(hub),
+      log: () => {},
+      chain: {
+        maxConcurrent: 1,
+        maxQueued: 1,
+        queueWaitMs: 30_000,
+        retryAfterS: 4,
+        // Only the first batch is held inside; the one in line then passes straight through.
+        beforeCommit: async () => {
+          if (!first) return
+          first = false
+          entered()
+          await gate
+        }
+      }
+    })
+    try {
+      const a = await enrol(hub, 'sh-01', 'line-a')
+      const b = await enrol(hub, 'sh-01', 'line-b')
+      const c = await enrol(hub, 'sh-01', 'line-c')
+      const slow = send(lined.url, a, [redeemed(a, 'LINE-A')])
+      await inside
+      const waiting = send(lined.url, b, [redeemed(b, 'LINE-B')])
+      // b is in line (the line holds one): c finds it full and is refused at once, with Retry-After.
+      await new Promise((done) => setTimeout(done, 200))
+      const refused = await send(lined.url, c, [redeemed(c, 'LINE-C')])
+      expect(refused.status).toBe(429)
+      expect(refused.retryAfter).toBe('4')
+      release()
+      expect(value(await slow)).toMatchObject({ ackSeq: 1 })
+      const served = await waiting
+      expect(served.status).toBe(200)
+      expect(value(served)).toMatchObject({ ackSeq: 1, stored: 1 })
+      expect(value(await send(lined.url, c, c.made))).toMatchObject({ ackSeq: 1 })
+    } finally {
+      release()
+      await lined.stop()
+    }
+  }, 60_000)
+
   it('two hub instances on one database, batches of the same tills sent to both at once: every event once', async () => {
-    second = await startHub({ dataDir: hubDataDir(), databaseUrl: urlOf(hub), log: () => {} })
+    // The second process keeps no line of waiting requests (maxQueued 0): over its 6 slots it answers 429 at once,
+    // so the batches also take the 429 path; the first lets them wait in line (docs/chain.md § Back-pressure).
+    second = await startHub({
+      dataDir: hubDataDir(),
+      databaseUrl: urlOf(hub),
+      log: () => {},
+      chain: { maxQueued: 0 }
+    })
     const tills: LaneTill[] = []
     for (let i = 0; i < 6; i++) tills.push(await enrol(hub, i % 2 ? 'hz-01' : 'sh-01', `two-${i}`))
     // Six tills × 120 events in batches of 40; every code also redeemed at the other store's till (i ^ 1), so

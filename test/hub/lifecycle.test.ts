@@ -308,6 +308,76 @@ describe('migrations', () => {
     }
   })
 
+  it('008 chain months: upgrades a version-7 database; its redemptions move into month partitions, a DEFAULT stays for a wrong clock, months are made ahead', async () => {
+    const hub = running[0]!
+    const schema = `m008_${randomUUID().replaceAll('-', '')}`
+    await hub.store.pool.query(`CREATE SCHEMA ${schema}`)
+    const pool = new pg.Pool({ ...hub.database, max: 1, options: `-c search_path=${schema}` })
+    const partitionOf = async (code: string) =>
+      (
+        await pool.query<{ p: string }>(
+          'SELECT tableoid::regclass::text AS p FROM redemptions WHERE code = $1',
+          [code]
+        )
+      ).rows.map((r) => r.p)
+    const redeem = (code: string, day: string) =>
+      pool.query(
+        `INSERT INTO redemptions (redemption_id, business_date, store_id, till_id, card_id, code, cashier_id,
+           cashier_name, amount_fen, redeemed_at, status, status_at, last_seq)
+         VALUES (gen_random_uuid(), $2, 's1', 't1', 'c', $1, 'k', 'K', 100, 1, 'committed', 1, 1)`,
+        [code, day]
+      )
+    try {
+      expect(await migrateHub(pool, HUB_MIGRATIONS.slice(0, 7))).toBe(7)
+      await redeem('march', '2025-03-10')
+      await redeem('march-end', '2025-03-31')
+      await redeem('april', '2025-04-01')
+      expect(await migrateHub(pool, HUB_MIGRATIONS.slice(0, 8))).toBe(8)
+      // The rows the DEFAULT partition held sit in their months now; nothing lost, nothing doubled.
+      expect(await partitionOf('march')).toEqual(['redemptions_2025_03'])
+      expect(await partitionOf('march-end')).toEqual(['redemptions_2025_03'])
+      expect(await partitionOf('april')).toEqual(['redemptions_2025_04'])
+      expect(Number((await pool.query('SELECT count(*) AS n FROM redemptions')).rows[0].n)).toBe(3)
+      // The current month and three ahead exist, as the partitions of the partitioned table.
+      const parts = await pool.query<{ name: string }>(
+        `SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+         WHERE i.inhparent = 'redemptions'::regclass ORDER BY 1`
+      )
+      const names = parts.rows.map((r) => r.name)
+      const now = new Date()
+      for (let k = 0; k <= 3; k++) {
+        const m = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + k, 1))
+        expect(names).toContain(
+          `redemptions_${m.getUTCFullYear()}_${String(m.getUTCMonth() + 1).padStart(2, '0')}`
+        )
+      }
+      expect(names).toContain('redemptions_default')
+      // A till whose clock is years off: the insert lands in DEFAULT, never fails; making its month moves it.
+      await redeem('far', '2071-05-09')
+      expect(await partitionOf('far')).toEqual(['redemptions_default'])
+      const made = await pool.query<{ n: number }>(
+        "SELECT chain_redemption_months('2071-05-01', '2071-05-31') AS n"
+      )
+      expect(made.rows[0]?.n).toBe(1)
+      expect(await partitionOf('far')).toEqual(['redemptions_2071_05'])
+      const again = await pool.query<{ n: number }>(
+        "SELECT chain_redemption_months('2071-05-01', '2071-05-31') AS n"
+      )
+      expect(again.rows[0]?.n).toBe(0)
+      // The key still holds across the move; a day's read prunes to its month.
+      const plan = await pool.query<{ 'QUERY PLAN': string }>(
+        "EXPLAIN SELECT count(*) FROM redemptions WHERE business_date = '2025-03-10'"
+      )
+      const text = plan.rows.map((r) => r['QUERY PLAN']).join('\n')
+      expect(text).toContain('redemptions_2025_03')
+      expect(text).not.toContain('redemptions_2025_04')
+      expect(text).not.toContain('redemptions_default')
+    } finally {
+      await pool.end()
+      await hub.store.pool.query(`DROP SCHEMA ${schema} CASCADE`)
+    }
+  })
+
   it('refuse a database written by a newer hub and leave it as it was', async () => {
     const hub = running[0]!
     const newer = HUB_MIGRATIONS.length + 5

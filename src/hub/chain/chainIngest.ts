@@ -35,8 +35,12 @@ export interface ChainTill {
 
 export interface ChainIngestOptions {
   now?: () => number
-  /** Batches ingested at once by this process; one more answers BUSY (429). */
+  /** Batches ingested at once by this process (default 6); more wait in line or answer BUSY (429). */
   maxConcurrent?: number
+  /** Requests that may wait in line for a batch slot (default 64); one more answers BUSY at once. */
+  maxQueued?: number
+  /** How long a request waits in line for a slot before it answers BUSY (default 2,000 ms). */
+  queueWaitMs?: number
   /** The Retry-After of a BUSY answer, in seconds (the till adds its own jitter). */
   retryAfterS?: number
   enrolmentTtlMs?: number
@@ -49,15 +53,6 @@ export const claimCardOf = (body: Pick<RedeemedBody, 'customCode' | 'cardId'>): 
   body.customCode ? body.cardId : ''
 
 const RETRYABLE = new Set(['40P01', '40001']) // deadlock, serialization failure: the whole batch is retried
-
-/** Who holds a coupon's claim; `provisional_until` set: a claim before committing not yet confirmed by its event. */
-interface ClaimHolderRow {
-  redemption_id: string
-  store_id: string
-  till_id: string
-  redeemed_at: number
-  provisional_until: number | null
-}
 
 interface DuplicateRow {
   id: number
@@ -73,7 +68,11 @@ export class ChainIngest {
   private readonly maxConcurrent: number
   private readonly retryAfterS: number
   private readonly enrolmentTtlMs: number
+  private readonly maxQueued: number
+  private readonly queueWaitMs: number
   private inFlight = 0
+  /** Requests waiting for a slot, first come first served; a freed slot is handed to the first. */
+  private readonly waiting: Array<() => void> = []
 
   constructor(
     readonly pool: pg.Pool,
@@ -83,6 +82,8 @@ export class ChainIngest {
     this.maxConcurrent = options.maxConcurrent ?? 6
     this.retryAfterS = options.retryAfterS ?? 2
     this.enrolmentTtlMs = options.enrolmentTtlMs ?? 72 * 3600_000
+    this.maxQueued = options.maxQueued ?? 64
+    this.queueWaitMs = options.queueWaitMs ?? 2000
   }
 
   private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -216,11 +217,24 @@ export class ChainIngest {
       : null
   }
 
+  /**
+   * Makes the month partitions of `redemptions` that are missing from last month to three months ahead (hub
+   * migration 008, `chain_redemption_months`). The hub calls it at start and once a day; a day's rows never wait
+   * for it (a month without its partition lands in the DEFAULT one, and is moved out when the month is made).
+   */
+  async ensureMonths(): Promise<number> {
+    const { rows } = await this.pool.query<{ made: number }>(
+      `SELECT chain_redemption_months((current_date - interval '1 month')::date,
+         (current_date + interval '3 months')::date) AS made`
+    )
+    return rows[0]?.made ?? 0
+  }
+
   // -------------------------------------------------------------------------------------------------------------
   // Ingest
 
   /**
-   * One batch, one transaction (docs/chain.md § Ingest):
+   * One batch, one transaction, one statement (`chain_ingest_batch`, hub migration 008; docs/chain.md § Ingest):
    * 1. lock the till's cursor row (two hub processes taking batches of one till queue here);
    * 2. insert the events ON CONFLICT DO NOTHING; an event the hub holds under the same (till, seq) or event id
    *    with different content refuses the whole batch (SEQ_CONFLICT), so nothing is overwritten;
@@ -231,6 +245,16 @@ export class ChainIngest {
    * Replayed and reordered batches insert nothing and move nothing, so they change nothing.
    */
   async ingest(till: ChainTill, req: EventsRequest): Promise<EventsResponse> {
+    const release = await this.acquire()
+    try {
+      return await this.ingestAdmitted(till, req)
+    } finally {
+      release()
+    }
+  }
+
+  /** `ingest` for a caller that already holds a slot from `acquire` (the route takes it before reading the body). */
+  async ingestAdmitted(till: ChainTill, req: EventsRequest): Promise<EventsResponse> {
     if (req.tillId !== till.tillId)
       throw new ChainFailure(
         'TILL_MISMATCH',
@@ -247,302 +271,138 @@ export class ChainIngest {
     const ids = new Set(events.map((e) => e.eventId.toLowerCase()))
     if (ids.size !== events.length)
       throw new ChainFailure('BAD_REQUEST', 'Two events of the batch share an event id. Nothing was stored.')
-
-    this.admit()
-    this.inFlight++
-    try {
-      return await this.transaction((client) => this.ingestIn(client, till, req))
-    } finally {
-      this.inFlight--
-    }
+    return this.runBatch(till, req)
   }
 
   /**
-   * BUSY (429 + Retry-After) when this process already takes its limit of batches. The route asks first, before
-   * the token look-up and the body, so a stampede of reconnecting tills costs the database nothing.
+   * One of this process's `maxConcurrent` batch slots, as a release function (call it once, when the request is
+   * answered). All slots taken: the request waits in line, first come first served, up to `queueWaitMs`; a full
+   * line or a wait that runs out answers BUSY (429 + Retry-After). The route asks before the token look-up and the
+   * body, and the slot is counted at once, so a stampede of reconnecting tills cannot all slip past the limit while
+   * their bodies are read; the line keeps every slot busy between batches instead of sending tills to sleep
+   * (docs/chain.md § Back-pressure).
    */
-  admit(): void {
-    if (this.inFlight >= this.maxConcurrent)
-      throw new ChainFailure(
-        'BUSY',
-        `The hub is taking ${this.inFlight} batches at once; retry after ${this.retryAfterS} s.`,
-        undefined,
-        this.retryAfterS
-      )
-  }
-
-  private async ingestIn(
-    client: pg.PoolClient,
-    till: ChainTill,
-    req: EventsRequest
-  ): Promise<EventsResponse> {
-    const now = this.now()
-    const tillId = till.tillId
-    const events = req.events
-    await client.query(
-      'INSERT INTO till_cursor (till_id, updated_at) VALUES ($1, $2) ON CONFLICT (till_id) DO NOTHING',
-      [tillId, now]
-    )
-    const cursorRow = await client.query<{ acked_seq: number; highest_seen: number }>(
-      'SELECT acked_seq, highest_seen FROM till_cursor WHERE till_id = $1 FOR UPDATE',
-      [tillId]
-    )
-    const acked = cursorRow.rows[0]!.acked_seq
-    let highest = cursorRow.rows[0]!.highest_seen
-
-    let stored = 0
-    if (events.length > 0) {
-      const inserted = await client.query<{ seq: number }>(
-        `INSERT INTO till_events (till_id, seq, event_id, kind, redemption_id, till_at, business_date, body, received_at)
-         SELECT $1, e.seq, e.event_id, e.kind, e.redemption_id, e.till_at, e.business_date, e.body, $9
-         FROM unnest($2::bigint[], $3::uuid[], $4::text[], $5::uuid[], $6::bigint[], $7::date[], $8::jsonb[])
-           AS e (seq, event_id, kind, redemption_id, till_at, business_date, body)
-         ON CONFLICT DO NOTHING
-         RETURNING seq`,
-        [
-          tillId,
-          events.map((e) => e.seq),
-          events.map((e) => e.eventId),
-          events.map((e) => e.kind),
-          events.map((e) => ('redemptionId' in e.body ? e.body.redemptionId : null)),
-          events.map((e) => e.tillAt),
-          events.map((e) => e.businessDate),
-          events.map((e) => JSON.stringify(e.body)),
-          now
-        ]
-      )
-      stored = inserted.rowCount ?? 0
-      if (stored < events.length) await this.checkReplayed(client, tillId, events, inserted.rows)
-      highest = Math.max(highest, events.at(-1)!.seq)
+  async acquire(): Promise<() => void> {
+    if (this.inFlight < this.maxConcurrent) {
+      this.inFlight++
+      return this.releaser()
     }
-
-    const contiguous = await client.query<{ ack: number }>(
-      `SELECT COALESCE(MAX(seq), $2) AS ack FROM (
-         SELECT seq, seq - ROW_NUMBER() OVER (ORDER BY seq) AS base FROM till_events
-         WHERE till_id = $1 AND seq > $2) t
-       WHERE base = $2`,
-      [tillId, acked]
-    )
-    const ackSeq = contiguous.rows[0]!.ack
-    if (ackSeq > acked) await this.apply(client, till, acked, ackSeq, now)
-
-    await client.query(
-      'UPDATE till_cursor SET acked_seq = $2, highest_seen = $3, updated_at = $4 WHERE till_id = $1',
-      [tillId, ackSeq, highest, now]
-    )
-    await client.query(
-      `UPDATE chain_tills SET last_seen_at = $2, reported_queue_depth = $3,
-         last_event_at = CASE WHEN $4 THEN $2 ELSE last_event_at END
-       WHERE till_id = $1`,
-      [tillId, now, req.queueDepth, stored > 0]
-    )
-    if (req.seenDuplicates.length > 0) {
-      await client.query(
-        `UPDATE chain_duplicates SET first_seen_at = $3
-         WHERE id = ANY($2::bigint[]) AND first_till_id = $1 AND first_seen_at IS NULL`,
-        [tillId, req.seenDuplicates, now]
-      )
-      await client.query(
-        `UPDATE chain_duplicates SET second_seen_at = $3
-         WHERE id = ANY($2::bigint[]) AND second_till_id = $1 AND second_seen_at IS NULL`,
-        [tillId, req.seenDuplicates, now]
-      )
-    }
-    const duplicates = await this.unseenDuplicates(client, tillId)
-    await this.options.beforeCommit?.(till, events.length)
-
-    const first = events[0]
-    const gap = first && first.seq > ackSeq + 1 ? { from: ackSeq + 1, to: first.seq - 1 } : null
-    return { ackSeq, stored, gap, duplicates }
-  }
-
-  /** Events of the batch the hub already held must be the very same events (a replay), else nothing is kept. */
-  private async checkReplayed(
-    client: pg.PoolClient,
-    tillId: string,
-    events: ChainEvent[],
-    inserted: Array<{ seq: number }>
-  ): Promise<void> {
-    const fresh = new Set(inserted.map((r) => r.seq))
-    const old = events.filter((e) => !fresh.has(e.seq))
-    const { rows } = await client.query<{ seq: number; event_id: string }>(
-      'SELECT seq, event_id::text AS event_id FROM till_events WHERE till_id = $1 AND seq = ANY($2::bigint[])',
-      [tillId, old.map((e) => e.seq)]
-    )
-    const held = new Map(rows.map((r) => [r.seq, r.event_id]))
-    for (const e of old) {
-      const id = held.get(e.seq)
-      if (id !== e.eventId.toLowerCase())
-        throw new ChainFailure(
-          'SEQ_CONFLICT',
-          id === undefined
-            ? `Event ${e.eventId} (seq ${e.seq}) is already held by the hub under another till or seq. Nothing was stored.`
-            : `The hub already holds seq ${e.seq} of this till as another event (${id}); the till's lane was rebuilt? Nothing was stored.`,
-          { seq: e.seq }
-        )
-    }
-  }
-
-  /**
-   * Applies the events (from, to] of one till to the projections, set-based: a few statements per batch whatever its
-   * size, with the result of applying them one by one in seq order:
-   * 1. a `redeemed` event inserts its redemption (once per redemption id);
-   * 2. each redemption takes its latest status by seq (never by the till's clock);
-   * 3. a `voided` redemption frees its claim (it never reached WeChat);
-   * 4. each redemption still live at the end of the range claims (platform, card, code), first writer wins; a
-   *    losing claim is a duplicate against the holder, recorded once per pair.
-   * 'resolved' and 'day_closed' live in the event log only (HQ's day view reads them there).
-   */
-  private async apply(
-    client: pg.PoolClient,
-    till: ChainTill,
-    from: number,
-    to: number,
-    now: number
-  ): Promise<void> {
-    const range = [till.tillId, from, to]
-    const inRange = 'e.till_id = $1 AND e.seq > $2 AND e.seq <= $3'
-    await client.query(
-      `INSERT INTO redemptions (redemption_id, business_date, store_id, till_id, platform, card_id, code, card_title,
-         cashier_id, cashier_name, amount_fen, bill_fen, redeemed_at, status, status_at, last_seq)
-       SELECT DISTINCT ON (e.redemption_id) e.redemption_id, e.business_date, $4, e.till_id, 'wechat',
-         e.body->>'cardId', e.body->>'code', e.body->>'cardTitle', e.body->>'cashierId', e.body->>'cashierName',
-         (e.body->>'amountFen')::bigint, (e.body->>'billFen')::bigint, (e.body->>'redeemedAt')::bigint,
-         e.body->>'status', (e.body->>'redeemedAt')::bigint, e.seq
-       FROM till_events e
-       WHERE ${inRange} AND e.kind = 'redeemed'
-         AND NOT EXISTS (SELECT 1 FROM redemptions r WHERE r.redemption_id = e.redemption_id)
-       ORDER BY e.redemption_id, e.seq`,
-      [...range, till.storeId]
-    )
-    await client.query(
-      `UPDATE redemptions r SET status = s.kind, status_at = s.till_at, last_seq = s.seq
-       FROM (SELECT DISTINCT ON (e.redemption_id) e.redemption_id, e.kind, e.till_at, e.seq FROM till_events e
-             WHERE ${inRange} AND e.kind IN ('synced', 'conflict', 'rejected', 'voided')
-             ORDER BY e.redemption_id, e.seq DESC) s
-       WHERE r.redemption_id = s.redemption_id AND r.till_id = $1 AND r.last_seq < s.seq`,
-      range
-    )
-    await client.query(
-      `DELETE FROM code_claims WHERE redemption_id IN
-         (SELECT e.redemption_id FROM till_events e WHERE ${inRange} AND e.kind = 'voided')`,
-      range
-    )
-    // The key is claimCardOf's (a plain code under ''), as a claim before committing keys it (chainClaims.ts).
-    const fresh = `fresh AS (
-         SELECT e.redemption_id, e.seq,
-           CASE WHEN (e.body->>'customCode')::boolean THEN e.body->>'cardId' ELSE '' END AS card,
-           e.body->>'code' AS code, (e.body->>'redeemedAt')::bigint AS at
-         FROM till_events e
-         WHERE ${inRange} AND e.kind = 'redeemed' AND e.body->>'status' <> 'voided'
-           AND NOT EXISTS (SELECT 1 FROM till_events v WHERE v.till_id = $1 AND v.seq > e.seq AND v.seq <= $3
-                           AND v.kind = 'voided' AND v.redemption_id = e.redemption_id))`
-    // Claims made before committing (docs/chain.md § Claims before committing) give way to what the lane records:
-    // a redemption's own unconfirmed claim is replaced by its recorded one just below (never a duplicate of
-    // itself), and another redemption's unconfirmed claim of the same coupon loses to a recorded redemption.
-    await client.query(
-      `WITH ${fresh}
-       DELETE FROM code_claims c USING fresh f
-       WHERE c.provisional_until IS NOT NULL
-         AND (c.redemption_id = f.redemption_id
-              OR (c.platform = 'wechat' AND c.card_id = f.card AND c.code = f.code))`,
-      range
-    )
-    const lost = await client.query<{ redemption_id: string; card: string; code: string; at: number }>(
-      `WITH ${fresh},
-       won AS (
-         INSERT INTO code_claims (platform, card_id, code, redemption_id, store_id, till_id, redeemed_at)
-         SELECT 'wechat', f.card, f.code, f.redemption_id, $4, $1, f.at FROM fresh f ORDER BY f.seq
-         ON CONFLICT DO NOTHING RETURNING redemption_id)
-       SELECT f.redemption_id::text AS redemption_id, f.card, f.code, f.at FROM fresh f
-       WHERE f.redemption_id NOT IN (SELECT redemption_id FROM won) ORDER BY f.seq`,
-      [...range, till.storeId]
-    )
-    const holderSql = `SELECT redemption_id::text AS redemption_id, store_id, till_id, redeemed_at, provisional_until
-      FROM code_claims WHERE platform = 'wechat' AND card_id = $1 AND code = $2`
-    for (const loser of lost.rows) {
-      const holder = await client.query<ClaimHolderRow>(holderSql, [loser.card, loser.code])
-      let h = holder.rows[0]
-      // An unconfirmed claim that came in between the DELETE above and the INSERT (a till claiming this very
-      // coupon at this moment): the recorded redemption takes the key, as above. Then whoever holds it now.
-      if (h && h.redemption_id !== loser.redemption_id && h.provisional_until !== null) {
-        await client.query(
-          'DELETE FROM code_claims WHERE redemption_id = $1 AND provisional_until IS NOT NULL',
-          [h.redemption_id]
-        )
-        const took = await client.query(
-          `INSERT INTO code_claims (platform, card_id, code, redemption_id, store_id, till_id, redeemed_at)
-           VALUES ('wechat', $1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-          [loser.card, loser.code, loser.redemption_id, till.storeId, till.tillId, loser.at]
-        )
-        if ((took.rowCount ?? 0) > 0) continue
-        h = (await client.query<ClaimHolderRow>(holderSql, [loser.card, loser.code])).rows[0]
+    if (this.maxConcurrent === 0 || this.waiting.length >= this.maxQueued || this.queueWaitMs <= 0)
+      throw this.busy()
+    await new Promise<void>((resolve, reject) => {
+      const entry = () => {
+        clearTimeout(timer)
+        resolve()
       }
-      // No holder: freed since (a void); the holder itself: a replay of the same redemption. Neither is a duplicate.
-      if (!h || h.redemption_id === loser.redemption_id) continue
-      await client.query(
-        `INSERT INTO chain_duplicates (platform, card_id, code, first_redemption_id, first_store_id, first_till_id,
-           first_at, second_redemption_id, second_store_id, second_till_id, second_at, found_at)
-         VALUES ('wechat', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-         ON CONFLICT (first_redemption_id, second_redemption_id) DO NOTHING`,
-        [
-          loser.card,
-          loser.code,
-          h.redemption_id,
-          h.store_id,
-          h.till_id,
-          h.redeemed_at,
-          loser.redemption_id,
-          till.storeId,
-          till.tillId,
-          loser.at,
-          now
-        ]
-      )
+      const timer = setTimeout(() => {
+        const at = this.waiting.indexOf(entry)
+        if (at >= 0) this.waiting.splice(at, 1)
+        reject(this.busy())
+      }, this.queueWaitMs)
+      this.waiting.push(entry)
+    })
+    return this.releaser() // the slot was handed over by its last holder: inFlight already counts it
+  }
+
+  private releaser(): () => void {
+    let released = false
+    return () => {
+      if (released) return
+      released = true
+      const next = this.waiting.shift()
+      if (next) next()
+      else this.inFlight--
     }
   }
 
-  private async unseenDuplicates(client: pg.PoolClient, tillId: string): Promise<ChainDuplicate[]> {
-    const { rows } = await client.query<DuplicateRow>(
-      `WITH mine AS (
-         (SELECT id FROM chain_duplicates WHERE first_till_id = $1 AND first_seen_at IS NULL ORDER BY id LIMIT $2)
-         UNION
-         (SELECT id FROM chain_duplicates WHERE second_till_id = $1 AND second_seen_at IS NULL ORDER BY id LIMIT $2))
-       SELECT d.id, d.platform, d.card_id, d.code, d.found_at,
-         d.first_redemption_id::text AS f_id, d.first_store_id AS f_store, fs.name AS f_store_name,
-         d.first_till_id AS f_till, ft.name AS f_till_name, fr.cashier_name AS f_cashier, fr.amount_fen AS f_amount,
-         d.first_at AS f_at,
-         d.second_redemption_id::text AS s_id, d.second_store_id AS s_store, ss.name AS s_store_name,
-         d.second_till_id AS s_till, st.name AS s_till_name, sr.cashier_name AS s_cashier, sr.amount_fen AS s_amount,
-         d.second_at AS s_at
-       FROM mine JOIN chain_duplicates d USING (id)
-       LEFT JOIN chain_stores fs ON fs.store_id = d.first_store_id
-       LEFT JOIN chain_tills ft ON ft.till_id = d.first_till_id
-       LEFT JOIN redemptions fr ON fr.redemption_id = d.first_redemption_id
-       LEFT JOIN chain_stores ss ON ss.store_id = d.second_store_id
-       LEFT JOIN chain_tills st ON st.till_id = d.second_till_id
-       LEFT JOIN redemptions sr ON sr.redemption_id = d.second_redemption_id
-       ORDER BY d.id LIMIT $2`,
-      [tillId, CHAIN_DUPLICATES_MAX]
+  private busy(): ChainFailure {
+    return new ChainFailure(
+      'BUSY',
+      `The hub is taking ${this.inFlight} batches at once and ${this.waiting.length} wait; retry after ${this.retryAfterS} s.`,
+      undefined,
+      this.retryAfterS
     )
-    const story = (r: DuplicateRow, p: 'f' | 's') => ({
-      redemptionId: String(r[`${p}_id`]),
-      storeId: String(r[`${p}_store`]),
-      storeName: String(r[`${p}_store_name`] ?? ''),
-      tillId: String(r[`${p}_till`]),
-      tillName: String(r[`${p}_till_name`] ?? ''),
-      cashierName: String(r[`${p}_cashier`] ?? ''),
-      amountFen: Number(r[`${p}_amount`] ?? 0),
-      at: Number(r[`${p}_at`])
-    })
-    return rows.map((r) => ({
-      id: r.id,
-      platform: r.platform,
-      cardId: r.card_id,
-      code: r.code,
-      first: story(r, 'f'),
-      second: story(r, 's'),
-      foundAt: r.found_at
-    }))
+  }
+
+  /**
+   * The batch in one statement, `chain_ingest_batch` (hub migration 008): one round trip instead of a dozen. With a
+   * `beforeCommit` hook (tests) it runs in an explicit transaction so the hook sees it uncommitted; otherwise the
+   * statement is its own transaction. A deadlock or serialization failure retries the whole batch.
+   */
+  private async runBatch(till: ChainTill, req: EventsRequest): Promise<EventsResponse> {
+    const events = req.events
+    const hook = this.options.beforeCommit
+    for (let attempt = 1; ; attempt++) {
+      const client = await this.pool.connect()
+      try {
+        if (hook) await client.query('BEGIN')
+        const { rows } = await client.query<{ ack: number; stored: number; duplicates: DuplicateRow[] }>({
+          name: 'chain_ingest_batch',
+          text: 'SELECT o_ack AS ack, o_stored AS stored, o_duplicates AS duplicates FROM chain_ingest_batch($1, $2, $3, $4, $5, $6, $7)',
+          values: [
+            till.tillId,
+            till.storeId,
+            this.now(),
+            req.queueDepth,
+            JSON.stringify(events),
+            req.seenDuplicates,
+            CHAIN_DUPLICATES_MAX
+          ]
+        })
+        if (hook) {
+          await hook(till, events.length)
+          await client.query('COMMIT')
+        }
+        const row = rows[0]!
+        const ackSeq = Number(row.ack)
+        const first = events[0]
+        const gap = first && first.seq > ackSeq + 1 ? { from: ackSeq + 1, to: first.seq - 1 } : null
+        return { ackSeq, stored: row.stored, gap, duplicates: row.duplicates.map(duplicateOf) }
+      } catch (err) {
+        if (hook) await client.query('ROLLBACK').catch(() => undefined)
+        const e = err as { code?: string; message?: string; detail?: string }
+        if (e.code === SEQ_CONFLICT_STATE) throw seqConflict(events, Number(e.message), e.detail ?? '')
+        if (attempt < 5 && e.code !== undefined && RETRYABLE.has(e.code)) continue
+        throw err
+      } finally {
+        client.release()
+      }
+    }
+  }
+}
+
+/** chain_ingest_batch's refusal of a different event under a held seq (message: the seq; detail: the id held). */
+const SEQ_CONFLICT_STATE = 'HXC01'
+
+function seqConflict(events: ChainEvent[], seq: number, held: string): ChainFailure {
+  const e = events.find((x) => x.seq === seq)
+  return new ChainFailure(
+    'SEQ_CONFLICT',
+    held === ''
+      ? `Event ${e?.eventId ?? '?'} (seq ${seq}) is already held by the hub under another till or seq. Nothing was stored.`
+      : `The hub already holds seq ${seq} of this till as another event (${held}); the till's lane was rebuilt? Nothing was stored.`,
+    { seq }
+  )
+}
+
+function duplicateOf(r: DuplicateRow): ChainDuplicate {
+  const story = (p: 'f' | 's') => ({
+    redemptionId: String(r[`${p}_id`]),
+    storeId: String(r[`${p}_store`]),
+    storeName: String(r[`${p}_store_name`] ?? ''),
+    tillId: String(r[`${p}_till`]),
+    tillName: String(r[`${p}_till_name`] ?? ''),
+    cashierName: String(r[`${p}_cashier`] ?? ''),
+    amountFen: Number(r[`${p}_amount`] ?? 0),
+    at: Number(r[`${p}_at`])
+  })
+  return {
+    id: Number(r.id),
+    platform: r.platform,
+    cardId: r.card_id,
+    code: r.code,
+    first: story('f'),
+    second: story('s'),
+    foundAt: Number(r.found_at)
   }
 }

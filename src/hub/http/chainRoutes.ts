@@ -185,9 +185,14 @@ export function chainRoutes(
 
   const local: Record<string, (req: IncomingMessage, ingest: ChainIngest) => Promise<object>> = {
     [CHAIN_PATHS.events]: async (req, ingest) => {
-      ingest.admit()
-      const till = await authenticate(ingest, req)
-      return ingest.ingest(till, parse(eventsRequestSchema, await readJson(req)))
+      // The slot first, before the token look-up and the body: a refused batch costs the database nothing.
+      const release = await ingest.acquire()
+      try {
+        const till = await authenticate(ingest, req)
+        return await ingest.ingestAdmitted(till, parse(eventsRequestSchema, await readJson(req)))
+      } finally {
+        release()
+      }
     },
     [CHAIN_PATHS.enrol]: async (req, ingest) => {
       const body = parse(enrolRequestSchema, await readJson(req))
