@@ -2,13 +2,17 @@ import { defineConfig } from 'vitest/config'
 
 /**
  * Files that start real processes by the handful (the built host and Chromium, three tills and a hub, the bench
- * smoke runs): one at a time, as before, because two of them side by side on CI's 2-core machine starve each
- * other's waits (a PIN typed before its dialog has focus, a claim deadline passed). Everything else runs two files
- * at a time (vitest's default on 2 cores is one worker: availableParallelism − 1), first; the serial group after.
+ * smoke runs) or give a real hub a claim deadline of 300–500 ms (test/storeLink, test/hubHost): one at a time, as
+ * before, because beside another file on CI's 2-core machine they miss their waits (a PIN typed before its dialog
+ * has focus, a claim answered after its deadline: storeLink/storeDay.test.ts failed so at load ~25). Everything
+ * else runs two files at a time (vitest's default on 2 cores is one worker: availableParallelism − 1), first; the
+ * serial group after.
  */
 const SERIAL = [
   'test/e2e/**/*.test.ts',
   'test/hubFaults/**/*.test.ts',
+  'test/storeLink/**/*.test.ts',
+  'test/hubHost/**/*.test.ts',
   'test/hub/tillsBench.test.ts',
   'test/hub/chainLoad.test.ts'
 ]
