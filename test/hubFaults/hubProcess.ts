@@ -146,9 +146,31 @@ export function hubPool(dataDir: string): pg.Pool {
     user: 'hub',
     password: readFileSync(join(dataDir, 'postgres.password'), 'utf8').trim(),
     database: 'postgres',
-    max: 2
+    max: 2,
+    // Idle connections go on their own and never keep the test process alive.
+    idleTimeoutMillis: 5_000,
+    allowExitOnIdle: true
   })
   pool.on('error', () => undefined)
+  return pool
+}
+
+const pools = new Map<string, { postmaster: string; pool: pg.Pool }>()
+
+/**
+ * The pool of the PostgreSQL running now in `dataDir`, kept between reads: a reset polls hubFacts until the store
+ * is clean, and a fresh connection (a new backend, password auth) on every poll was most of each poll's time. A
+ * new postmaster (restart, kill, wipe) gets a new pool; the old one is ended.
+ */
+function currentPool(dataDir: string): pg.Pool {
+  const pm = postmaster(dataDir)
+  const key = pm ? `${pm.pid}:${pm.port}` : ''
+  const had = pools.get(dataDir)
+  if (had && had.postmaster === key) return had.pool
+  if (had) void had.pool.end().catch(() => undefined)
+  pools.delete(dataDir)
+  const pool = hubPool(dataDir)
+  pools.set(dataDir, { postmaster: key, pool })
   return pool
 }
 
@@ -163,33 +185,29 @@ export interface HubFacts {
 }
 
 export async function hubFacts(dataDir: string): Promise<HubFacts> {
-  const pool = hubPool(dataDir)
-  try {
-    const meta = await pool.query<{ epoch: string }>('SELECT epoch FROM hub_meta')
-    const claims = await pool.query<{
-      redemption_id: string
-      status: string
-      till_id: string
-      card_id: string
-      code: string
-    }>('SELECT redemption_id, status, till_id, card_id, code FROM claims')
-    const holds = await pool.query<{ card_id: string; code: string; redemption_id: string }>(
-      'SELECT card_id, code, redemption_id FROM code_holds'
-    )
-    const collisions = await pool.query<{ redemption_id: string }>('SELECT redemption_id FROM collisions')
-    return {
-      epoch: meta.rows[0]!.epoch,
-      claims: new Map(
-        claims.rows.map((r) => [
-          r.redemption_id,
-          { status: r.status, till: r.till_id, cardId: r.card_id, code: r.code }
-        ])
-      ),
-      holds: new Map(holds.rows.map((r) => [`${r.card_id}\u001f${r.code}`, r.redemption_id])),
-      collisions: new Set(collisions.rows.map((r) => r.redemption_id))
-    }
-  } finally {
-    await pool.end()
+  const pool = currentPool(dataDir)
+  const meta = await pool.query<{ epoch: string }>('SELECT epoch FROM hub_meta')
+  const claims = await pool.query<{
+    redemption_id: string
+    status: string
+    till_id: string
+    card_id: string
+    code: string
+  }>('SELECT redemption_id, status, till_id, card_id, code FROM claims')
+  const holds = await pool.query<{ card_id: string; code: string; redemption_id: string }>(
+    'SELECT card_id, code, redemption_id FROM code_holds'
+  )
+  const collisions = await pool.query<{ redemption_id: string }>('SELECT redemption_id FROM collisions')
+  return {
+    epoch: meta.rows[0]!.epoch,
+    claims: new Map(
+      claims.rows.map((r) => [
+        r.redemption_id,
+        { status: r.status, till: r.till_id, cardId: r.card_id, code: r.code }
+      ])
+    ),
+    holds: new Map(holds.rows.map((r) => [`${r.card_id}\u001f${r.code}`, r.redemption_id])),
+    collisions: new Set(collisions.rows.map((r) => r.redemption_id))
   }
 }
 
