@@ -144,7 +144,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   // Every session commits durably even on a server whose default is looser (--database-url).
   const pool = new pg.Pool({ ...database, max: 10, types, options: '-c synchronous_commit=on' })
   pool.on('error', (err) => log(`hub: idle database connection failed: ${err.message}`))
+  let numbering: HubStore['numbering'] | undefined
   const cleanup = async () => {
+    await numbering?.stop()
     await pool.end().catch(() => undefined)
     await postgres?.stop()
   }
@@ -157,8 +159,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const store = await HubStore.open(pool, {
       adminToken,
       ...(options.storeId ? { storeId: options.storeId } : {}),
-      ...(options.pairingTtlMs ? { pairingTtlMs: options.pairingTtlMs } : {})
+      ...(options.pairingTtlMs ? { pairingTtlMs: options.pairingTtlMs } : {}),
+      log
     })
+    // The feed is numbered after commit; LISTEN wakes this process's feeds when another hub process numbered.
+    numbering = store.numbering
+    numbering.start(database)
     const chain = new ChainIngest(pool, options.chain ?? {})
     const port = options.port ?? 0
     const hqAuth = new HqAuth(pool)

@@ -4,6 +4,7 @@ import { m002 } from './002_chain'
 import { m003 } from './003_chain_delivery'
 import { m004 } from './004_store_policy'
 import { m005 } from './005_hq'
+import { m006 } from './006_feed_numbering'
 
 /** Append new migrations here; never edit a released one (src/hub/README.md § Add a migration). */
-export const HUB_MIGRATIONS: readonly HubMigration[] = [m001, m002, m003, m004, m005]
+export const HUB_MIGRATIONS: readonly HubMigration[] = [m001, m002, m003, m004, m005, m006]
