@@ -192,9 +192,12 @@ describe('two tills and a store hub', () => {
     ).toMatchObject({ storeUnchecked: true })
     expect(till2.station.services.storeLink.state()).toMatchObject({ status: 'degraded', waiting: 1 })
 
+    // Till 1's queued claim goes first, then till 2's: till 2's meets till 1's and becomes a conflict. Till 2's
+    // link waits (stopped) meanwhile, so its own retries cannot win the race to the returning hub.
+    await till2.station.services.storeLink.stop()
     hub = await startHub({ dataDir: hubDir, storeId: STORE, port, log: () => undefined })
-    // Till 1's queued claim goes first, then till 2's: till 2's meets till 1's and becomes a conflict.
     await till1.station.services.storeLink.flush()
+    till2.station.services.storeLink.start()
     await till2.station.services.storeLink.flush()
     expect(till1.station.services.storeLink.state().waiting).toBe(0)
     expect(till2.station.services.storeLink.state().waiting).toBe(0)

@@ -126,8 +126,7 @@ const isRetryable = (err: unknown): boolean =>
   ['40P01', '40001'].includes((err as { code?: string }).code ?? '')
 
 const claimOf = ({ op: _op, ...req }: Extract<BatchItem, { op: 'claim' }>): ClaimRequest => req
-const transitionOf = ({ op: _op, ...req }: Extract<BatchItem, { op: 'transition' }>): TransitionRequest =>
-  req
+const transitionOf = ({ op: _op, ...req }: Extract<BatchItem, { op: 'transition' }>): TransitionRequest => req
 
 export interface HubStoreOptions {
   /** The store this hub serves; on a fresh database without it, the first till to pair sets it. */
@@ -527,7 +526,11 @@ export class HubStore {
           for (const item of items) out.push(await this.batchItem(client, till, item, now))
           return out
         })
-        if (results.some((r) => (r.outcome === 'granted' && !r.repeat) || (r.outcome === 'transition' && r.changed)))
+        if (
+          results.some(
+            (r) => (r.outcome === 'granted' && !r.repeat) || (r.outcome === 'transition' && r.changed)
+          )
+        )
           this.numbering.request()
         return results
       } catch (err) {

@@ -9,12 +9,16 @@ import {
   HUB_PATHS,
   HUB_STORE_HEADER,
   PLAIN_CODE_CARD_ID,
+  TRANSITION_TARGETS,
+  batchResponseSchema,
   claimResponseSchema,
   feedFrameSchema,
   pairResponseSchema,
   republishResponseSchema,
   storePolicySchema,
   transitionResponseSchema,
+  type BatchItem,
+  type BatchResult,
   type ClaimEvent,
   type ClaimHolder,
   type ClaimRequest,
@@ -136,6 +140,37 @@ interface ClaimRow {
  */
 const REPUBLISH_BATCH = 100
 const REPUBLISH_MS_PER_ITEM = 100
+/** Rows per batch of the queue (at most two items each: the claim and its next step; protocol max 500 items). */
+const FLUSH_BATCH = 200
+/** The batch is one hub transaction: no fsync per item, only its SQL. */
+const FLUSH_MS_PER_ITEM = 20
+
+type TransitionTarget = (typeof TRANSITION_TARGETS)[number]
+/** After a granted queued claim: what the row's state still asks of the hub (the same rule as send()). */
+const STEP_AFTER_CLAIM: Record<ClaimRow['state'], TransitionTarget | null> = {
+  committed: 'completed',
+  released: 'released',
+  voided: 'voided',
+  intent: null,
+  granted: null,
+  duplicate: null,
+  collision: null
+}
+const STEP_TO: Record<Exclude<NonNullable<ClaimRow['pending']>, 'claim'>, TransitionTarget> = {
+  complete: 'completed',
+  release: 'released',
+  void: 'voided'
+}
+const PENDING_OF: Record<TransitionTarget, NonNullable<ClaimRow['pending']>> = {
+  completed: 'complete',
+  released: 'release',
+  voided: 'void'
+}
+/** A transition answered, or refused in a way that means there is nothing left to do (as in send()). */
+const transitionDone = (result: BatchResult): boolean =>
+  result.outcome === 'transition' ||
+  (result.outcome === 'refused' &&
+    ['CLAIM_UNKNOWN', 'INVALID_TRANSITION', 'CLAIM_CLOSED', 'NOT_HOLDER'].includes(result.error.code))
 
 export class StoreLink {
   private readonly claimDeadlineMs: number
@@ -155,6 +190,8 @@ export class StoreLink {
   private readonly claiming = new Set<string>()
   /** Granted by the hub, not yet committed by the ledger (see claim()). */
   private readonly granted = new Set<string>()
+  /** The hub answered NOT_FOUND to the batch path (an older hub): the queue goes one step at a time. */
+  private noBatch = false
 
   constructor(private readonly o: StoreLinkOptions) {
     this.claimDeadlineMs = o.claimDeadlineMs ?? 300
@@ -566,6 +603,16 @@ export class StoreLink {
   private async flushOnce(): Promise<void> {
     const link = this.link()
     if (!link) return
+    // The whole queue in batches: one request and one hub transaction each (docs/hub.md § Batch). A hub that does
+    // not know the batch path (an older version) gets the steps one at a time, as before.
+    if (!this.noBatch) {
+      const done = await this.flushBatches(link)
+      if (done !== 'unsupported') {
+        this.announce()
+        return
+      }
+      this.noBatch = true
+    }
     const rows = this.o.db
       .prepare('SELECT * FROM store_claims WHERE pending IS NOT NULL ORDER BY at, redemption_id')
       .all() as ClaimRow[]
@@ -580,6 +627,122 @@ export class StoreLink {
       if (!(await this.send(link, row))) break
     }
     this.announce()
+  }
+
+  /**
+   * Sends the queue oldest first in batches of FLUSH_BATCH rows until it is empty or the hub is silent. A row
+   * waiting for its claim goes as a claim, followed in the same batch by the step its state asks for next (a
+   * committed one: completed), so a queued redemption costs one item pair in one request instead of two requests.
+   */
+  private async flushBatches(link: Link): Promise<'done' | 'silent' | 'unsupported'> {
+    const tried = new Set<string>()
+    for (;;) {
+      const rows = (
+        this.o.db
+          .prepare('SELECT * FROM store_claims WHERE pending IS NOT NULL ORDER BY at, redemption_id')
+          .all() as ClaimRow[]
+      )
+        // The counter's own claim is the redeem path's; a row refused in this drain waits for the next one.
+        .filter((r) => !this.claiming.has(r.redemption_id) && !tried.has(r.redemption_id))
+        .slice(0, FLUSH_BATCH)
+      if (rows.length === 0) return 'done'
+      const at = this.o.now()
+      const items: BatchItem[] = []
+      const sent: {
+        row: ClaimRow
+        claim: number | null
+        step: number | null
+        to: TransitionTarget | null
+      }[] = []
+      for (const row of rows) {
+        tried.add(row.redemption_id)
+        const to = row.pending === 'claim' ? STEP_AFTER_CLAIM[row.state] : STEP_TO[row.pending!]
+        const claim =
+          row.pending === 'claim'
+            ? items.push({ op: 'claim', ...this.claimRequest(link.config, row) }) - 1
+            : null
+        const step =
+          to === null
+            ? null
+            : items.push({
+                op: 'transition',
+                redemptionId: row.redemption_id,
+                till: link.config.tillId,
+                to,
+                at
+              }) - 1
+        sent.push({ row, claim, step, to })
+      }
+      const answer = await link.client.call('POST', HUB_PATHS.batch, batchResponseSchema, {
+        auth: link.auth,
+        body: { items },
+        // One hub transaction, one durable commit: the deadline allows for the SQL of each item on a slow disk.
+        deadlineMs: this.requestDeadlineMs + items.length * FLUSH_MS_PER_ITEM
+      })
+      if (answer.kind === 'refused' && ['NOT_FOUND', 'METHOD_NOT_ALLOWED'].includes(answer.error.code))
+        return 'unsupported'
+      if (answer.kind !== 'ok') {
+        this.noteFailure(answer)
+        return 'silent'
+      }
+      this.noteAnswer(answer.epoch)
+      const results = answer.value.results
+      if (results.length !== items.length) {
+        this.noteFailure({ kind: 'unreachable', reason: 'the batch answer does not match the request' })
+        return 'silent'
+      }
+      this.o.db.transaction(() => {
+        for (const s of sent)
+          this.settleBatched(
+            s.row,
+            s.claim === null ? null : results[s.claim]!,
+            s.to,
+            s.step === null ? null : results[s.step]!
+          )
+      })()
+    }
+  }
+
+  /** What one row's items answered; only what was sent is cleared (the redeem path may have moved on meanwhile). */
+  private settleBatched(
+    row: ClaimRow,
+    claim: BatchResult | null,
+    to: TransitionTarget | null,
+    step: BatchResult | null
+  ): void {
+    const stepDone = step !== null && transitionDone(step)
+    if (claim === null) {
+      if (stepDone)
+        this.o.db
+          .prepare(
+            'UPDATE store_claims SET pending = NULL, updated_at = ? WHERE redemption_id = ? AND pending = ?'
+          )
+          .run(this.o.now(), row.redemption_id, row.pending)
+      return
+    }
+    if (claim.outcome === 'duplicate') {
+      // As in send(): a cross-till conflict if this till committed it; never merged.
+      this.o.db
+        .prepare(
+          `UPDATE store_claims SET state = CASE WHEN state = 'committed' THEN 'collision' ELSE state END,
+             pending = NULL, holder_json = ?, updated_at = ? WHERE redemption_id = ?`
+        )
+        .run(JSON.stringify(claim.holder), this.o.now(), row.redemption_id)
+      return
+    }
+    if (claim.outcome !== 'granted') {
+      if (claim.outcome === 'refused') this.o.log?.(`store hub refused a queued claim: ${claim.error.code}`)
+      return // stays queued, as a refused single claim did
+    }
+    // Granted: the next step follows the row's state NOW; it is done if it is the one that went with the claim.
+    const now = this.row(row.redemption_id) ?? row
+    const next = STEP_AFTER_CLAIM[now.state]
+    const pending = next === null || (next === to && stepDone) ? null : PENDING_OF[next]
+    this.o.db
+      .prepare(
+        `UPDATE store_claims SET pending = ?, updated_at = ? WHERE redemption_id = ? AND pending = 'claim'`
+      )
+      .run(pending, this.o.now(), row.redemption_id)
   }
 
   /** One pending step of one row; false when the hub did not answer (try again later). */
