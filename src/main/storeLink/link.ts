@@ -5,11 +5,13 @@
  * interface of src/main/redeem/deps.ts (claim, committed, abandoned, holderOf), which this class fits.
  */
 import WebSocket from 'ws'
+import { z } from 'zod'
+import type {
+  TRANSITION_TARGETS} from '../../shared/hub/protocol';
 import {
   HUB_PATHS,
   HUB_STORE_HEADER,
   PLAIN_CODE_CARD_ID,
-  TRANSITION_TARGETS,
   batchResponseSchema,
   claimResponseSchema,
   feedFrameSchema,
@@ -30,6 +32,7 @@ import type { StoreLinkOverview, StorePolicyView } from '../../shared/ipc/contra
 import type { Actor } from '../audit/actor'
 import { appendAudit } from '../audit/audit'
 import type { Db } from '../db/open'
+import { readSetting, writeSetting } from '../db/settings'
 import { HubClient, type HubAuth } from './client'
 
 export interface LinkConfig {
@@ -138,6 +141,9 @@ interface ClaimRow {
  * that allows for one durable hub commit per item. With 500 items and the plain 5 s deadline, every till's
  * republish failed on a loaded machine (docs/performance.md § Store hub, hub rebuild).
  */
+/** Setting: `{epoch}` of the hub this till still owes a republish, or null (docs/hub.md § Epoch and republish). */
+const REPUBLISH_OWED = 'storeLink.republishOwed'
+const republishOwedSchema = z.strictObject({ epoch: z.string().min(1) }).nullable()
 const REPUBLISH_BATCH = 100
 const REPUBLISH_MS_PER_ITEM = 100
 /** Rows per batch of the queue (at most two items each: the claim and its next step; protocol max 500 items). */
@@ -190,6 +196,8 @@ export class StoreLink {
   private readonly claiming = new Set<string>()
   /** Granted by the hub, not yet committed by the ledger (see claim()). */
   private readonly granted = new Set<string>()
+  /** The republish in flight (pair() and the retry timer share it). */
+  private republishing: Promise<number> | null = null
   /** The hub answered NOT_FOUND to the batch path (an older hub): the queue goes one step at a time. */
   private noBatch = false
 
@@ -367,6 +375,8 @@ export class StoreLink {
       throw new AppFailure('STORE_PAIRING_REFUSED', answer.error.message, { hubCode: answer.error.code })
     const before = this.config()
     const newEpoch = before !== null && before.epoch !== answer.epoch
+    // Owed before the new epoch is stored: a crash in between leaves no new hub without this till's claims.
+    if (newEpoch) writeSetting(this.o.db, REPUBLISH_OWED, { epoch: answer.epoch }, this.o.now())
     this.o.token.set(answer.value.token)
     this.o.db
       .prepare(
@@ -398,7 +408,8 @@ export class StoreLink {
       })
     this.repairNeeded = false
     this.hubSilent = false
-    const republished = newEpoch ? await this.republish() : 0
+    // Also when pairing again with a hub whose republish failed half way (same epoch, still owed).
+    const republished = await this.republishOwed()
     if (!this.stopped) this.reconnect()
     this.announce()
     return { republished }
@@ -817,6 +828,28 @@ export class StoreLink {
     }
   }
 
+  /**
+   * The republish this till owes the hub of its current epoch, if any (docs/hub.md § Epoch and republish). The debt
+   * is cleared only once every batch went through; until then pair() and the retry timer try again (the hub
+   * answers a batch sent twice with `present`, so the part that went through costs nothing more).
+   */
+  private republishOwed(): Promise<number> {
+    const owed = republishOwedSchema.safeParse(readSetting(this.o.db, REPUBLISH_OWED))
+    const epoch = owed.success ? owed.data?.epoch : undefined
+    if (epoch === undefined || this.config()?.epoch !== epoch || this.repairNeeded) return Promise.resolve(0)
+    this.republishing ??= this.republish()
+      .then((sent) => {
+        const still = republishOwedSchema.safeParse(readSetting(this.o.db, REPUBLISH_OWED))
+        if (still.success && still.data?.epoch === epoch && this.config()?.epoch === epoch)
+          writeSetting(this.o.db, REPUBLISH_OWED, null, this.o.now())
+        return sent
+      })
+      .finally(() => {
+        this.republishing = null
+      })
+    return this.republishing
+  }
+
   private async republish(): Promise<number> {
     const link = this.link()
     if (!link) return 0
@@ -1045,7 +1078,9 @@ export class StoreLink {
     if (this.stopped) return
     this.timer = setTimeout(() => {
       const { waiting } = this.state()
-      const go = waiting > 0 ? this.flush() : Promise.resolve()
+      // A republish that failed half way is tried again with the queue (the failure was logged by the first try).
+      const owed = this.republishOwed().catch(() => 0)
+      const go = owed.then(() => (waiting > 0 ? this.flush() : undefined))
       void go.finally(() => this.schedule())
     }, this.retryMs)
     this.timer.unref()
