@@ -6,8 +6,7 @@
  */
 import WebSocket from 'ws'
 import { z } from 'zod'
-import type {
-  TRANSITION_TARGETS} from '../../shared/hub/protocol';
+import type { TRANSITION_TARGETS } from '../../shared/hub/protocol'
 import {
   HUB_PATHS,
   HUB_STORE_HEADER,
