@@ -18,7 +18,7 @@
 import pg from 'pg'
 import type { Pool } from 'pg'
 
-/** The NOTIFY channel: a payload-less "the feed grew". */
+/** The NOTIFY channel ("the feed grew"; the payload is the new last_seq), named in hub migration 006 too. */
 export const FEED_CHANNEL = 'hexiao_hub_feed'
 /** At most this many events per numbering transaction; a longer backlog takes more rounds. */
 const NUMBER_BATCH = 5000
@@ -77,43 +77,20 @@ export class FeedNumbering {
     } while (this.again && !this.stopped)
   }
 
-  /** One numbering transaction; returns how many events it numbered. */
+  /**
+   * One numbering round; returns how many events it numbered. The round is the function hub_number_feed of hub
+   * migration 006, called as one statement: one round trip and its own transaction. It looks for unnumbered events
+   * first (none: no lock and no write, so no durable commit); else it takes the hub_meta row lock, numbers them
+   * in a statement whose snapshot follows the lock, moves last_seq and notifies FEED_CHANNEL; the commit
+   * releases the lock.
+   */
   async numberOnce(): Promise<number> {
-    // Cheap look first: a FOR UPDATE would make even an empty round a durable commit.
-    const pending = await this.pool.query<{ pending: boolean }>({
-      name: 'hub-feed-pending',
-      text: 'SELECT EXISTS (SELECT 1 FROM claim_events WHERE seq IS NULL) AS pending'
+    const { rows } = await this.pool.query<{ n: number }>({
+      name: 'hub-feed-number',
+      text: 'SELECT hub_number_feed($1) AS n',
+      values: [NUMBER_BATCH]
     })
-    if (!pending.rows[0]?.pending) return 0
-    const client = await this.pool.connect()
-    try {
-      await client.query('BEGIN')
-      // The lock first, in its own statement: the next statement's snapshot then sees the previous holder's numbers.
-      const meta = await client.query<{ last_seq: number }>('SELECT last_seq FROM hub_meta FOR UPDATE')
-      const last = meta.rows[0]?.last_seq
-      if (last === undefined) throw new Error('hub_meta has no row')
-      const { rows } = await client.query<{ n: number }>({
-        name: 'hub-feed-number',
-        text: `WITH pending AS (
-           SELECT id, row_number() OVER (ORDER BY id) AS rn FROM claim_events WHERE seq IS NULL ORDER BY id LIMIT $2
-         ), numbered AS (
-           UPDATE claim_events e SET seq = $1::bigint + p.rn FROM pending p WHERE e.id = p.id RETURNING e.seq
-         ), meta AS (
-           UPDATE hub_meta SET last_seq = $1::bigint + (SELECT count(*) FROM numbered)
-         )
-         SELECT count(*)::int AS n FROM numbered`,
-        values: [last, NUMBER_BATCH]
-      })
-      const n = rows[0]?.n ?? 0
-      if (n > 0) await client.query('SELECT pg_notify($1, $2)', [FEED_CHANNEL, String(last + n)])
-      await client.query('COMMIT')
-      return n
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined)
-      throw err
-    } finally {
-      client.release()
-    }
+    return rows[0]?.n ?? 0
   }
 
   /**
