@@ -173,8 +173,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     client.on('error', (err) => log(`hub: database connection lost: ${err.message}`))
   )
   let months: ReturnType<typeof setInterval> | undefined
+  let numbering: HubStore['numbering'] | undefined
   const cleanup = async () => {
     clearInterval(months)
+    await numbering?.stop()
     await pool.end().catch(() => undefined)
     await postgres?.stop()
   }
@@ -187,8 +189,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const store = await HubStore.open(pool, {
       adminToken,
       ...(options.storeId ? { storeId: options.storeId } : {}),
-      ...(options.pairingTtlMs ? { pairingTtlMs: options.pairingTtlMs } : {})
+      ...(options.pairingTtlMs ? { pairingTtlMs: options.pairingTtlMs } : {}),
+      log
     })
+    // The feed is numbered after commit; LISTEN wakes this process's feeds when another hub process numbered.
+    numbering = store.numbering
+    numbering.start(database)
     const chain = new ChainIngest(pool, options.chain ?? {})
     const chainClaims = new ChainClaims(
       pool,

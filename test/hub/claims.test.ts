@@ -145,12 +145,20 @@ describe('claims', () => {
         amountFen: 2500
       }
     })
+    // The event is numbered right after the commit (docs/hub.md § Feed): the grant itself carries 0, the repeat
+    // the feed number its `claimed` event got.
+    expect(granted.body.value.claim.seq).toBe(0)
     const before = await snapshot(pool())
+    const numbered = await pool().query<{ seq: number }>(
+      `SELECT seq FROM claim_events WHERE redemption_id = $1 AND kind = 'claimed'`,
+      [first.redemptionId]
+    )
+    expect(numbered.rows[0]?.seq).toBeGreaterThan(0)
     const repeat = await till1.post('/v1/claims', first)
     expect(repeat.body.value).toMatchObject({
       outcome: 'granted',
       repeat: true,
-      claim: { seq: granted.body.value.claim.seq }
+      claim: { seq: numbered.rows[0]?.seq }
     })
     expect(await snapshot(pool())).toBe(before)
 

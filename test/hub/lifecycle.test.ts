@@ -24,6 +24,7 @@ import { migrateHub } from '../../src/hub/db/migrate'
 import { HubStartError } from '../../src/hub/errors'
 import { startHub, type RunningHub } from '../../src/hub/hub'
 import { findBinaries, platformPackage } from '../../src/hub/postgres/embedded'
+import { FeedNumbering } from '../../src/hub/store/feedNumbering'
 import { sha256 } from '../../src/hub/store/hubStore'
 import { call, claimBody, hubDataDir, pairTill, removeHubDataDirs, snapshot, tillOf } from './support'
 
@@ -372,6 +373,59 @@ describe('migrations', () => {
       expect(text).toContain('redemptions_2025_03')
       expect(text).not.toContain('redemptions_2025_04')
       expect(text).not.toContain('redemptions_default')
+    } finally {
+      await pool.end()
+      await hub.store.pool.query(`DROP SCHEMA ${schema} CASCADE`)
+    }
+  })
+
+  it('009 feed numbering: upgrades a version-8 database; its events keep their numbers, new ones are numbered after commit', async () => {
+    const hub = running[0]!
+    const schema = `m009_${randomUUID().replaceAll('-', '')}`
+    await hub.store.pool.query(`CREATE SCHEMA ${schema}`)
+    const pool = new pg.Pool({ ...hub.database, max: 2, options: `-c search_path=${schema}` })
+    try {
+      expect(await migrateHub(pool, HUB_MIGRATIONS.slice(0, 8))).toBe(8)
+      await pool.query(
+        `INSERT INTO hub_meta (epoch, store_id, created_at, last_seq, admin_token_hash)
+         VALUES (gen_random_uuid(), 's1', 1, 2, '\\x01')`
+      )
+      await pool.query(`INSERT INTO tills VALUES ('t1', 's1', 'T', '\\x01', 1, NULL)`)
+      const [a, b] = [randomUUID(), randomUUID()]
+      await pool.query(
+        `INSERT INTO claims (redemption_id, store_id, card_id, code, till_id, cashier_id, cashier_name, amount_fen,
+           till_at, hub_at, status, seq)
+         VALUES ($1, 's1', 'c', '1', 't1', 'k', 'K', 1, 1, 1, 'held', 1), ($2, 's1', 'c', '2', 't1', 'k', 'K', 1, 1, 1, 'held', 2)`,
+        [a, b]
+      )
+      await pool.query(
+        `INSERT INTO claim_events (seq, kind, redemption_id, till_at, hub_at) VALUES (1, 'claimed', $1, 1, 1), (2, 'claimed', $2, 1, 1)`,
+        [a, b]
+      )
+      expect(await migrateHub(pool, HUB_MIGRATIONS.slice(0, 9))).toBe(9)
+      const kept = await pool.query('SELECT seq, redemption_id::text AS r FROM claim_events ORDER BY seq')
+      expect(kept.rows).toEqual([
+        { seq: '1', r: a },
+        { seq: '2', r: b }
+      ])
+      // A writer inserts its event without a number; the numbering gives it the next one and moves the counter.
+      await pool.query(
+        `INSERT INTO claim_events (kind, redemption_id, till_at, hub_at) VALUES ('completed', $1, 2, 2)`,
+        [a]
+      )
+      const numbering = new FeedNumbering(pool, () => undefined)
+      expect(await numbering.numberOnce()).toBe(1)
+      expect(await numbering.numberOnce()).toBe(0)
+      const all = await pool.query('SELECT seq, kind FROM claim_events ORDER BY seq')
+      expect(all.rows.map((r: { seq: string; kind: string }) => [Number(r.seq), r.kind])).toEqual([
+        [1, 'claimed'],
+        [2, 'claimed'],
+        [3, 'completed']
+      ])
+      expect((await pool.query('SELECT last_seq FROM hub_meta')).rows[0]).toEqual({ last_seq: '3' })
+      await expect(pool.query('UPDATE claim_events SET seq = 1 WHERE seq = 3')).rejects.toThrow(
+        /duplicate key/
+      )
     } finally {
       await pool.end()
       await hub.store.pool.query(`DROP SCHEMA ${schema} CASCADE`)

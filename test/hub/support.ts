@@ -117,8 +117,25 @@ export const HUB_TABLES = [
   'store_policy'
 ]
 
-/** Every table's full contents as text: equal before and after means nothing changed. */
+/**
+ * Waits until every committed feed event has its number: the hub numbers events right after the commit that wrote
+ * them (src/hub/store/feedNumbering.ts), so a snapshot taken at once could see the numbering land in between.
+ */
+export async function feedNumbered(pool: pg.Pool, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs
+  for (;;) {
+    const { rows } = await pool.query<{ pending: boolean }>(
+      'SELECT EXISTS (SELECT 1 FROM claim_events WHERE seq IS NULL) AS pending'
+    )
+    if (!rows[0]?.pending) return
+    if (Date.now() > until) throw new Error('feed events were not numbered in time')
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+}
+
+/** Every table's full contents as text (once the feed is numbered): equal before and after means nothing changed. */
 export async function snapshot(pool: pg.Pool): Promise<string> {
+  await feedNumbered(pool)
   const parts: string[] = []
   for (const table of HUB_TABLES) {
     const { rows } = await pool.query(`SELECT * FROM ${table} ORDER BY 1`)

@@ -409,8 +409,11 @@ describe('a cross-till conflict marked resolved', () => {
     )
     const r1 = await commit(till1, (await lookup(till1, code('GROUPON'), 'g1')).lookupId)
     const r2 = await commit(till2, (await lookup(till2, code('GROUPON'), 'g2')).lookupId)
+    // Till 1's queue first: till 2's link waits (stopped) so its own retries cannot win the race to the hub.
+    await till2.station.services.storeLink.stop()
     hub = await startHub({ dataDir: hubDir, storeId: STORE, port, log: () => undefined })
     await till1.station.services.storeLink.flush()
+    till2.station.services.storeLink.start()
     await till2.station.services.storeLink.flush()
     const two = managerOf(till2)
     const open = await two.dispatch('storeLink.conflicts', { limit: 50 }, two.manager)

@@ -10,6 +10,9 @@ import { trainingSeed } from '../../src/main/upstream/sandbox'
 import type { AppFailure } from '../../src/shared/result'
 import type { RedeemResult } from '../../src/shared/redeem'
 import { randomUUID } from 'node:crypto'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { readSetting } from '../../src/main/db/settings'
 import { writeIdentity, readIdentity } from '../../src/main/config/identity'
 import { openStation } from '../../src/main/station/station'
 import { createDispatcher } from '../../src/main/ipc/dispatcher'
@@ -192,9 +195,12 @@ describe('two tills and a store hub', () => {
     ).toMatchObject({ storeUnchecked: true })
     expect(till2.station.services.storeLink.state()).toMatchObject({ status: 'degraded', waiting: 1 })
 
+    // Till 1's queued claim goes first, then till 2's: till 2's meets till 1's and becomes a conflict. Till 2's
+    // link waits (stopped) meanwhile, so its own retries cannot win the race to the returning hub.
+    await till2.station.services.storeLink.stop()
     hub = await startHub({ dataDir: hubDir, storeId: STORE, port, log: () => undefined })
-    // Till 1's queued claim goes first, then till 2's: till 2's meets till 1's and becomes a conflict.
     await till1.station.services.storeLink.flush()
+    till2.station.services.storeLink.start()
     await till2.station.services.storeLink.flush()
     expect(till1.station.services.storeLink.state().waiting).toBe(0)
     expect(till2.station.services.storeLink.state().waiting).toBe(0)
@@ -506,6 +512,80 @@ describe('a replaced hub (new epoch)', () => {
     const again = await hub.store.newPairingCode()
     expect((await link.pair(hub.url, again.code, STORE)).republished).toBe(0)
     expect(link.state().repairNeeded).toBe(false)
+  }, 120_000)
+
+  it('retries a republish that failed, and owes it until it went through', async () => {
+    // Till 2 still knows the replaced hub's epoch. It pairs with the new hub through a loopback HTTP relay that
+    // drops the first republish request (a hub or a LAN that failed mid-way): nothing of it reaches the hub.
+    let republishes = 0
+    const relay = createServer((req, res) => {
+      const chunks: Buffer[] = []
+      // A request the till gave up on (its deadline) or a connection cut at the end is not an error here.
+      req.on('error', () => undefined)
+      res.on('error', () => undefined)
+      req.on('data', (c: Buffer) => chunks.push(c))
+      req.on('end', () => {
+        if (req.url === '/v1/republish' && ++republishes === 1) return void res.destroy()
+        const headers: Record<string, string> = {}
+        for (const name of ['authorization', 'content-type', 'x-hexiao-store'])
+          if (typeof req.headers[name] === 'string') headers[name] = req.headers[name]
+        void fetch(`${hub.url}${req.url ?? '/'}`, {
+          method: req.method ?? 'GET',
+          headers,
+          ...(req.method === 'POST' ? { body: Buffer.concat(chunks) } : {})
+        }).then(
+          async (answer) => {
+            res.writeHead(answer.status, {
+              'content-type': answer.headers.get('content-type') ?? 'application/json',
+              'x-hexiao-hub-epoch': answer.headers.get('x-hexiao-hub-epoch') ?? ''
+            })
+            res.end(Buffer.from(await answer.arrayBuffer()))
+          },
+          () => res.destroy()
+        )
+      })
+    })
+    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve))
+    const relayUrl = `http://127.0.0.1:${(relay.address() as AddressInfo).port}`
+    const link = till2.station.services.storeLink
+    const tillId = () => link.config()!.tillId
+    const atHub = async () =>
+      (
+        await hub.store.pool.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM claims WHERE till_id = $1',
+          [tillId()]
+        )
+      ).rows[0]!.n
+    try {
+      const mine = (
+        till2.station.db
+          .prepare(`SELECT count(*) AS n FROM store_claims WHERE state IN ('granted', 'committed')`)
+          .get() as { n: number }
+      ).n
+      expect(mine).toBeGreaterThan(0)
+      const { code: pairingCode } = await hub.store.newPairingCode()
+      await expect(link.pair(relayUrl, pairingCode, STORE)).rejects.toMatchObject({
+        code: 'STORE_HUB_UNREACHABLE'
+      })
+      // Paired with the new epoch, but the republish is still owed: none of till 2's claims are at the hub yet.
+      expect(link.config()).toMatchObject({ epoch: hub.epoch })
+      expect(readSetting(till2.station.db, 'storeLink.republishOwed')).toEqual({ epoch: hub.epoch })
+      expect(await atHub()).toBe(0)
+      // The retry timer sends it again (the relay lets it through now): every claim arrives, the debt is cleared.
+      const deadline = Date.now() + 30_000
+      while (readSetting(till2.station.db, 'storeLink.republishOwed') !== null) {
+        if (Date.now() > deadline) throw new Error('the republish was not retried')
+        await new Promise((r) => setTimeout(r, 50))
+      }
+      expect(republishes).toBeGreaterThanOrEqual(2)
+      expect(await atHub()).toBe(mine)
+    } finally {
+      relay.closeAllConnections()
+      await new Promise((resolve) => relay.close(resolve))
+    }
+    // Paired again directly with the same hub: nothing is owed any more, so nothing is sent again.
+    const again = await hub.store.newPairingCode()
+    expect((await link.pair(hub.url, again.code, STORE)).republished).toBe(0)
   }, 120_000)
 })
 

@@ -14,6 +14,7 @@ import {
   HUB_PATHS,
   HUB_PROTOCOL_VERSION,
   HUB_STORE_HEADER,
+  batchRequestSchema,
   claimRequestSchema,
   feedQuerySchema,
   pairRequestSchema,
@@ -182,6 +183,14 @@ export async function startHubHttp(options: HubHttpOptions): Promise<HubHttp> {
         return store.transition(till, parse(transitionRequestSchema, await readBody(req)))
       }
     },
+    [HUB_PATHS.batch]: {
+      method: 'POST',
+      handle: async (req) => {
+        const till = await authenticate(req)
+        const body = parse(batchRequestSchema, await readBody(req))
+        return { results: await store.batch(till, body.items) }
+      }
+    },
     [HUB_PATHS.republish]: {
       method: 'POST',
       handle: async (req) => {
@@ -250,7 +259,7 @@ export async function startHubHttp(options: HubHttpOptions): Promise<HubHttp> {
   server.keepAliveTimeout = 65_000
 
   // ---- WebSocket feed: each socket pulls from the database after its own cursor, so it never skips a sequence
-  // number (they commit in order, see migrations/001_initial.ts) and needs no in-memory buffer.
+  // number (they commit in order, see store/feedNumbering.ts) and needs no in-memory buffer.
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 })
   const feeds = new Set<{ socket: WebSocket; cursor: number; busy: boolean; again: boolean }>()
 

@@ -6,6 +6,8 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto'
 import type { Pool, PoolClient } from 'pg'
 import type {
+  BatchItem,
+  BatchResult,
   ClaimEvent,
   ClaimHolder,
   ClaimRecord,
@@ -25,6 +27,7 @@ import type {
 } from '../../shared/hub/protocol'
 import { HubStartError } from '../errors'
 import { HubFailure } from './failure'
+import { FeedNumbering } from './feedNumbering'
 
 export const sha256 = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest()
 
@@ -43,8 +46,14 @@ interface Clock {
   now: () => number
 }
 
-const CLAIM_COLUMNS = `c.redemption_id::text AS redemption_id, c.card_id, c.code, c.till_id, t.name AS till_name,
-  c.cashier_id, c.cashier_name, c.amount_fen, c.till_at, c.hub_at, c.status, c.seq`
+/**
+ * `seq` is the number of the claim's latest NUMBERED event (0 while none is): events are numbered after their
+ * commit (./feedNumbering.ts), so claims.seq is no longer written (it stays 0 since hub migration 009).
+ */
+const CLAIM_BASE_COLUMNS = `c.redemption_id::text AS redemption_id, c.card_id, c.code, c.till_id,
+  t.name AS till_name, c.cashier_id, c.cashier_name, c.amount_fen, c.till_at, c.hub_at, c.status`
+const CLAIM_COLUMNS = `${CLAIM_BASE_COLUMNS},
+  COALESCE((SELECT max(ev.seq) FROM claim_events ev WHERE ev.redemption_id = c.redemption_id), 0) AS seq`
 
 interface ClaimRow {
   redemption_id: string
@@ -75,6 +84,21 @@ const toRecord = (r: ClaimRow): ClaimRecord => ({
   seq: r.seq
 })
 
+/** A claim just written: its `claimed` event has no number yet (seq 0), see ./feedNumbering.ts. */
+const newRecord = (till: TillAuth, req: ClaimRequest, now: number): ClaimRecord => ({
+  redemptionId: req.redemptionId,
+  cardId: req.cardId,
+  code: req.code,
+  till: till.tillId,
+  tillName: till.name,
+  cashier: req.cashier,
+  amountFen: req.amountFen,
+  tillAt: req.at,
+  hubAt: now,
+  status: 'held',
+  seq: 0
+})
+
 const toHolder = (r: ClaimRow): ClaimHolder => ({
   redemptionId: r.redemption_id,
   till: r.till_id,
@@ -95,6 +119,14 @@ const TRANSITIONS: Record<ClaimStatus, readonly ClaimStatus[]> = {
 
 const isUniqueViolation = (err: unknown): boolean =>
   typeof err === 'object' && err !== null && (err as { code?: string }).code === '23505'
+/** Deadlock or serialization failure: the transaction was rolled back and may simply run again. */
+const isRetryable = (err: unknown): boolean =>
+  typeof err === 'object' &&
+  err !== null &&
+  ['40P01', '40001'].includes((err as { code?: string }).code ?? '')
+
+const claimOf = ({ op: _op, ...req }: Extract<BatchItem, { op: 'claim' }>): ClaimRequest => req
+const transitionOf = ({ op: _op, ...req }: Extract<BatchItem, { op: 'transition' }>): TransitionRequest => req
 
 export interface HubStoreOptions {
   /** The store this hub serves; on a fresh database without it, the first till to pair sets it. */
@@ -103,6 +135,7 @@ export interface HubStoreOptions {
   adminToken: string
   clock?: Clock
   pairingTtlMs?: number
+  log?: (line: string) => void
 }
 
 export class HubStore {
@@ -113,8 +146,10 @@ export class HubStore {
   private readonly adminHash: Buffer
   private readonly tokens = new Map<string, TillAuth>()
   private pairingFailures: number[] = []
-  /** Called after every commit that added feed events (the WebSocket feed wakes up). */
+  /** Called when the feed grew: events were numbered, here or by another hub process (the WebSocket feed wakes up). */
   onEvents: () => void = () => undefined
+  /** Numbers committed events for the feed, many per durable commit (docs/hub.md § Feed). */
+  readonly numbering: FeedNumbering
   /** Called after the store's policy changed (every feed socket gets a `policy` frame). */
   onPolicy: (policy: StorePolicy) => void = () => undefined
 
@@ -128,6 +163,7 @@ export class HubStore {
     this.clock = options.clock ?? { now: Date.now }
     this.pairingTtlMs = options.pairingTtlMs ?? 10 * 60_000
     this.adminHash = sha256(options.adminToken)
+    this.numbering = new FeedNumbering(pool, () => this.onEvents(), options.log)
   }
 
   get storeId(): string | null {
@@ -298,76 +334,79 @@ export class HubStore {
     const now = this.clock.now()
     const fast = await this.freshClaim(till, req, now)
     if (fast) {
-      this.onEvents()
+      this.numbering.request()
       return fast
     }
     // Not a plain fresh claim: a repeat, a duplicate, a closed or reused id. Sort it out step by step.
-    const answer = await this.retryingTransaction(async (client) => {
-      const existing = await this.claimById(client, req.redemptionId)
-      if (existing) return this.repeatOf(existing, req, till.tillId)
-      const held = await client.query(
-        `INSERT INTO code_holds (store_id, card_id, code, redemption_id) VALUES ($1, $2, $3, $4)
-         ON CONFLICT DO NOTHING RETURNING redemption_id`,
-        [till.storeId, req.cardId, req.code, req.redemptionId]
-      )
-      if (held.rowCount === 0) {
-        const holder = await this.holderOf(client, till.storeId, req.cardId, req.code)
-        if (!holder) return 'retry' as const // released between our insert and this read: try again
-        if (holder.redemption_id === req.redemptionId)
-          return { outcome: 'granted', repeat: true, claim: toRecord(holder) } as const
-        await this.recordCollision(client, 'claim', till, req, holder.redemption_id, now)
-        return { outcome: 'duplicate', holder: toHolder(holder) } as const
-      }
-      const seq = await this.nextSeq(client)
-      await client.query(
-        `INSERT INTO claims (redemption_id, store_id, card_id, code, till_id, cashier_id, cashier_name, amount_fen,
-           till_at, hub_at, status, seq)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'held', $11)`,
-        [
-          req.redemptionId,
-          till.storeId,
-          req.cardId,
-          req.code,
-          till.tillId,
-          req.cashier.id,
-          req.cashier.name,
-          req.amountFen,
-          req.at,
-          now,
-          seq
-        ]
-      )
-      await client.query(
-        `INSERT INTO claim_events (seq, kind, redemption_id, till_at, hub_at) VALUES ($1, 'claimed', $2, $3, $4)`,
-        [seq, req.redemptionId, req.at, now]
-      )
-      const claim: ClaimRecord = {
-        redemptionId: req.redemptionId,
-        cardId: req.cardId,
-        code: req.code,
-        till: till.tillId,
-        tillName: till.name,
-        cashier: req.cashier,
-        amountFen: req.amountFen,
-        tillAt: req.at,
-        hubAt: now,
-        status: 'held',
-        seq
-      }
-      return { outcome: 'granted', repeat: false, claim, fresh: true } as const
-    })
-    if ('fresh' in answer) {
-      this.onEvents()
-      const { fresh: _fresh, ...rest } = answer
-      return rest
-    }
+    const answer = await this.retryingTransaction((client) => this.claimIn(client, till, req, now))
+    if (answer.outcome === 'granted' && !answer.repeat) this.numbering.request()
     return answer
   }
 
   /**
+   * A claim step by step inside the caller's transaction (the single claim's slow path and every claim of a
+   * batch): a repeat, a closed or reused id (thrown), a duplicate (recorded), or a fresh grant. 'retry': the
+   * holder was released between our insert and our read.
+   */
+  private async claimIn(
+    client: PoolClient,
+    till: TillAuth,
+    req: ClaimRequest,
+    now: number
+  ): Promise<ClaimResponse | 'retry'> {
+    const existing = await this.claimById(client, req.redemptionId)
+    if (existing) return this.repeatOf(existing, req, till.tillId)
+    const held = await client.query(
+      `INSERT INTO code_holds (store_id, card_id, code, redemption_id) VALUES ($1, $2, $3, $4)
+       ON CONFLICT DO NOTHING RETURNING redemption_id`,
+      [till.storeId, req.cardId, req.code, req.redemptionId]
+    )
+    if (held.rowCount === 0) {
+      const holder = await this.holderOf(client, till.storeId, req.cardId, req.code)
+      if (!holder) return 'retry'
+      if (holder.redemption_id === req.redemptionId)
+        return { outcome: 'granted', repeat: true, claim: toRecord(holder) }
+      await this.recordCollision(client, 'claim', till, req, holder.redemption_id, now)
+      return { outcome: 'duplicate', holder: toHolder(holder) }
+    }
+    await this.insertClaim(client, till, req, now)
+    return { outcome: 'granted', repeat: false, claim: newRecord(till, req, now) }
+  }
+
+  /** The claim row and its `claimed` event (numbered after commit), once its hold was taken. */
+  private async insertClaim(
+    client: PoolClient,
+    till: TillAuth,
+    req: ClaimRequest,
+    now: number
+  ): Promise<void> {
+    await client.query({
+      name: 'hub-insert-claim',
+      text: `WITH claim AS (
+           INSERT INTO claims (redemption_id, store_id, card_id, code, till_id, cashier_id, cashier_name, amount_fen,
+             till_at, hub_at, status, seq)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'held', 0) RETURNING redemption_id
+         )
+         INSERT INTO claim_events (kind, redemption_id, till_at, hub_at) SELECT 'claimed', redemption_id, $9, $10 FROM claim`,
+      values: [
+        req.redemptionId,
+        till.storeId,
+        req.cardId,
+        req.code,
+        till.tillId,
+        req.cashier.id,
+        req.cashier.name,
+        req.amountFen,
+        req.at,
+        now
+      ]
+    })
+  }
+
+  /**
    * The common case in ONE statement (one round trip, implicit transaction): take the hold, and only if it was
-   * free, number the event and write the claim and its event. The feed counter's row lock is then held for the
-   * commit alone (docs/hub.md § Claims). Returns undefined when the hold was taken or the id already exists
+   * free, write the claim and its (not yet numbered) event. No shared row is locked, so concurrent claims commit
+   * together and share a WAL flush (docs/hub.md § Feed). Returns undefined when the hold was taken or the id already exists
    * (unique violation): the caller then runs the step-by-step transaction, which explains which case it is.
    */
   private async freshClaim(
@@ -376,22 +415,20 @@ export class HubStore {
     now: number
   ): Promise<ClaimResponse | undefined> {
     try {
-      const { rows } = await this.pool.query<{ seq: number }>({
+      const { rows } = await this.pool.query<{ id: number }>({
         // Named: prepared once per connection instead of planned on every claim.
         name: 'hub-fresh-claim',
         text: `WITH hold AS (
            INSERT INTO code_holds (store_id, card_id, code, redemption_id) VALUES ($1, $2, $3, $4)
            ON CONFLICT DO NOTHING RETURNING redemption_id
-         ), next AS (
-           UPDATE hub_meta SET last_seq = last_seq + 1 WHERE EXISTS (SELECT 1 FROM hold) RETURNING last_seq
          ), claim AS (
            INSERT INTO claims (redemption_id, store_id, card_id, code, till_id, cashier_id, cashier_name, amount_fen,
              till_at, hub_at, status, seq)
-           SELECT $4, $1, $2, $3, $5, $6, $7, $8, $9, $10, 'held', last_seq FROM next
-           RETURNING seq
+           SELECT $4, $1, $2, $3, $5, $6, $7, $8, $9, $10, 'held', 0 FROM hold
+           RETURNING redemption_id
          )
-         INSERT INTO claim_events (seq, kind, redemption_id, till_at, hub_at)
-         SELECT seq, 'claimed', $4, $9, $10 FROM claim RETURNING seq`,
+         INSERT INTO claim_events (kind, redemption_id, till_at, hub_at)
+         SELECT 'claimed', redemption_id, $9, $10 FROM claim RETURNING id`,
         values: [
           till.storeId,
           req.cardId,
@@ -405,25 +442,8 @@ export class HubStore {
           now
         ]
       })
-      const seq = rows[0]?.seq
-      if (seq === undefined) return undefined
-      return {
-        outcome: 'granted',
-        repeat: false,
-        claim: {
-          redemptionId: req.redemptionId,
-          cardId: req.cardId,
-          code: req.code,
-          till: till.tillId,
-          tillName: till.name,
-          cashier: req.cashier,
-          amountFen: req.amountFen,
-          tillAt: req.at,
-          hubAt: now,
-          status: 'held',
-          seq
-        }
-      }
+      if (rows.length === 0) return undefined
+      return { outcome: 'granted', repeat: false, claim: newRecord(till, req, now) }
     } catch (err) {
       if (isUniqueViolation(err)) return undefined
       throw err
@@ -451,27 +471,112 @@ export class HubStore {
         `This credential belongs to till "${till.tillId}", but the request names till "${req.till}".`
       )
     const now = this.clock.now()
-    const result = await this.transaction(async (client) => {
-      const row = await this.claimById(client, req.redemptionId, true)
-      if (!row)
-        throw new HubFailure('CLAIM_UNKNOWN', `This hub has no claim for redemption ${req.redemptionId}.`)
-      if (row.till_id !== till.tillId)
-        throw new HubFailure(
-          'NOT_HOLDER',
-          `Redemption ${req.redemptionId} was claimed by till "${row.till_id}"; only that till can change it.`
-        )
-      if (row.status === req.to) return { changed: false, claim: toRecord(row) }
-      if (!TRANSITIONS[row.status].includes(req.to))
-        throw new HubFailure(
-          'INVALID_TRANSITION',
-          `Redemption ${req.redemptionId} is ${row.status}; it cannot become ${req.to}.`,
-          { from: row.status, to: req.to }
-        )
-      const seq = await this.applyStatus(client, row.redemption_id, req.to, req.at, now)
-      return { changed: true, claim: { ...toRecord(row), status: req.to, seq } }
-    })
-    if (result.changed) this.onEvents()
+    const result = await this.transaction((client) => this.transitionIn(client, till, req, now))
+    if (result.changed) this.numbering.request()
     return result
+  }
+
+  /** A transition inside the caller's transaction (a single one, or one item of a batch). */
+  private async transitionIn(
+    client: PoolClient,
+    till: TillAuth,
+    req: TransitionRequest,
+    now: number
+  ): Promise<TransitionResponse> {
+    const row = await this.claimById(client, req.redemptionId, true)
+    if (!row)
+      throw new HubFailure('CLAIM_UNKNOWN', `This hub has no claim for redemption ${req.redemptionId}.`)
+    if (row.till_id !== till.tillId)
+      throw new HubFailure(
+        'NOT_HOLDER',
+        `Redemption ${req.redemptionId} was claimed by till "${row.till_id}"; only that till can change it.`
+      )
+    if (row.status === req.to) return { changed: false, claim: toRecord(row) }
+    if (!TRANSITIONS[row.status].includes(req.to))
+      throw new HubFailure(
+        'INVALID_TRANSITION',
+        `Redemption ${req.redemptionId} is ${row.status}; it cannot become ${req.to}.`,
+        { from: row.status, to: req.to }
+      )
+    await this.applyStatus(client, row.redemption_id, req.to, req.at, now)
+    // seq stays the last numbered event's: this change is numbered right after the commit.
+    return { changed: true, claim: { ...toRecord(row), status: req.to } }
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Batch: a till's queue drained in one request and ONE transaction (docs/hub.md § Batch)
+
+  /**
+   * Claims and transitions in order, each with exactly the rules of its single request (claimIn, transitionIn),
+   * each behind a savepoint so a refused item (CLAIM_CLOSED, NOT_HOLDER, …) changes nothing and the others go on.
+   * One durable commit for the whole batch. A body naming another till is refused whole, before anything is read.
+   */
+  async batch(till: TillAuth, items: readonly BatchItem[]): Promise<BatchResult[]> {
+    const foreign = items.find((item) => item.till !== till.tillId)
+    if (foreign)
+      throw new HubFailure(
+        'TILL_MISMATCH',
+        `This credential belongs to till "${till.tillId}", but the batch names till "${foreign.till}". Nothing was changed.`
+      )
+    const now = this.clock.now()
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const results = await this.transaction(async (client) => {
+          const out: BatchResult[] = []
+          for (const item of items) out.push(await this.batchItem(client, till, item, now))
+          return out
+        })
+        if (
+          results.some(
+            (r) => (r.outcome === 'granted' && !r.repeat) || (r.outcome === 'transition' && r.changed)
+          )
+        )
+          this.numbering.request()
+        return results
+      } catch (err) {
+        // Two batches taking overlapping codes in another order may deadlock; PostgreSQL aborts one: run it again.
+        if (attempt < 4 && isRetryable(err)) continue
+        throw err
+      }
+    }
+  }
+
+  private async batchItem(
+    client: PoolClient,
+    till: TillAuth,
+    item: BatchItem,
+    now: number
+  ): Promise<BatchResult> {
+    const { redemptionId } = item
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await client.query('SAVEPOINT batch_item')
+      try {
+        const result =
+          item.op === 'claim'
+            ? await this.claimIn(client, till, claimOf(item), now)
+            : await this.transitionIn(client, till, transitionOf(item), now)
+        if (result === 'retry') {
+          await client.query('ROLLBACK TO SAVEPOINT batch_item')
+          continue
+        }
+        await client.query('RELEASE SAVEPOINT batch_item')
+        return 'outcome' in result
+          ? { ...result, redemptionId }
+          : { outcome: 'transition', redemptionId, ...result }
+      } catch (err) {
+        await client.query('ROLLBACK TO SAVEPOINT batch_item')
+        if (err instanceof HubFailure)
+          return { outcome: 'refused', redemptionId, error: { code: err.code, message: err.message } }
+        // A concurrent single request with the same redemption id committed first: read again.
+        if (isUniqueViolation(err)) continue
+        throw err
+      }
+    }
+    return {
+      outcome: 'refused',
+      redemptionId,
+      error: { code: 'INTERNAL', message: 'The item kept meeting concurrent changes; send it again.' }
+    }
   }
 
   private async applyStatus(
@@ -480,19 +585,17 @@ export class HubStore {
     to: ClaimStatus,
     tillAt: number,
     hubAt: number
-  ): Promise<number> {
-    const seq = await this.nextSeq(client)
+  ): Promise<void> {
     await client.query(
-      'UPDATE claims SET status = $2, seq = $3, status_till_at = $4, status_hub_at = $5 WHERE redemption_id = $1',
-      [redemptionId, to, seq, tillAt, hubAt]
+      'UPDATE claims SET status = $2, status_till_at = $3, status_hub_at = $4 WHERE redemption_id = $1',
+      [redemptionId, to, tillAt, hubAt]
     )
     if (to === 'released' || to === 'voided')
       await client.query('DELETE FROM code_holds WHERE redemption_id = $1', [redemptionId])
     await client.query(
-      'INSERT INTO claim_events (seq, kind, redemption_id, till_at, hub_at) VALUES ($1, $2, $3, $4, $5)',
-      [seq, to, redemptionId, tillAt, hubAt]
+      'INSERT INTO claim_events (kind, redemption_id, till_at, hub_at) VALUES ($1, $2, $3, $4)',
+      [to, redemptionId, tillAt, hubAt]
     )
-    return seq
   }
 
   // -------------------------------------------------------------------------------------------------------------
@@ -501,9 +604,14 @@ export class HubStore {
   async feed(after: number, limit: number): Promise<FeedPage> {
     const [{ rows }, last] = await Promise.all([
       this.pool.query<
-        ClaimRow & { event_seq: number; kind: ClaimEvent['kind']; e_till_at: number; e_hub_at: number }
+        Omit<ClaimRow, 'seq'> & {
+          event_seq: number
+          kind: ClaimEvent['kind']
+          e_till_at: number
+          e_hub_at: number
+        }
       >(
-        `SELECT e.seq AS event_seq, e.kind, e.till_at AS e_till_at, e.hub_at AS e_hub_at, ${CLAIM_COLUMNS}
+        `SELECT e.seq AS event_seq, e.kind, e.till_at AS e_till_at, e.hub_at AS e_hub_at, ${CLAIM_BASE_COLUMNS}
          FROM claim_events e JOIN claims c USING (redemption_id) JOIN tills t ON t.till_id = c.till_id
          WHERE e.seq > $1 ORDER BY e.seq LIMIT $2`,
         [after, limit + 1]
@@ -547,7 +655,7 @@ export class HubStore {
       if (result.outcome === 'inserted' || result.outcome === 'present') wrote = true
       results.push(result)
     }
-    if (wrote) this.onEvents()
+    if (wrote) this.numbering.request()
     return results
   }
 
@@ -581,34 +689,11 @@ export class HubStore {
         await this.recordCollision(client, 'republish', till, item, holder.redemption_id, now)
         return { outcome: 'collision', redemptionId: item.redemptionId, holder: toHolder(holder) }
       }
-      const seq = await this.nextSeq(client)
-      await client.query(
-        `INSERT INTO claims (redemption_id, store_id, card_id, code, till_id, cashier_id, cashier_name, amount_fen,
-           till_at, hub_at, status, seq)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'held', $11)`,
-        [
-          item.redemptionId,
-          till.storeId,
-          item.cardId,
-          item.code,
-          till.tillId,
-          item.cashier.id,
-          item.cashier.name,
-          item.amountFen,
-          item.at,
-          now,
-          seq
-        ]
-      )
-      await client.query(
-        `INSERT INTO claim_events (seq, kind, redemption_id, till_at, hub_at) VALUES ($1, 'claimed', $2, $3, $4)`,
-        [seq, item.redemptionId, item.at, now]
-      )
-      const last =
-        item.status === 'completed'
-          ? await this.applyStatus(client, item.redemptionId, 'completed', item.at, now)
-          : seq
-      return { outcome: 'inserted', redemptionId: item.redemptionId, seq: last }
+      await this.insertClaim(client, till, item, now)
+      if (item.status === 'completed')
+        await this.applyStatus(client, item.redemptionId, 'completed', item.at, now)
+      // 0: its events are numbered right after the commit (docs/hub.md § Feed).
+      return { outcome: 'inserted', redemptionId: item.redemptionId, seq: 0 }
     })
   }
 
@@ -741,16 +826,6 @@ export class HubStore {
     const policy = await this.policy()
     if (changed) this.onPolicy(policy)
     return policy
-  }
-
-  /** The next feed sequence number; the row lock it takes is held to COMMIT, so numbers commit in order. */
-  private async nextSeq(client: PoolClient): Promise<number> {
-    const { rows } = await client.query<{ last_seq: number }>(
-      'UPDATE hub_meta SET last_seq = last_seq + 1 RETURNING last_seq'
-    )
-    const seq = rows[0]?.last_seq
-    if (seq === undefined) throw new Error('hub_meta has no row')
-    return seq
   }
 
   async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {

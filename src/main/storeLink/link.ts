@@ -5,16 +5,21 @@
  * interface of src/main/redeem/deps.ts (claim, committed, abandoned, holderOf), which this class fits.
  */
 import WebSocket from 'ws'
+import { z } from 'zod'
+import type { TRANSITION_TARGETS } from '../../shared/hub/protocol'
 import {
   HUB_PATHS,
   HUB_STORE_HEADER,
   PLAIN_CODE_CARD_ID,
+  batchResponseSchema,
   claimResponseSchema,
   feedFrameSchema,
   pairResponseSchema,
   republishResponseSchema,
   storePolicySchema,
   transitionResponseSchema,
+  type BatchItem,
+  type BatchResult,
   type ClaimEvent,
   type ClaimHolder,
   type ClaimRequest,
@@ -26,6 +31,7 @@ import type { StoreLinkOverview, StorePolicyView } from '../../shared/ipc/contra
 import type { Actor } from '../audit/actor'
 import { appendAudit } from '../audit/audit'
 import type { Db } from '../db/open'
+import { readSetting, writeSetting } from '../db/settings'
 import { HubClient, type HubAuth } from './client'
 
 export interface LinkConfig {
@@ -134,8 +140,42 @@ interface ClaimRow {
  * that allows for one durable hub commit per item. With 500 items and the plain 5 s deadline, every till's
  * republish failed on a loaded machine (docs/performance.md § Store hub, hub rebuild).
  */
+/** Setting: `{epoch}` of the hub this till still owes a republish, or null (docs/hub.md § Epoch and republish). */
+const REPUBLISH_OWED = 'storeLink.republishOwed'
+const republishOwedSchema = z.strictObject({ epoch: z.string().min(1) }).nullable()
 const REPUBLISH_BATCH = 100
 const REPUBLISH_MS_PER_ITEM = 100
+/** Rows per batch of the queue (at most two items each: the claim and its next step; protocol max 500 items). */
+const FLUSH_BATCH = 200
+/** The batch is one hub transaction: no fsync per item, only its SQL. */
+const FLUSH_MS_PER_ITEM = 20
+
+type TransitionTarget = (typeof TRANSITION_TARGETS)[number]
+/** After a granted queued claim: what the row's state still asks of the hub (the same rule as send()). */
+const STEP_AFTER_CLAIM: Record<ClaimRow['state'], TransitionTarget | null> = {
+  committed: 'completed',
+  released: 'released',
+  voided: 'voided',
+  intent: null,
+  granted: null,
+  duplicate: null,
+  collision: null
+}
+const STEP_TO: Record<Exclude<NonNullable<ClaimRow['pending']>, 'claim'>, TransitionTarget> = {
+  complete: 'completed',
+  release: 'released',
+  void: 'voided'
+}
+const PENDING_OF: Record<TransitionTarget, NonNullable<ClaimRow['pending']>> = {
+  completed: 'complete',
+  released: 'release',
+  voided: 'void'
+}
+/** A transition answered, or refused in a way that means there is nothing left to do (as in send()). */
+const transitionDone = (result: BatchResult): boolean =>
+  result.outcome === 'transition' ||
+  (result.outcome === 'refused' &&
+    ['CLAIM_UNKNOWN', 'INVALID_TRANSITION', 'CLAIM_CLOSED', 'NOT_HOLDER'].includes(result.error.code))
 
 export class StoreLink {
   private readonly claimDeadlineMs: number
@@ -155,6 +195,10 @@ export class StoreLink {
   private readonly claiming = new Set<string>()
   /** Granted by the hub, not yet committed by the ledger (see claim()). */
   private readonly granted = new Set<string>()
+  /** The republish in flight (pair() and the retry timer share it). */
+  private republishing: Promise<number> | null = null
+  /** The hub answered NOT_FOUND to the batch path (an older hub): the queue goes one step at a time. */
+  private noBatch = false
 
   constructor(private readonly o: StoreLinkOptions) {
     this.claimDeadlineMs = o.claimDeadlineMs ?? 300
@@ -330,6 +374,8 @@ export class StoreLink {
       throw new AppFailure('STORE_PAIRING_REFUSED', answer.error.message, { hubCode: answer.error.code })
     const before = this.config()
     const newEpoch = before !== null && before.epoch !== answer.epoch
+    // Owed before the new epoch is stored: a crash in between leaves no new hub without this till's claims.
+    if (newEpoch) writeSetting(this.o.db, REPUBLISH_OWED, { epoch: answer.epoch }, this.o.now())
     this.o.token.set(answer.value.token)
     this.o.db
       .prepare(
@@ -361,7 +407,8 @@ export class StoreLink {
       })
     this.repairNeeded = false
     this.hubSilent = false
-    const republished = newEpoch ? await this.republish() : 0
+    // Also when pairing again with a hub whose republish failed half way (same epoch, still owed).
+    const republished = await this.republishOwed()
     if (!this.stopped) this.reconnect()
     this.announce()
     return { republished }
@@ -566,6 +613,16 @@ export class StoreLink {
   private async flushOnce(): Promise<void> {
     const link = this.link()
     if (!link) return
+    // The whole queue in batches: one request and one hub transaction each (docs/hub.md § Batch). A hub that does
+    // not know the batch path (an older version) gets the steps one at a time, as before.
+    if (!this.noBatch) {
+      const done = await this.flushBatches(link)
+      if (done !== 'unsupported') {
+        this.announce()
+        return
+      }
+      this.noBatch = true
+    }
     const rows = this.o.db
       .prepare('SELECT * FROM store_claims WHERE pending IS NOT NULL ORDER BY at, redemption_id')
       .all() as ClaimRow[]
@@ -580,6 +637,122 @@ export class StoreLink {
       if (!(await this.send(link, row))) break
     }
     this.announce()
+  }
+
+  /**
+   * Sends the queue oldest first in batches of FLUSH_BATCH rows until it is empty or the hub is silent. A row
+   * waiting for its claim goes as a claim, followed in the same batch by the step its state asks for next (a
+   * committed one: completed), so a queued redemption costs one item pair in one request instead of two requests.
+   */
+  private async flushBatches(link: Link): Promise<'done' | 'silent' | 'unsupported'> {
+    const tried = new Set<string>()
+    for (;;) {
+      const rows = (
+        this.o.db
+          .prepare('SELECT * FROM store_claims WHERE pending IS NOT NULL ORDER BY at, redemption_id')
+          .all() as ClaimRow[]
+      )
+        // The counter's own claim is the redeem path's; a row refused in this drain waits for the next one.
+        .filter((r) => !this.claiming.has(r.redemption_id) && !tried.has(r.redemption_id))
+        .slice(0, FLUSH_BATCH)
+      if (rows.length === 0) return 'done'
+      const at = this.o.now()
+      const items: BatchItem[] = []
+      const sent: {
+        row: ClaimRow
+        claim: number | null
+        step: number | null
+        to: TransitionTarget | null
+      }[] = []
+      for (const row of rows) {
+        tried.add(row.redemption_id)
+        const to = row.pending === 'claim' ? STEP_AFTER_CLAIM[row.state] : STEP_TO[row.pending!]
+        const claim =
+          row.pending === 'claim'
+            ? items.push({ op: 'claim', ...this.claimRequest(link.config, row) }) - 1
+            : null
+        const step =
+          to === null
+            ? null
+            : items.push({
+                op: 'transition',
+                redemptionId: row.redemption_id,
+                till: link.config.tillId,
+                to,
+                at
+              }) - 1
+        sent.push({ row, claim, step, to })
+      }
+      const answer = await link.client.call('POST', HUB_PATHS.batch, batchResponseSchema, {
+        auth: link.auth,
+        body: { items },
+        // One hub transaction, one durable commit: the deadline allows for the SQL of each item on a slow disk.
+        deadlineMs: this.requestDeadlineMs + items.length * FLUSH_MS_PER_ITEM
+      })
+      if (answer.kind === 'refused' && ['NOT_FOUND', 'METHOD_NOT_ALLOWED'].includes(answer.error.code))
+        return 'unsupported'
+      if (answer.kind !== 'ok') {
+        this.noteFailure(answer)
+        return 'silent'
+      }
+      this.noteAnswer(answer.epoch)
+      const results = answer.value.results
+      if (results.length !== items.length) {
+        this.noteFailure({ kind: 'unreachable', reason: 'the batch answer does not match the request' })
+        return 'silent'
+      }
+      this.o.db.transaction(() => {
+        for (const s of sent)
+          this.settleBatched(
+            s.row,
+            s.claim === null ? null : results[s.claim]!,
+            s.to,
+            s.step === null ? null : results[s.step]!
+          )
+      })()
+    }
+  }
+
+  /** What one row's items answered; only what was sent is cleared (the redeem path may have moved on meanwhile). */
+  private settleBatched(
+    row: ClaimRow,
+    claim: BatchResult | null,
+    to: TransitionTarget | null,
+    step: BatchResult | null
+  ): void {
+    const stepDone = step !== null && transitionDone(step)
+    if (claim === null) {
+      if (stepDone)
+        this.o.db
+          .prepare(
+            'UPDATE store_claims SET pending = NULL, updated_at = ? WHERE redemption_id = ? AND pending = ?'
+          )
+          .run(this.o.now(), row.redemption_id, row.pending)
+      return
+    }
+    if (claim.outcome === 'duplicate') {
+      // As in send(): a cross-till conflict if this till committed it; never merged.
+      this.o.db
+        .prepare(
+          `UPDATE store_claims SET state = CASE WHEN state = 'committed' THEN 'collision' ELSE state END,
+             pending = NULL, holder_json = ?, updated_at = ? WHERE redemption_id = ?`
+        )
+        .run(JSON.stringify(claim.holder), this.o.now(), row.redemption_id)
+      return
+    }
+    if (claim.outcome !== 'granted') {
+      if (claim.outcome === 'refused') this.o.log?.(`store hub refused a queued claim: ${claim.error.code}`)
+      return // stays queued, as a refused single claim did
+    }
+    // Granted: the next step follows the row's state NOW; it is done if it is the one that went with the claim.
+    const now = this.row(row.redemption_id) ?? row
+    const next = STEP_AFTER_CLAIM[now.state]
+    const pending = next === null || (next === to && stepDone) ? null : PENDING_OF[next]
+    this.o.db
+      .prepare(
+        `UPDATE store_claims SET pending = ?, updated_at = ? WHERE redemption_id = ? AND pending = 'claim'`
+      )
+      .run(pending, this.o.now(), row.redemption_id)
   }
 
   /** One pending step of one row; false when the hub did not answer (try again later). */
@@ -652,6 +825,28 @@ export class StoreLink {
       if (this.o.isCommitted(id)) this.committed(id)
       else this.abandoned(id)
     }
+  }
+
+  /**
+   * The republish this till owes the hub of its current epoch, if any (docs/hub.md § Epoch and republish). The debt
+   * is cleared only once every batch went through; until then pair() and the retry timer try again (the hub
+   * answers a batch sent twice with `present`, so the part that went through costs nothing more).
+   */
+  private republishOwed(): Promise<number> {
+    const owed = republishOwedSchema.safeParse(readSetting(this.o.db, REPUBLISH_OWED))
+    const epoch = owed.success ? owed.data?.epoch : undefined
+    if (epoch === undefined || this.config()?.epoch !== epoch || this.repairNeeded) return Promise.resolve(0)
+    this.republishing ??= this.republish()
+      .then((sent) => {
+        const still = republishOwedSchema.safeParse(readSetting(this.o.db, REPUBLISH_OWED))
+        if (still.success && still.data?.epoch === epoch && this.config()?.epoch === epoch)
+          writeSetting(this.o.db, REPUBLISH_OWED, null, this.o.now())
+        return sent
+      })
+      .finally(() => {
+        this.republishing = null
+      })
+    return this.republishing
   }
 
   private async republish(): Promise<number> {
@@ -882,7 +1077,9 @@ export class StoreLink {
     if (this.stopped) return
     this.timer = setTimeout(() => {
       const { waiting } = this.state()
-      const go = waiting > 0 ? this.flush() : Promise.resolve()
+      // A republish that failed half way is tried again with the queue (the failure was logged by the first try).
+      const owed = this.republishOwed().catch(() => 0)
+      const go = owed.then(() => (waiting > 0 ? this.flush() : undefined))
       void go.finally(() => this.schedule())
     }, this.retryMs)
     this.timer.unref()

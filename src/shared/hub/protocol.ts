@@ -16,6 +16,7 @@ export const HUB_PATHS = {
   pair: '/v1/pair',
   claims: '/v1/claims',
   transition: '/v1/claims/transition',
+  batch: '/v1/claims/batch',
   republish: '/v1/republish',
   feed: '/v1/feed',
   policy: '/v1/policy',
@@ -113,7 +114,11 @@ export const claimRecordSchema = z.object({
   /** The hub's clock when the claim arrived: a skewed till clock never reorders the store's story. */
   hubAt: z.number().int(),
   status: z.enum(CLAIM_STATUSES),
-  /** Feed sequence number of the claim's latest event. */
+  /**
+   * Feed sequence number of the claim's latest numbered event. Events are numbered right after their commit
+   * (docs/hub.md § Feed), so the answer to the request that wrote one carries the previous number (0 for a fresh
+   * claim); the feed brings the new number.
+   */
   seq: z.number().int()
 })
 export type ClaimRecord = z.infer<typeof claimRecordSchema>
@@ -200,6 +205,42 @@ export const transitionResponseSchema = z.object({
   claim: claimRecordSchema
 })
 export type TransitionResponse = z.infer<typeof transitionResponseSchema>
+
+// ---------------------------------------------------------------------------------------------------------------
+// POST /v1/claims/batch — a till's queue in one request and one hub transaction (docs/hub.md § Batch).
+
+export const CLAIM_BATCH_MAX = 500
+export const batchItemSchema = z.discriminatedUnion('op', [
+  claimRequestSchema.extend({ op: z.literal('claim') }),
+  transitionRequestSchema.extend({ op: z.literal('transition') })
+])
+export type BatchItem = z.infer<typeof batchItemSchema>
+export const batchRequestSchema = z.strictObject({
+  items: z.array(batchItemSchema).min(1).max(CLAIM_BATCH_MAX)
+})
+export type BatchRequest = z.infer<typeof batchRequestSchema>
+
+/** One result per item, in the order of the items; each is what the single request would have answered. */
+export const batchResultSchema = z.discriminatedUnion('outcome', [
+  z.object({
+    outcome: z.literal('granted'),
+    redemptionId: z.string(),
+    repeat: z.boolean(),
+    claim: claimRecordSchema
+  }),
+  z.object({ outcome: z.literal('duplicate'), redemptionId: z.string(), holder: claimHolderSchema }),
+  z.object({
+    outcome: z.literal('transition'),
+    redemptionId: z.string(),
+    changed: z.boolean(),
+    claim: claimRecordSchema
+  }),
+  /** The single request would have been refused with this error (CLAIM_CLOSED, NOT_HOLDER, …): nothing changed. */
+  z.object({ outcome: z.literal('refused'), redemptionId: z.string(), error: hubErrorSchema })
+])
+export type BatchResult = z.infer<typeof batchResultSchema>
+export const batchResponseSchema = z.object({ results: z.array(batchResultSchema) })
+export type BatchResponse = z.infer<typeof batchResponseSchema>
 
 // ---------------------------------------------------------------------------------------------------------------
 // GET /v1/claims?after=<seq>&limit=<n> — catch-up; the WebSocket feed pushes the same events.
