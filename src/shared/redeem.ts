@@ -96,3 +96,18 @@ export function maskOpenid(openid: string | null | undefined): string | null {
   if (openid.length <= 8) return '****'
   return `${openid.slice(0, 4)}****${openid.slice(-4)}`
 }
+
+/**
+ * A coupon claimed at a hub before the local commit: the store hub (docs/hub.md § Claims) and the chain hub
+ * (docs/chain.md § Claims before committing) take the same facts of the redemption.
+ */
+export interface CouponClaim {
+  redemptionId: string
+  cardId: string
+  /** A plain WeChat code: its claim key must not depend on the card the till named. */
+  plainCode: boolean
+  code: string
+  cashier: { id: string; name: string }
+  amountFen: number
+  at: number
+}

@@ -26,6 +26,7 @@ import {
   type ChainHolder
 } from '../../shared/hub/chainProtocol'
 import { HUB_STORE_HEADER } from '../../shared/hub/protocol'
+import type { CouponClaim } from '../../shared/redeem'
 import { ChainLane } from './lane'
 
 export const CHAIN_CLAIM_SETTING = 'chainLink.claims'
@@ -47,16 +48,8 @@ export type ChainClaimOutcome =
   /** No answer within the deadline, or the hub refused this till: decided here, "not checked with HQ". */
   | { kind: 'unchecked'; reason: string }
 
-export interface ChainClaimInput {
-  redemptionId: string
-  cardId: string
-  /** A plain WeChat code: the hub keys it without the card, as the lane's event (docs/chain.md). */
-  plainCode: boolean
-  code: string
-  cashier: { id: string; name: string }
-  amountFen: number
-  at: number
-}
+/** What the counter claims (src/shared/redeem.ts); the hub keys a plain code without its card, as the lane's event. */
+export type ChainClaimInput = CouponClaim
 
 export interface ChainClaimerOptions {
   db: Db

@@ -1,7 +1,7 @@
 /** What the redemption service needs from the rest of main; each is an interface so tests can stand in. */
 import type { CardDefinition, UnreadableCard } from '../../shared/coupon'
 import type { ScanEvent } from '../../shared/scan'
-import type { SyncOutcome } from '../../shared/redeem'
+import type { CouponClaim, SyncOutcome } from '../../shared/redeem'
 import type { Db } from '../db/open'
 import type { Upstream, UpstreamError } from '../upstream/types'
 import type { RedeemSettings } from '../config/settings'
@@ -51,16 +51,9 @@ export interface StoreClaims {
    * 'over_limit': it did not answer and the amount is above the store's limit for unchecked redemptions
    * (docs/hub.md § Store policy): refused, nothing to commit (the claim is already released).
    */
-  claim(input: {
-    redemptionId: string
-    cardId: string
-    /** A plain WeChat code: its claim key must not depend on the card (docs/hub.md § Claims). */
-    plainCode: boolean
-    code: string
-    cashier: { id: string; name: string }
-    amountFen: number
-    at: number
-  }): Promise<
+  claim(
+    input: CouponClaim
+  ): Promise<
     | { kind: 'granted' }
     | { kind: 'duplicate'; holder: StoreHolder }
     | { kind: 'unchecked' }
@@ -98,15 +91,9 @@ export interface ChainClaims {
    * null: not enrolled, or the till's setting is off. 'unchecked': HQ did not answer in time (or refused the
    * till): decided here, "not checked with headquarters".
    */
-  claim(input: {
-    redemptionId: string
-    cardId: string
-    plainCode: boolean
-    code: string
-    cashier: { id: string; name: string }
-    amountFen: number
-    at: number
-  }): Promise<{ kind: 'granted' } | { kind: 'duplicate'; holder: ChainHolder } | { kind: 'unchecked' } | null>
+  claim(
+    input: CouponClaim
+  ): Promise<{ kind: 'granted' } | { kind: 'duplicate'; holder: ChainHolder } | { kind: 'unchecked' } | null>
   /** Inside the ledger's transaction: the claim's outcome commits with the redemption. */
   committed(redemptionId: string): void
   /** The ledger did not commit it (or the store hub refused it): release the claim at HQ. */

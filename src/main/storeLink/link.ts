@@ -26,6 +26,7 @@ import {
   type RepublishItem,
   type StorePolicy
 } from '../../shared/hub/protocol'
+import type { CouponClaim } from '../../shared/redeem'
 import { AppFailure } from '../../shared/result'
 import type { StoreLinkOverview, StorePolicyView } from '../../shared/ipc/contracts/storeLink'
 import type { Actor } from '../audit/actor'
@@ -90,16 +91,8 @@ export interface StoreHolder {
   at: number
 }
 
-export interface StoreClaimInput {
-  redemptionId: string
-  cardId: string
-  /** A plain WeChat code: claimed at the hub under PLAIN_CODE_CARD_ID, whatever card the till named. */
-  plainCode: boolean
-  code: string
-  cashier: { id: string; name: string }
-  amountFen: number
-  at: number
-}
+/** What the counter claims (src/shared/redeem.ts); a plain code is claimed under PLAIN_CODE_CARD_ID. */
+export type StoreClaimInput = CouponClaim
 
 export type StoreClaimOutcome =
   | { kind: 'granted' }
