@@ -16,7 +16,11 @@ const SERIAL = [
   'test/hubHost/**/*.test.ts',
   'test/reliability/kill9*.test.ts',
   'test/hub/tillsBench.test.ts',
-  'test/hub/chainLoad.test.ts'
+  'test/hub/chainLoad.test.ts',
+  // Pseudo-terminal pairs from socat: once, beside another file, a killed socat's pty was not reported gone
+  // within 20 s (serialPty "unplug and replug"); alone it always was. Cause not found: docs/scanning.md § Open.
+  'test/devices/serialPty.test.ts',
+  'test/devices/stationScanner.test.ts'
 ]
 
 export default defineConfig({
