@@ -9,7 +9,13 @@ import { v7 as uuidv7 } from 'uuid'
 import { canRedeem, decide } from '../../shared/rules'
 import { createScanEvent, isRejectedScan } from '../../shared/scan'
 import type { CardDefinition, UnreadableCard } from '../../shared/coupon'
-import { maskOpenid, type LookupView, type RedeemResult, type RedemptionView } from '../../shared/redeem'
+import {
+  maskOpenid,
+  type CouponClaim,
+  type LookupView,
+  type RedeemResult,
+  type RedemptionView
+} from '../../shared/redeem'
 import { formatFen } from '../../shared/money'
 import { AppFailure } from '../../shared/result'
 import { businessDayOf } from '../../shared/time'
@@ -150,19 +156,19 @@ export class RedemptionService {
     this.deps.journal.flush()
     // The store hub: claim the coupon before committing (docs/hub.md § For the station side). A claim held by
     // another till is DUPLICATE naming it; no answer in time decides in degraded mode and queues the claim.
+    // What both hubs are asked to claim, the same facts for each.
+    const coupon: CouponClaim = {
+      redemptionId: row.id,
+      cardId: row.card_id ?? '',
+      // Only a known card gets here (CARD_NOT_PICKED above): it says whether the code is a custom one.
+      plainCode: view.card?.kind === 'card' ? !view.card.useCustomCode : false,
+      code: row.code,
+      cashier: { id: row.cashier_id, name: row.cashier_name },
+      amountFen: row.discount_fen,
+      at
+    }
     const store = this.deps.storeClaims
-    const claim = store
-      ? await store.claim({
-          redemptionId: row.id,
-          cardId: row.card_id ?? '',
-          // Only a known card gets here (CARD_NOT_PICKED above): it says whether the code is a custom one.
-          plainCode: view.card?.kind === 'card' ? !view.card.useCustomCode : false,
-          code: row.code,
-          cashier: { id: row.cashier_id, name: row.cashier_name },
-          amountFen: row.discount_fen,
-          at
-        })
-      : null
+    const claim = store ? await store.claim(coupon) : null
     if (claim?.kind === 'duplicate') {
       throw new AppFailure(
         'STORE_DUPLICATE',
@@ -184,17 +190,7 @@ export class RedemptionService {
     // The chain hub at HQ, after the store (docs/chain.md § Claims before committing): a holder in another store
     // is DUPLICATE naming that store and till; no answer in time decides here, marked "not checked with HQ".
     const chain = this.deps.chainClaims
-    const chainClaim = chain
-      ? await chain.claim({
-          redemptionId: row.id,
-          cardId: row.card_id ?? '',
-          plainCode: view.card?.kind === 'card' ? !view.card.useCustomCode : false,
-          code: row.code,
-          cashier: { id: row.cashier_id, name: row.cashier_name },
-          amountFen: row.discount_fen,
-          at
-        })
-      : null
+    const chainClaim = chain ? await chain.claim(coupon) : null
     if (chainClaim?.kind === 'duplicate') {
       if (claim) store?.abandoned(row.id)
       throw new AppFailure(
